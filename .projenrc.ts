@@ -1,0 +1,68 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-starrocks',
+  description: 'cdk8s constructs for StarRocks on Kubernetes: the StarRocks operator v1.11.5 custom resources, the operator itself, monitoring and a drop-in for the kube-starrocks Helm charts.',
+  author: 'cdk8s-starrocks maintainers',
+  authorAddress: 'maintainers@cdk8s-starrocks.invalid',
+  repositoryUrl: 'https://github.com/cdk8s-starrocks/cdk8s-starrocks.git',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  stability: 'experimental',
+  keywords: ['cdk8s', 'starrocks', 'kubernetes', 'operator', 'helm'],
+
+  jsiiVersion: '~6.0.0',
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.3.0',
+  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  bundledDeps: ['yaml@2.9.1'],
+  devDeps: [
+    'cdk8s-cli@^2.207.0',
+    'kubernetes-models@^4.5.1',
+    'ajv@^8.17.1',
+    'fast-check@^3.23.2',
+    '@types/node@^20',
+  ],
+
+  // the generated code of `cdk8s import` lives at the repository root, beside src/
+  srcdir: 'src',
+  entrypoint: 'lib/src/index.js',
+  entrypointTypes: 'lib/src/index.d.ts',
+  tsconfig: {
+    include: ['imports/**/*.ts'],
+    compilerOptions: { rootDir: '.' },
+  },
+  tsconfigDev: {
+    include: ['imports/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    compilerOptions: {},
+  },
+  eslintOptions: { dirs: ['src'], ignorePatterns: ['imports/**', 'lib/**', '*.d.ts', 'node_modules/'] },
+
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      coveragePathIgnorePatterns: ['/node_modules/', '/imports/'],
+    },
+  },
+
+  // no release pipeline or GitHub workflows here: CI runs .ci/run
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+});
+
+// imports/ is generated from the pinned CRDs in ../shared/crds by projenrc/import-crds.sh; never edited by hand.
+project.addTask('import', {
+  description: 'Regenerate imports/ from the CRDs in ../shared/crds',
+  steps: [{ exec: 'bash projenrc/import-crds.sh' }],
+});
+
+// the entry point sits under lib/src because jsii compiles src/ and imports/ from the repository root
+project.package.addField('types', 'lib/src/index.d.ts');
+
+project.gitignore.exclude('/dist/', '/bench/out/');
+
+project.synth();

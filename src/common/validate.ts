@@ -1,0 +1,85 @@
+/**
+ * Synth-time checks shared by every construct. Each error names the property, shows the value
+ * and says what is allowed.
+ *
+ * @internal
+ */
+
+/** Renders a value for an error message. @internal */
+export function show(value: unknown): string {
+  if (value === undefined) {
+    return 'undefined';
+  }
+  if (typeof value === 'string') {
+    return JSON.stringify(value);
+  }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Throws `'<prop>' must be <allowed>, got <value>`. @internal */
+export function fail(prop: string, allowed: string, value: unknown): never {
+  throw new Error(`'${prop}' must be ${allowed}, got ${show(value)}`);
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A DNS-1123 label: lower-case alphanumerics and '-', at most 63 characters. @internal */
+export function checkDnsLabel(prop: string, value: string, maxLength = 63): string {
+  if (typeof value !== 'string' || value.length > maxLength || !DNS_LABEL.test(value)) {
+    fail(prop, `a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit) of at most ${maxLength} characters`, value);
+  }
+  return value;
+}
+
+/** A DNS-1035 label: like a DNS-1123 label but starting with a letter. @internal */
+export function checkDns1035Label(prop: string, value: string, maxLength = 63): string {
+  if (typeof value !== 'string' || value.length > maxLength || !DNS_1035_LABEL.test(value)) {
+    fail(prop, `a DNS-1035 label (lower-case letters, digits and '-', starting with a letter, ending with a letter or digit) of at most ${maxLength} characters`, value);
+  }
+  return value;
+}
+
+/** A DNS-1123 subdomain (the name of most Kubernetes objects), at most 253 characters. @internal */
+export function checkDnsSubdomain(prop: string, value: string): string {
+  if (typeof value !== 'string' || value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+    fail(prop, 'a DNS-1123 subdomain (lower-case letters, digits, \'-\' and \'.\', at most 253 characters)', value);
+  }
+  return value;
+}
+
+/** A whole number within [min, max]. @internal */
+export function checkInt(prop: string, value: number, min: number, max = 2147483647): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    fail(prop, `a whole number from ${min} to ${max}`, value);
+  }
+  return value;
+}
+
+/** One of the given wire values. @internal */
+export function checkOneOf<T extends string>(prop: string, value: T, allowed: readonly string[]): T {
+  if (!allowed.includes(value)) {
+    fail(prop, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value);
+  }
+  return value;
+}
+
+/** Copies a string map, checking that keys and values are strings. @internal */
+export function copyStringMap(prop: string, map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
+  if (map === undefined) {
+    return undefined;
+  }
+  const out: { [key: string]: string } = {};
+  for (const [k, v] of Object.entries(map)) {
+    if (typeof v !== 'string') {
+      fail(`${prop}.${k}`, 'a string', v);
+    }
+    out[k] = v;
+  }
+  return out;
+}

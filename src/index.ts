@@ -1,0 +1,1 @@
+// Only re-exports. Each module holds one concept.
