@@ -1,0 +1,399 @@
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { ComponentKey, NAME_BUDGET } from '../common/constants';
+import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
+import { checkDns1035Label, checkDnsLabel, checkInt, copyStringMap, fail } from '../common/validate';
+import { warn } from '../common/warnings';
+import { ComponentContext, StarRocksComponent } from '../components/component';
+import { BeOptions, CnOptions, FeOptions, SharedComponentOptions } from '../components/options';
+import { FeProxyOptions, renderFeProxy } from '../fe-proxy/fe-proxy';
+
+/** Restores a shared-data cluster from a cluster snapshot (operator 1.10 and StarRocks 3.4.1 or later). */
+export interface DisasterRecoveryOptions {
+  /**
+   * Whether disaster recovery runs.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /** Generation of the recovery; raise it to run the recovery again. */
+  readonly generation: number;
+}
+
+/** A StarRocks cluster, defined in this app or elsewhere. */
+export interface IStarRocksCluster extends IConstruct {
+  /** Name of the StarRocksCluster resource, the prefix of every name the operator derives. */
+  readonly clusterName: string;
+  /**
+   * Namespace of the cluster.
+   *
+   * @default - the namespace of the chart
+   */
+  readonly clusterNamespace?: string;
+  /** Name of the FE Service that clients connect to (`<cluster>-fe-service`). */
+  readonly feServiceName: string;
+  /** Name of the headless FE Service (`<cluster>-fe-search`); pod `i` is `<cluster>-fe-<i>.<cluster>-fe-search`. */
+  readonly feSearchServiceName: string;
+  /** The FE MySQL protocol port (`query_port`). */
+  readonly feQueryPort: number;
+  /** The FE HTTP port (`http_port`). */
+  readonly feHttpPort: number;
+}
+
+/** Where a cluster defined elsewhere listens. */
+export interface StarRocksClusterReferenceOptions {
+  /**
+   * Namespace of the cluster.
+   *
+   * @default - the namespace of the chart
+   */
+  readonly namespace?: string;
+  /**
+   * The FE MySQL protocol port.
+   *
+   * @default 9030
+   */
+  readonly feQueryPort?: number;
+  /**
+   * The FE HTTP port.
+   *
+   * @default 8030
+   */
+  readonly feHttpPort?: number;
+}
+
+/** Properties of a StarRocks cluster. */
+export interface StarRocksClusterProps {
+  /**
+   * Name of the StarRocksCluster resource. Every name the operator derives starts with it
+   * (`<name>-fe`, `<name>-fe-service`, ...), so clients depend on it: it must start with a letter
+   * and be at most 49 characters (46 with the FE proxy, 37 with entrypoint scripts).
+   *
+   * @default - the construct id as a DNS label (`MyCluster` becomes `my-cluster`)
+   */
+  readonly name?: string;
+  /**
+   * Namespace of the cluster and its ConfigMaps.
+   *
+   * @default - the namespace of the chart
+   */
+  readonly namespace?: string;
+  /**
+   * Labels of the StarRocksCluster resource and of the ConfigMaps the library creates, added to
+   * `cluster: <name>` and the library's `app.kubernetes.io/*` labels.
+   *
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations of the StarRocksCluster resource. `starrocks.com/ignored: "true"` pauses the
+   * operator's reconciliation of it.
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * Wait until every FE pod is updated and ready before updating BE and CN.
+   *
+   * @default - not set; the operator updates BE and CN once one FE endpoint is ready
+   */
+  readonly waitForFullRollout?: boolean;
+  /**
+   * Restore the cluster from a snapshot. Needs shared-data mode and an FE ConfigMap mount
+   * holding `cluster_snapshot.yaml` (`fe.configMaps`).
+   *
+   * @default - no disaster recovery
+   */
+  readonly disasterRecovery?: DisasterRecoveryOptions;
+  /**
+   * Time zone of the StarRocks containers, set as the first environment variable `TZ`.
+   *
+   * @default - not set; the image's time zone (UTC)
+   */
+  readonly timeZone?: string;
+  /**
+   * Settings shared by FE, BE and CN; a component's own setting replaces the shared one.
+   *
+   * @default - none
+   */
+  readonly shared?: SharedComponentOptions;
+  /**
+   * The FE (frontend) component.
+   *
+   * @default - one FE pod with the operator's defaults
+   */
+  readonly fe?: FeOptions;
+  /**
+   * The BE (backend) component; `enabled: false` leaves it out (shared-data clusters).
+   *
+   * @default - one BE pod with the operator's defaults
+   */
+  readonly be?: BeOptions;
+  /**
+   * The CN (compute node) component.
+   *
+   * @default - no CN
+   */
+  readonly cn?: CnOptions;
+  /**
+   * The FE proxy (nginx in front of the FE HTTP port, for Stream Load from outside Kubernetes).
+   *
+   * @default - no FE proxy
+   */
+  readonly feProxy?: FeProxyOptions;
+  /**
+   * Whether the operator runs with `--volume-name-with-hash=true` (its default), which names the
+   * volumes of mounted ConfigMaps and Secrets `<name>-<hash>`. Used to check volume names and
+   * their lengths.
+   *
+   * @default true
+   */
+  readonly volumeNameWithHash?: boolean;
+}
+
+/**
+ * A StarRocks cluster managed by the StarRocks operator (v1.11.5).
+ *
+ * Defines a `StarRocksCluster` custom resource (`starrocks.com/v1`) with FE, BE, CN and the FE
+ * proxy, plus a ConfigMap `<name>-<component>-cm` for each component that has a config file and a
+ * ConfigMap `<name>-<component>-entrypoint-script` for each entrypoint script. The operator
+ * creates the StatefulSets, Services, PVCs and the CN autoscaler from it.
+ */
+export class StarRocksCluster extends Construct implements IStarRocksCluster {
+  /**
+   * Refers to a cluster defined elsewhere, by its name.
+   *
+   * @param scope the scope
+   * @param id the id
+   * @param clusterName the StarRocksCluster's name
+   * @param options namespace and ports of the cluster
+   */
+  public static fromClusterName(scope: Construct, id: string, clusterName: string, options: StarRocksClusterReferenceOptions = {}): IStarRocksCluster {
+    checkDns1035Label('clusterName', clusterName, 49);
+    return new ImportedCluster(scope, id, clusterName, options);
+  }
+
+  /** The StarRocksCluster custom resource (the escape hatch; also `ApiObject.of(cluster)`). */
+  public readonly apiObject: ApiObject;
+  /** Name of the StarRocksCluster resource. */
+  public readonly clusterName: string;
+  /** Namespace of the cluster, when set on it or its chart. */
+  public readonly clusterNamespace?: string;
+  /** The FE component. */
+  public readonly fe: StarRocksComponent;
+  /** The BE component, unless disabled. */
+  public readonly be?: StarRocksComponent;
+  /** The CN component, if enabled. */
+  public readonly cn?: StarRocksComponent;
+  /** Whether the cluster has the FE proxy. */
+  public readonly hasFeProxy: boolean;
+
+  private readonly props: StarRocksClusterProps;
+
+  constructor(scope: Construct, id: string, props: StarRocksClusterProps = {}) {
+    super(scope, id);
+    this.props = props;
+    const name = props.name ?? nameFromId(id);
+    this.clusterName = name;
+    if (props.namespace !== undefined) {
+      checkDnsLabel('namespace', props.namespace);
+    }
+    this.clusterNamespace = props.namespace ?? Chart.of(this).namespace;
+    if (props.timeZone !== undefined && (typeof props.timeZone !== 'string' || props.timeZone.length === 0)) {
+      fail('timeZone', 'a time zone name such as "UTC" or "Asia/Shanghai"', props.timeZone);
+    }
+    const ctx: ComponentContext = {
+      scope: this,
+      clusterName: name,
+      namespace: props.namespace,
+      timeZone: props.timeZone,
+      shared: props.shared ?? {},
+      volumeNameWithHash: props.volumeNameWithHash ?? true,
+    };
+    if ((props.shared as any)?.replicas !== undefined) {
+      fail('shared.replicas', 'set per component', (props.shared as any).replicas);
+    }
+    const beEnabled = props.be?.enabled ?? true;
+    const cnEnabled = props.cn !== undefined && (props.cn.enabled ?? true);
+    if (props.cn?.autoScaling !== undefined && !cnEnabled) {
+      fail('cn.autoScaling', 'set only when CN is enabled', props.cn.autoScaling);
+    }
+    this.fe = StarRocksComponent._create('fe', ctx, props.fe ?? {});
+    this.be = beEnabled ? StarRocksComponent._create('be', ctx, props.be ?? {}) : undefined;
+    this.cn = cnEnabled ? StarRocksComponent._create('cn', ctx, props.cn ?? {}) : undefined;
+    this.hasFeProxy = props.feProxy !== undefined;
+    this.checkName(props);
+    this.checkClusterRules(props);
+
+    const labels = mergeLabels(libraryLabels(name), { [LABEL_CLUSTER]: name }, copyStringMap('labels', props.labels));
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: 'starrocks.com/v1',
+      kind: 'StarRocksCluster',
+      metadata: {
+        name,
+        namespace: props.namespace,
+        labels,
+        annotations: copyStringMap('annotations', props.annotations),
+      },
+      spec: Lazy.any({ produce: () => this._renderSpec() }),
+    });
+    const objectLabels = mergeLabels(libraryLabels(name), copyStringMap('labels', props.labels));
+    for (const c of this.components()) {
+      c._createObjects(objectLabels);
+    }
+  }
+
+  /** Name of the FE Service that clients connect to (`<cluster>-fe-service`). */
+  public get feServiceName(): string {
+    return this.fe.serviceName;
+  }
+
+  /** Name of the headless FE Service (`<cluster>-fe-search`). */
+  public get feSearchServiceName(): string {
+    return this.fe.searchServiceName;
+  }
+
+  /** The FE MySQL protocol port, from the FE config (default 9030). */
+  public get feQueryPort(): number {
+    return this.fe.port('query');
+  }
+
+  /** The FE HTTP port, from the FE config (default 8030). */
+  public get feHttpPort(): number {
+    return this.fe.port('http');
+  }
+
+  /** Name of the FE proxy Service (`<cluster>-fe-proxy-service`), if the cluster has the proxy. */
+  public get feProxyServiceName(): string | undefined {
+    return this.hasFeProxy ? `${this.clusterName}-fe-proxy-service` : undefined;
+  }
+
+  /** Whether the cluster runs in shared-data mode (the FE config sets `run_mode = shared_data`). */
+  public get sharedData(): boolean {
+    return (this.fe.config?.get('run_mode') ?? '').includes('shared_data');
+  }
+
+  /**
+   * Renders the spec of the custom resource.
+   *
+   * @internal
+   */
+  public _renderSpec(): { [key: string]: any } {
+    const p = this.props;
+    const spec: { [key: string]: any } = {};
+    spec.starRocksFeSpec = this.fe._renderSpec();
+    if (this.be) {
+      spec.starRocksBeSpec = this.be._renderSpec();
+    }
+    if (this.cn) {
+      spec.starRocksCnSpec = this.cn._renderSpec();
+    }
+    if (p.feProxy !== undefined) {
+      spec.starRocksFeProxySpec = renderFeProxy(p.feProxy, this.clusterName);
+    }
+    if (p.waitForFullRollout !== undefined) {
+      spec.waitForFullRollout = p.waitForFullRollout;
+    }
+    if (p.disasterRecovery !== undefined) {
+      spec.disasterRecovery = { enabled: p.disasterRecovery.enabled ?? true, generation: p.disasterRecovery.generation };
+    }
+    return spec;
+  }
+
+  private components(): StarRocksComponent[] {
+    return [this.fe, this.be, this.cn].filter((c): c is StarRocksComponent => c !== undefined);
+  }
+
+  /** Every name the operator derives from the cluster name must fit Kubernetes' limits (V51). */
+  private checkName(props: StarRocksClusterProps): void {
+    const name = this.clusterName;
+    checkDns1035Label('name', name);
+    const derived: Array<[string, number]> = [];
+    for (const c of this.components()) {
+      derived.push([c.statefulSetName, NAME_BUDGET.statefulSet]);
+      derived.push([c.serviceName, NAME_BUDGET.service]);
+      derived.push([c.searchServiceName, NAME_BUDGET.service]);
+    }
+    if (props.feProxy !== undefined) {
+      derived.push([`${name}-fe-proxy-service`, NAME_BUDGET.service]);
+    }
+    for (const [key, opts] of [['fe', props.fe], ['be', props.be], ['cn', props.cn]] as Array<[ComponentKey, FeOptions | undefined]>) {
+      if (opts?.entrypointScript !== undefined) {
+        derived.push([`${name}-${key}-entrypoint-script-0000`, NAME_BUDGET.volume]);
+      }
+    }
+    for (const [derivedName, budget] of derived) {
+      if (derivedName.length > budget) {
+        const max = budget - (derivedName.length - name.length);
+        fail('name', `at most ${max} characters, so that "${derivedName.replace(/-0000$/, '-NNNN')}" fits ${budget}`, name);
+      }
+    }
+  }
+
+  private checkClusterRules(props: StarRocksClusterProps): void {
+    const runMode = this.fe.config?.get('run_mode');
+    if (this.cn && !this.be && this.fe.config !== undefined && !(runMode ?? '').includes('shared_data')) {
+      warn(this, 'the cluster has CN but no BE; a shared-data cluster needs run_mode = shared_data (and its storage settings) in fe.conf');
+    }
+    if (this.be && (runMode ?? '').includes('shared_data')) {
+      warn(this, 'fe.conf sets run_mode = shared_data but the cluster has BE; shared-data clusters use CN (be: { enabled: false })');
+    }
+    const dr = props.disasterRecovery;
+    if (dr !== undefined) {
+      checkInt('disasterRecovery.generation', dr.generation, 0, Number.MAX_SAFE_INTEGER);
+      if (dr.enabled ?? true) {
+        const mounts = props.fe?.configMaps ?? [];
+        const ok = mounts.some((m) => (m.subPath ?? '').includes('cluster_snapshot.yaml') || m.mountPath.replace(/\/+$/, '').endsWith('fe/conf'));
+        if (!ok) {
+          fail('fe.configMaps', 'to mount a ConfigMap with cluster_snapshot.yaml (subPath containing cluster_snapshot.yaml, or a mountPath ending in fe/conf) when disasterRecovery is enabled', mounts);
+        }
+        if (this.fe.config !== undefined && !(runMode ?? '').includes('shared_data')) {
+          warn(this, 'disasterRecovery only works for shared-data clusters (run_mode = shared_data); the operator ignores it otherwise');
+        }
+      }
+    }
+    const feReplicas = props.fe?.replicas;
+    if (feReplicas !== undefined && feReplicas > 1 && feReplicas % 2 === 0) {
+      warn(this, `'fe.replicas' is ${feReplicas}; FE followers elect a leader by majority, use an odd number (1, 3, 5)`);
+    }
+  }
+}
+
+class ImportedCluster extends Construct implements IStarRocksCluster {
+  public readonly clusterName: string;
+  public readonly clusterNamespace?: string;
+  public readonly feServiceName: string;
+  public readonly feSearchServiceName: string;
+  public readonly feQueryPort: number;
+  public readonly feHttpPort: number;
+
+  constructor(scope: Construct, id: string, clusterName: string, options: StarRocksClusterReferenceOptions) {
+    super(scope, id);
+    this.clusterName = clusterName;
+    this.clusterNamespace = options.namespace ?? Chart.of(this).namespace;
+    this.feServiceName = `${clusterName}-fe-service`;
+    this.feSearchServiceName = `${clusterName}-fe-search`;
+    this.feQueryPort = checkInt('feQueryPort', options.feQueryPort ?? 9030, 1, 65535);
+    this.feHttpPort = checkInt('feHttpPort', options.feHttpPort ?? 8030, 1, 65535);
+  }
+}
+
+/**
+ * Turns a construct id into a DNS label: `MyCluster` becomes `my-cluster`, `analytics_v2`
+ * becomes `analytics-v2`.
+ *
+ * @internal
+ */
+export function nameFromId(id: string): string {
+  const name = id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (name.length === 0) {
+    fail('name', 'set explicitly: the construct id gives no DNS label', id);
+  }
+  return name;
+}

@@ -1,0 +1,100 @@
+/**
+ * Facts of the StarRocks operator v1.11.5 and the kube-starrocks chart 1.11.5 that the library
+ * relies on: default ports, paths, name suffixes and length budgets.
+ *
+ * Sources (operator repository, tag v1.11.5):
+ * - ports and their config keys: `pkg/common/resource_utils/service.go`, `pkg/common/resource_utils/configmap.go`
+ * - names of derived objects: `pkg/apis/starrocks/v1/starrockscluster_types.go` (`*StatefulSetName`,
+ *   `*ExternalServiceName`, `*SearchServiceName`), `pkg/subcontrollers/*`
+ * - default volumes and mount paths: `pkg/k8sutils/templates/pod/spec.go`
+ * - labels: `pkg/common/labels.go`
+ * - chart defaults: `helm-charts/charts/kube-starrocks/charts/starrocks/values.yaml`
+ *
+ * @internal
+ */
+
+/** The StarRocks operator release this library targets. @internal */
+export const OPERATOR_VERSION = 'v1.11.5';
+/** The default StarRocks image tag of the chart (`starrocksCluster.componentValues.image.tag`). @internal */
+export const DEFAULT_IMAGE_TAG = '4.1-latest';
+
+/** Component short names. @internal */
+export type ComponentKey = 'fe' | 'be' | 'cn';
+
+/** Default image repositories of the chart. @internal */
+export const DEFAULT_REPOSITORY: Record<ComponentKey, string> = {
+  fe: 'starrocks/fe-ubuntu',
+  be: 'starrocks/be-ubuntu',
+  cn: 'starrocks/cn-ubuntu',
+};
+
+/** A port the operator derives from a component's config file. @internal */
+export interface PortFact {
+  /** the config keys that set it, first one preferred */
+  readonly keys: readonly string[];
+  /** the port's name on the component's external Service */
+  readonly name: string;
+  /** the default value */
+  readonly defaultPort: number;
+}
+
+/** The ports of each component, in the order the operator lists them on the Service. @internal */
+export const PORTS: Record<ComponentKey, readonly PortFact[]> = {
+  fe: [
+    { keys: ['http_port'], name: 'http', defaultPort: 8030 },
+    { keys: ['rpc_port'], name: 'rpc', defaultPort: 9020 },
+    { keys: ['query_port'], name: 'query', defaultPort: 9030 },
+    { keys: ['edit_log_port'], name: 'edit-log', defaultPort: 9010 },
+  ],
+  be: [
+    { keys: ['be_port'], name: 'be', defaultPort: 9060 },
+    { keys: ['webserver_port', 'be_http_port'], name: 'webserver', defaultPort: 8040 },
+    { keys: ['heartbeat_service_port'], name: 'heartbeat', defaultPort: 9050 },
+    { keys: ['brpc_port'], name: 'brpc', defaultPort: 8060 },
+  ],
+  cn: [
+    { keys: ['thrift_port', 'be_port'], name: 'thrift', defaultPort: 9060 },
+    { keys: ['webserver_port', 'be_http_port'], name: 'webserver', defaultPort: 8040 },
+    { keys: ['heartbeat_service_port'], name: 'heartbeat', defaultPort: 9050 },
+    { keys: ['brpc_port'], name: 'brpc', defaultPort: 8060 },
+  ],
+};
+
+/** The optional Arrow Flight port (no default: only when configured). @internal */
+export const ARROW_FLIGHT = { key: 'arrow_flight_port', name: 'arrow-flight' };
+
+/** The FE proxy's one port. @internal */
+export const FE_PROXY_PORT = { name: 'http-port', containerPort: 8080 };
+
+/** Where the operator mounts a component's config ConfigMap. @internal */
+export function configMountPath(c: ComponentKey): string {
+  return `/etc/starrocks/${c}/conf`;
+}
+
+/** Where the chart mounts an entrypoint script. @internal */
+export const ENTRYPOINT_MOUNT_PATH = '/etc/starrocks/entrypoint.sh';
+
+/** Default mount paths of the operator's volumes. @internal */
+export const DEFAULT_PATHS = {
+  feMeta: '/opt/starrocks/fe/meta',
+  log: (c: ComponentKey) => `/opt/starrocks/${c}/log`,
+  data: (c: ComponentKey) => `/opt/starrocks/${c}/storage`,
+  spill: (c: ComponentKey) => `/opt/starrocks/${c}/spill`,
+};
+
+/** Service types the operator supports for component Services. @internal */
+export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
+
+/** The probe period of the operator; failure budgets are rounded up to a multiple of it. @internal */
+export const PROBE_PERIOD_SECONDS = 5;
+
+/**
+ * Name budgets (FEATURES.md section 2.7): StatefulSet names leave room for the
+ * `controller-revision-hash` label (52 characters), Service names are DNS-1035 labels (63).
+ * @internal
+ */
+export const NAME_BUDGET = {
+  statefulSet: 52,
+  service: 63,
+  volume: 63,
+};

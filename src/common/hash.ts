@@ -1,0 +1,123 @@
+import { createHash } from 'crypto';
+
+/**
+ * Go's `encoding/json` encoding of a string, as Helm's `toJson` prints it: `"`, `\` and control
+ * characters escaped, `<`, `>`, `&`, U+2028 and U+2029 written as `\uXXXX` (HTML-safe escaping).
+ *
+ * @internal
+ */
+export function goJsonString(value: string): string {
+  let out = '"';
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    const code = value.charCodeAt(i);
+    switch (ch) {
+      case '"': out += '\\"'; break;
+      case '\\': out += '\\\\'; break;
+      case '\n': out += '\\n'; break;
+      case '\r': out += '\\r'; break;
+      case '\t': out += '\\t'; break;
+      case '<': out += '\\u003c'; break;
+      case '>': out += '\\u003e'; break;
+      case '&': out += '\\u0026'; break;
+      default:
+        if (code < 0x20 || code === 0x2028 || code === 0x2029) {
+          out += '\\u' + code.toString(16).padStart(4, '0');
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out + '"';
+}
+
+/**
+ * Go's `encoding/json` encoding of a float64, which is how Helm holds every YAML number: plain
+ * decimal notation between 1e-6 and 1e21, exponent notation outside.
+ *
+ * @internal
+ */
+export function goJsonNumber(value: number): string {
+  if (!Number.isFinite(value)) {
+    throw new Error(`cannot encode ${value} as JSON`);
+  }
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) {
+    // Go prints e.g. 1e+21 and 1e-07 (at least two exponent digits)
+    const [mant, exp] = value.toExponential().split('e');
+    const sign = exp[0] === '-' ? '-' : '+';
+    const digits = exp.replace(/^[+-]/, '').padStart(2, '0');
+    return `${mant}e${sign}${digits}`;
+  }
+  return String(value);
+}
+
+/**
+ * Go's `encoding/json` encoding of plain data (maps with sorted keys, lists, strings, numbers,
+ * booleans, null), as Helm's `toJson` prints it.
+ *
+ * @internal
+ */
+export function goJson(value: unknown): string {
+  if (value === null || value === undefined) {
+    return 'null';
+  }
+  if (typeof value === 'string') {
+    return goJsonString(value);
+  }
+  if (typeof value === 'number') {
+    return goJsonNumber(value);
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'true' : 'false';
+  }
+  if (Array.isArray(value)) {
+    return '[' + value.map(goJson).join(',') + ']';
+  }
+  if (typeof value === 'object') {
+    const obj = value as { [key: string]: unknown };
+    const keys = Object.keys(obj).sort(byteOrder);
+    return '{' + keys.map((k) => goJsonString(k) + ':' + goJson(obj[k])).join(',') + '}';
+  }
+  throw new Error(`cannot encode a ${typeof value} as JSON`);
+}
+
+/** Sorts strings by their bytes (Go's sort order for map keys). @internal */
+export function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The first 8 hex characters of SHA-256 over a text. @internal */
+export function sha256Prefix(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 8);
+}
+
+/**
+ * The hash the charts (and this library) put into the `app.starrocks.io/<x>-config-hash` and
+ * `<x>-entrypoint-hash` pod annotations: SHA-256 over the Go JSON encoding of the value, first 8 hex
+ * characters.
+ *
+ * @internal
+ */
+export function helmValueHash(value: unknown): string {
+  return sha256Prefix(goJson(value));
+}
+
+/**
+ * The suffix the operator appends to the names of volumes for mounted ConfigMaps and Secrets
+ * (with `--volume-name-with-hash=true`): the first 4 characters of the decimal FNV-1a 32-bit hash
+ * of the go-spew dump of the mount.
+ *
+ * @see https://github.com/StarRocks/starrocks-kubernetes-operator/blob/v1.11.5/pkg/k8sutils/templates/pod/spec.go
+ * @internal
+ */
+export function mountVolumeHash(name: string, mountPath: string, subPath: string): string {
+  const text = `(v1.MountInfo){Name:(string)${name} MountPath:(string)${mountPath} SubPath:(string)${subPath}}`;
+  let hash = 0x811c9dc5;
+  const bytes = Buffer.from(text, 'utf8');
+  for (const b of bytes) {
+    hash ^= b;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return String(hash >>> 0).slice(0, 4);
+}

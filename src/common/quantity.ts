@@ -1,0 +1,100 @@
+import type { Size } from 'cdk8s';
+import type { Cpu } from 'cdk8s-plus-27';
+import { fail } from './validate';
+
+const QUANTITY = /^[+-]?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE][+-]?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$/;
+const STORAGE_SIZE = /^(0|[0-9]+(\.[0-9]+)?(Mi|Gi|Ti|Pi|Ei))$/;
+
+/**
+ * A Kubernetes resource quantity for requests and limits (`4`, `500m`, `8Gi`).
+ *
+ * The value is written to the manifest as given, without unit conversion.
+ */
+export class ResourceQuantity {
+  /**
+   * A quantity given as text, e.g. `'500m'` or `'8Gi'`.
+   *
+   * @param value a Kubernetes quantity
+   */
+  public static of(value: string): ResourceQuantity {
+    if (typeof value !== 'string' || !QUANTITY.test(value)) {
+      fail('quantity', 'a Kubernetes quantity such as "4", "500m" or "8Gi"', value);
+    }
+    return new ResourceQuantity(value);
+  }
+
+  /**
+   * A plain number, e.g. `4` CPUs.
+   *
+   * @param value a non-negative number
+   */
+  public static fromNumber(value: number): ResourceQuantity {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      fail('quantity', 'a non-negative number', value);
+    }
+    return new ResourceQuantity(value);
+  }
+
+  /**
+   * A CPU amount from cdk8s-plus, e.g. `Cpu.millis(500)`.
+   *
+   * @param cpu the amount
+   */
+  public static cpu(cpu: Cpu): ResourceQuantity {
+    return ResourceQuantity.of(String(cpu.amount));
+  }
+
+  /**
+   * A memory or storage amount, e.g. `Size.gibibytes(8)`, written with its binary unit (`8Gi`).
+   *
+   * @param size the amount
+   */
+  public static size(size: Size): ResourceQuantity {
+    return ResourceQuantity.of(size.asString());
+  }
+
+  /** The value as written to the manifest (a string or a number). */
+  public readonly value: any;
+
+  private constructor(value: string | number) {
+    this.value = value;
+  }
+}
+
+/**
+ * Checks a storage size against what the StarRocks CRD accepts for `storageSize`: `0` or a number
+ * with a binary suffix `Mi`, `Gi`, `Ti`, `Pi` or `Ei`.
+ *
+ * @internal
+ */
+export function checkStorageSize(prop: string, size: Size | string): string {
+  const text = typeof size === 'string' ? size : size.asString();
+  if (!STORAGE_SIZE.test(text)) {
+    fail(prop, 'a size of 0 or with a binary unit Mi, Gi, Ti, Pi or Ei (the StarRocks CRD rejects others, e.g. "10G" or "512Ki")', text);
+  }
+  return text;
+}
+
+/** Whether a storage size is zero (the operator then skips the volume). @internal */
+export function isZeroSize(text: string): boolean {
+  return /^0/.test(text);
+}
+
+/**
+ * Renders a map of resource quantities.
+ *
+ * @internal
+ */
+export function renderQuantities(prop: string, map: { [name: string]: ResourceQuantity } | undefined): { [name: string]: any } | undefined {
+  if (map === undefined) {
+    return undefined;
+  }
+  const out: { [name: string]: any } = {};
+  for (const [name, q] of Object.entries(map)) {
+    if (!(q instanceof ResourceQuantity)) {
+      fail(`${prop}.${name}`, 'a ResourceQuantity (ResourceQuantity.of("4Gi"), ResourceQuantity.fromNumber(4), ...)', q);
+    }
+    out[name] = q.value;
+  }
+  return out;
+}

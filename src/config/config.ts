@@ -1,0 +1,178 @@
+import { byteOrder, goJson, sha256Prefix } from '../common/hash';
+import { fail } from '../common/validate';
+
+const KEY = /^[A-Za-z_][A-Za-z0-9_.\-]*$/;
+
+/**
+ * The contents of a StarRocks configuration file (`fe.conf`, `be.conf` or `cn.conf`).
+ *
+ * Create it from entries (rendered as sorted `key = value` lines, so the same entries always give
+ * the same bytes) or from the text of an existing file (kept byte for byte, comments included).
+ * Its `hash` goes into the `app.starrocks.io/<x>-config-hash` pod annotation so that a change of
+ * configuration rolls the pods.
+ */
+export class StarRocksConfig {
+  /**
+   * A configuration file made of entries, rendered one `key = value` line per entry, keys in
+   * byte order.
+   *
+   * The hash is the one the kube-starrocks chart computes for the same map given as `configyaml`,
+   * so moving such a map from Helm keeps the pods as they are.
+   *
+   * @param entries the entries; keys are StarRocks configuration items (letters, digits, `_`, `.`
+   * and `-`), values are written as given.
+   */
+  public static fromEntries(entries: { [key: string]: string }): StarRocksConfig {
+    const copy: { [key: string]: string } = {};
+    for (const [key, value] of Object.entries(entries)) {
+      checkEntry('config', key, value);
+      copy[key] = value;
+    }
+    return new StarRocksConfig(renderEntries(copy), copy, undefined);
+  }
+
+  /**
+   * A configuration file given as text, kept exactly as written.
+   *
+   * The hash is the one the kube-starrocks chart computes for the same text given as `config`.
+   *
+   * @param text the file's text
+   */
+  public static fromText(text: string): StarRocksConfig {
+    if (typeof text !== 'string') {
+      fail('config', 'a string', text);
+    }
+    return new StarRocksConfig(text, undefined, text);
+  }
+
+  /**
+   * A configuration file whose text and hash input are both given, for values translated from the
+   * Helm charts, where the hash input is the values as Helm holds them (numbers as float64).
+   *
+   * @internal
+   */
+  public static _fromHelm(text: string, hashInput: unknown): StarRocksConfig {
+    return new StarRocksConfig(text, undefined, hashInput);
+  }
+
+  /** The file's text. */
+  public readonly text: string;
+
+  private readonly _entries?: { [key: string]: string };
+  private readonly _hashInput: unknown;
+  private _parsed?: { [key: string]: string };
+
+  private constructor(text: string, entries: { [key: string]: string } | undefined, hashInput: unknown) {
+    this.text = text;
+    this._entries = entries;
+    this._hashInput = entries ?? hashInput;
+  }
+
+  /**
+   * The 8-hex-digit hash of this configuration, as put into the config-hash pod annotation.
+   */
+  public get hash(): string {
+    return sha256Prefix(goJson(this._hashInput));
+  }
+
+  /**
+   * Returns the value of an entry, as StarRocks reads the file (the last assignment wins).
+   *
+   * @param key the configuration item
+   * @returns the value, or undefined when the file does not set it
+   */
+  public get(key: string): string | undefined {
+    return this.entries()[key];
+  }
+
+  /**
+   * Returns every entry of the file as StarRocks reads it (comments and blank lines left out).
+   */
+  public entries(): { [key: string]: string } {
+    if (this._entries) {
+      return { ...this._entries };
+    }
+    if (!this._parsed) {
+      this._parsed = parseConfigText(this.text);
+    }
+    return { ...this._parsed };
+  }
+
+  /**
+   * Returns a new configuration with more entries. Entries that the configuration already sets are
+   * an error, so nothing is overwritten silently.
+   *
+   * @param entries the entries to add
+   * @param prop the property named in errors
+   */
+  public withEntries(entries: { [key: string]: string }, prop: string = 'config'): StarRocksConfig {
+    const current = this.entries();
+    for (const [key, value] of Object.entries(entries)) {
+      checkEntry(prop, key, value);
+      if (key in current && current[key] !== value) {
+        throw new Error(`'${prop}.${key}' is already set to ${JSON.stringify(current[key])}; cannot set it to ${JSON.stringify(value)}`);
+      }
+    }
+    if (this._entries) {
+      return StarRocksConfig.fromEntries({ ...this._entries, ...entries });
+    }
+    let text = this.text;
+    const added = Object.keys(entries).filter((k) => !(k in current)).sort(byteOrder);
+    if (added.length === 0) {
+      return this;
+    }
+    if (text.length > 0 && !text.endsWith('\n')) {
+      text += '\n';
+    }
+    for (const key of added) {
+      text += `${key} = ${entries[key]}\n`;
+    }
+    return StarRocksConfig.fromText(text);
+  }
+}
+
+function checkEntry(prop: string, key: string, value: string) {
+  if (!KEY.test(key)) {
+    fail(`${prop} key`, 'a StarRocks configuration item (letters, digits, \'_\', \'.\' and \'-\', starting with a letter or \'_\')', key);
+  }
+  if (typeof value !== 'string') {
+    fail(`${prop}.${key}`, 'a string (quote numbers and booleans)', value);
+  }
+  if (/[\r\n]/.test(value)) {
+    fail(`${prop}.${key}`, 'a single line', value);
+  }
+}
+
+/** Renders entries as sorted `key = value` lines. @internal */
+export function renderEntries(entries: { [key: string]: string }): string {
+  let out = '';
+  for (const key of Object.keys(entries).sort(byteOrder)) {
+    out += `${key} = ${entries[key]}\n`;
+  }
+  return out;
+}
+
+/**
+ * Reads a StarRocks configuration text the way StarRocks (and the operator's port discovery)
+ * does: one `key = value` per line, `#` starts a comment line, spaces around `=` are dropped, the
+ * last assignment of a key wins.
+ *
+ * @internal
+ */
+export function parseConfigText(text: string): { [key: string]: string } {
+  const out: { [key: string]: string } = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.length === 0 || line.startsWith('#')) {
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq <= 0) {
+      continue;
+    }
+    const key = line.slice(0, eq).trim();
+    let value = line.slice(eq + 1).trim();
+    out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,251 @@
+import type { k8s } from 'cdk8s-plus-27';
+import { FE_PROXY_PORT, SERVICE_TYPES } from '../common/constants';
+import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
+import { renderQuantities } from '../common/quantity';
+import { checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
+import { toWire } from '../common/wire';
+import { checkImage } from '../components/component';
+import { ComponentResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
+import { checkMountPath, EmptyDirVolume } from '../storage/storage';
+
+/**
+ * Options of the FE proxy: an nginx Deployment the operator runs in front of the FE HTTP port, so
+ * that Stream Load works from outside Kubernetes (FE redirects loads to BE/CN pod addresses,
+ * which the proxy follows).
+ */
+export interface FeProxyOptions {
+  /**
+   * Number of nginx pods.
+   *
+   * @default - not set; the CRD default (1) applies
+   */
+  readonly replicas?: number;
+  /**
+   * nginx image, with a tag.
+   *
+   * @default - the operator's default, `nginx:1.24.0`
+   */
+  readonly image?: string;
+  /**
+   * When to pull the image.
+   *
+   * @default - not set; Kubernetes' default
+   */
+  readonly imagePullPolicy?: ImagePullPolicy;
+  /**
+   * Names of Secrets used to pull the image.
+   *
+   * @default - none
+   */
+  readonly imagePullSecrets?: string[];
+  /**
+   * CPU and memory requests and limits.
+   *
+   * @default - none
+   */
+  readonly resources?: ComponentResources;
+  /**
+   * DNS resolver nginx uses to find the FE Service.
+   *
+   * @default - `kube-dns.kube-system.svc.<dns domain suffix>`
+   */
+  readonly resolver?: string;
+  /**
+   * The proxy's Service (`<cluster>-fe-proxy-service`, port `http-port` 8080).
+   *
+   * @default - a ClusterIP Service created by the operator
+   */
+  readonly service?: ComponentServiceOptions;
+  /**
+   * Node selector of the pods.
+   *
+   * @default - none
+   */
+  readonly nodeSelector?: { [key: string]: string };
+  /**
+   * Affinity of the pods.
+   *
+   * @default - none
+   */
+  readonly affinity?: k8s.Affinity;
+  /**
+   * Tolerations of the pods.
+   *
+   * @default - none
+   */
+  readonly tolerations?: k8s.Toleration[];
+  /**
+   * Topology spread constraints of the pods.
+   *
+   * @default - none
+   */
+  readonly topologySpreadConstraints?: k8s.TopologySpreadConstraint[];
+  /**
+   * Scheduler of the pods.
+   *
+   * @default - the default scheduler
+   */
+  readonly schedulerName?: string;
+  /**
+   * Service account of the pods.
+   *
+   * @default - the namespace's default service account
+   */
+  readonly serviceAccount?: string;
+  /**
+   * How long, in seconds, the liveness probe may fail; 0 removes it.
+   *
+   * @default - not set; the operator allows 15 seconds
+   */
+  readonly livenessProbeFailureSeconds?: number;
+  /**
+   * How long, in seconds, the readiness probe may fail; 0 removes it.
+   *
+   * @default - not set; the operator allows 15 seconds
+   */
+  readonly readinessProbeFailureSeconds?: number;
+  /**
+   * Extra emptyDir volumes.
+   *
+   * @default - none
+   */
+  readonly emptyDirs?: EmptyDirVolume[];
+  /**
+   * Extra pod labels (not the selector labels).
+   *
+   * @default - none
+   */
+  readonly podLabels?: { [key: string]: string };
+  /**
+   * Pod annotations.
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * Share one process namespace between the containers of a pod.
+   *
+   * @default - not set (false)
+   */
+  readonly shareProcessNamespace?: boolean;
+}
+
+/**
+ * Renders the FE proxy's part of the custom resource.
+ *
+ * @internal
+ */
+export function renderFeProxy(o: FeProxyOptions, clusterName: string): { [key: string]: any } {
+  const p = 'feProxy';
+  const spec: { [key: string]: any } = {};
+  if (o.replicas !== undefined) {
+    spec.replicas = checkInt(`${p}.replicas`, o.replicas, 0);
+  }
+  if (o.image !== undefined) {
+    spec.image = checkImage(`${p}.image`, o.image);
+  }
+  if (o.imagePullPolicy !== undefined) {
+    spec.imagePullPolicy = checkOneOf(`${p}.imagePullPolicy`, o.imagePullPolicy, Object.values(ImagePullPolicy));
+  }
+  if (o.imagePullSecrets && o.imagePullSecrets.length > 0) {
+    spec.imagePullSecrets = o.imagePullSecrets.map((name) => ({ name }));
+  }
+  if (o.resources) {
+    const requests = renderQuantities(`${p}.resources.requests`, o.resources.requests);
+    const limits = renderQuantities(`${p}.resources.limits`, o.resources.limits);
+    if (requests && Object.keys(requests).length > 0) {
+      spec.requests = requests;
+    }
+    if (limits && Object.keys(limits).length > 0) {
+      spec.limits = limits;
+    }
+  }
+  if (o.resolver !== undefined) {
+    spec.resolver = o.resolver;
+  }
+  if (o.service !== undefined) {
+    spec.service = renderProxyService(o.service);
+  }
+  for (const k of ['livenessProbeFailureSeconds', 'readinessProbeFailureSeconds'] as const) {
+    if (o[k] !== undefined) {
+      spec[k] = checkInt(`${p}.${k}`, o[k]!, 0);
+    }
+  }
+  if (o.emptyDirs && o.emptyDirs.length > 0) {
+    spec.storageVolumes = o.emptyDirs.map((e, i) => {
+      checkDnsLabel(`${p}.emptyDirs[${i}].name`, e.name);
+      checkMountPath(`${p}.emptyDirs[${i}].mountPath`, e.mountPath);
+      return { name: e.name, mountPath: e.mountPath, storageClassName: 'emptyDir' };
+    });
+  }
+  const podLabels = copyStringMap(`${p}.podLabels`, o.podLabels);
+  if (podLabels && Object.keys(podLabels).length > 0) {
+    for (const k of [LABEL_COMPONENT, LABEL_OWNER]) {
+      if (k in podLabels) {
+        fail(`${p}.podLabels`, `free of the selector label "${k}" (the Deployment would stop selecting its pods of ${clusterName}-fe-proxy)`, podLabels);
+      }
+    }
+    spec.podLabels = podLabels;
+  }
+  const annotations = copyStringMap(`${p}.annotations`, o.annotations);
+  if (annotations && Object.keys(annotations).length > 0) {
+    spec.annotations = annotations;
+  }
+  for (const k of ['nodeSelector', 'affinity', 'tolerations', 'topologySpreadConstraints', 'schedulerName', 'serviceAccount', 'shareProcessNamespace'] as const) {
+    const v: any = o[k];
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) {
+      continue;
+    }
+    spec[k] = toWire(v, `${p}.${k}`);
+  }
+  return spec;
+}
+
+function renderProxyService(s: ComponentServiceOptions): { [key: string]: any } {
+  const p = 'feProxy.service';
+  const type = s.type ?? 'ClusterIP';
+  checkOneOf(`${p}.type`, type, SERVICE_TYPES);
+  const out: { [key: string]: any } = { type };
+  if (s.loadBalancerIp !== undefined) {
+    if (type !== 'LoadBalancer') {
+      fail(`${p}.loadBalancerIp`, 'set only with service type LoadBalancer', s.loadBalancerIp);
+    }
+    out.loadBalancerIP = s.loadBalancerIp;
+  }
+  if (s.loadBalancerSourceRanges && s.loadBalancerSourceRanges.length > 0) {
+    if (type !== 'LoadBalancer') {
+      fail(`${p}.loadBalancerSourceRanges`, 'set only with service type LoadBalancer', s.loadBalancerSourceRanges);
+    }
+    out.loadBalancerSourceRanges = s.loadBalancerSourceRanges.slice();
+  }
+  if (s.ports && s.ports.length > 0) {
+    out.ports = s.ports.map((port, i) => {
+      const pp = `${p}.ports[${i}]`;
+      if (port.containerPort !== FE_PROXY_PORT.containerPort && port.name !== FE_PROXY_PORT.name) {
+        fail(pp, `to match the proxy's port by containerPort ${FE_PROXY_PORT.containerPort} or name "${FE_PROXY_PORT.name}"`, port);
+      }
+      if (port.nodePort !== undefined) {
+        if (type === 'ClusterIP') {
+          fail(`${pp}.nodePort`, 'set only with service type NodePort or LoadBalancer', port.nodePort);
+        }
+        checkInt(`${pp}.nodePort`, port.nodePort, 30000, 32767);
+      }
+      const r: { [key: string]: any } = {};
+      for (const k of ['name', 'containerPort', 'port', 'nodePort'] as const) {
+        if (port[k] !== undefined) {
+          r[k] = port[k];
+        }
+      }
+      return r;
+    });
+  }
+  const annotations = copyStringMap(`${p}.annotations`, s.annotations);
+  if (annotations && Object.keys(annotations).length > 0) {
+    out.annotations = annotations;
+  }
+  const labels = copyStringMap(`${p}.labels`, s.labels);
+  if (labels && Object.keys(labels).length > 0) {
+    out.labels = labels;
+  }
+  return out;
+}

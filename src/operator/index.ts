@@ -1,0 +1,3 @@
+export * from './crds';
+export * from './operator';
+export * from './props';
