@@ -7,3 +7,4 @@ export * from './components/options';
 export * from './config/config';
 export * from './fe-proxy/fe-proxy';
 export * from './storage/storage';
+export * from './operator';

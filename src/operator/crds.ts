@@ -1,5 +1,5 @@
-import { fail } from '../common/validate';
 import { CRD_RELEASE_URLS } from './facts';
+import { fail } from '../common/validate';
 
 /**
  * Where to read the StarRocks CustomResourceDefinitions from, for `StarRocksOperatorProps.crds`.

@@ -101,6 +101,3 @@ export const CRD_RELEASE_URLS = {
   starRocksCluster: 'https://github.com/StarRocks/starrocks-kubernetes-operator/releases/download/v1.11.5/starrocks.com_starrocksclusters.yaml',
   starRocksWarehouse: 'https://github.com/StarRocks/starrocks-kubernetes-operator/releases/download/v1.11.5/starrocks.com_starrockswarehouses.yaml',
 };
-
-/** The CRD whose absence at operator start-up disables the warehouse controller. @internal */
-export const WAREHOUSE_CRD_NAME = 'starrockswarehouses.starrocks.com';

@@ -1,6 +1,5 @@
 import { ApiObject, Chart, Include, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
 import {
   checkArray,
   checkBoolean,
@@ -29,12 +28,14 @@ import {
   operatorRules,
   RBAC_API_VERSION,
 } from './facts';
-import { OperatorImagePullPolicy, StarRocksOperatorProps } from './props';
-import { addOperatorWarning } from './warnings';
+import { ImagePullPolicy } from '../components/options';
+import { StarRocksOperatorProps } from './props';
+import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
+import { warn } from '../common/warnings';
 
 const OPERATOR_SYMBOL = Symbol.for('cdk8s-starrocks.StarRocksOperator');
 const MAX_NAME_LENGTH = 63 - OPERATOR_NAME_SUFFIX.length;
-const PULL_POLICIES = Object.values(OperatorImagePullPolicy) as string[];
+const PULL_POLICIES = Object.values(ImagePullPolicy) as string[];
 
 /**
  * The StarRocks operator (v1.11.5), as the kube-starrocks Helm chart 1.11.5 deploys it.
@@ -127,7 +128,7 @@ export class StarRocksOperator extends Construct {
     const denyList = checkArray(`${p}.denyList`, props.denyList) ?? [];
     denyList.forEach((ns, i) => checkDnsLabel(`${p}.denyList[${i}]`, ns));
     if (this.watchNamespace !== undefined && denyList.includes(this.watchNamespace)) {
-      addOperatorWarning(this, `'${p}.denyList' contains the watched namespace ${show(this.watchNamespace)}: the deny list wins, so the operator will ignore every StarRocks resource it watches`);
+      warn(this, `'${p}.denyList' contains the watched namespace ${show(this.watchNamespace)}: the deny list wins, so the operator will ignore every StarRocks resource it watches`);
     }
     if (props.dnsDomainSuffix !== undefined) {
       checkDnsSubdomain(`${p}.dnsDomainSuffix`, props.dnsDomainSuffix);
@@ -150,7 +151,7 @@ export class StarRocksOperator extends Construct {
 
     // --- container ---
     const image = checkToken(`${p}.image`, props.image ?? DEFAULT_OPERATOR_IMAGE, 'an image reference such as "starrocks/operator:v1.11.5"');
-    const imagePullPolicy = checkOneOf(`${p}.imagePullPolicy`, props.imagePullPolicy ?? OperatorImagePullPolicy.ALWAYS, PULL_POLICIES);
+    const imagePullPolicy = checkOneOf(`${p}.imagePullPolicy`, props.imagePullPolicy ?? ImagePullPolicy.ALWAYS, PULL_POLICIES);
     const timeZone = checkTimeZone(`${p}.timeZone`, props.timeZone ?? DEFAULT_TIME_ZONE);
     const env = wireList(`${p}.env`, props.env) ?? [];
     const envNames = new Set<string>(['TZ']);
@@ -160,7 +161,7 @@ export class StarRocksOperator extends Construct {
       }
       if (envNames.has(e.name)) {
         const hint = e.name === 'TZ' ? ' (set the time zone with \'timeZone\')' : '';
-        addOperatorWarning(this, `'${p}.env[${i}]' sets ${show(e.name)} a second time${hint}; Kubernetes uses the last value`);
+        warn(this, `'${p}.env[${i}]' sets ${show(e.name)} a second time${hint}; Kubernetes uses the last value`);
       }
       envNames.add(e.name);
     });

@@ -1,19 +1,6 @@
+import { ImagePullPolicy } from '../components/options';
 import type { k8s } from 'cdk8s-plus-27';
 import type { OperatorCrdSource } from './crds';
-
-/**
- * When the kubelet pulls the operator image.
- *
- * The values are the Kubernetes wire values.
- */
-export enum OperatorImagePullPolicy {
-  /** Pull on every pod start (the chart's default). */
-  ALWAYS = 'Always',
-  /** Pull only if the image is not on the node yet. */
-  IF_NOT_PRESENT = 'IfNotPresent',
-  /** Never pull; the image must already be on the node. */
-  NEVER = 'Never',
-}
 
 /**
  * The ServiceAccount the operator runs as.
@@ -115,9 +102,9 @@ export interface StarRocksOperatorProps {
   /**
    * Image pull policy of the operator container.
    *
-   * @default OperatorImagePullPolicy.ALWAYS (chart: `starrocksOperator.imagePullPolicy`)
+   * @default ImagePullPolicy.ALWAYS (chart: `starrocksOperator.imagePullPolicy`)
    */
-  readonly imagePullPolicy?: OperatorImagePullPolicy;
+  readonly imagePullPolicy?: ImagePullPolicy;
 
   /**
    * Names of Secrets in the operator's namespace used to pull the image.
@@ -135,7 +122,7 @@ export interface StarRocksOperatorProps {
 
   /**
    * CPU and memory of the operator container. Replaces the default as a whole: leave out a key
-   * (e.g. `limits.cpu`) to have no value for it.
+   * (e.g. `limits.cpu`) to have no value for it, or pass `{}` for no requests and limits at all.
    *
    * @default - limits `cpu: 500m`, `memory: 800Mi`; requests `cpu: 500m`, `memory: 400Mi`
    *   (chart: `starrocksOperator.resources`)
