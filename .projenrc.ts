@@ -37,7 +37,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     include: ['imports/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
     compilerOptions: {},
   },
-  eslintOptions: { dirs: ['src'], ignorePatterns: ['imports/**', 'lib/**', '*.d.ts', 'node_modules/'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'projenrc'], ignorePatterns: ['imports/**', 'lib/**', '*.d.ts', 'node_modules/'] },
 
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -58,6 +58,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 project.addTask('import', {
   description: 'Regenerate imports/ from the CRDs in ../shared/crds',
   steps: [{ exec: 'bash projenrc/import-crds.sh' }],
+});
+
+// a test run that finds no tests must fail
+project.testTask.reset('jest --ci', { receiveArgs: true });
+project.testTask.spawn(project.tasks.tryFind('eslint')!);
+
+// the main job: synthesize a complete default cluster to dist/
+project.addTask('example', {
+  description: 'Synthesize the default StarRocks cluster of examples/main.ts to dist/',
+  steps: [{ exec: 'ts-node --transpile-only --compilerOptions \'{"module":"commonjs"}\' examples/main.ts' }],
 });
 
 // the entry point sits under lib/src because jsii compiles src/ and imports/ from the repository root

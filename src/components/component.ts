@@ -68,6 +68,8 @@ export class StarRocksComponent {
   private readonly _initContainers: any[] = [];
   private readonly _storageVolumes: WireStorageVolume[];
   private _extraLabels?: { [key: string]: string };
+  private readonly _serviceAnnotations: { [key: string]: string } = {};
+  private readonly _capabilitiesAdded: string[] = [];
   private _configMap?: ApiObject;
 
   /** @internal */
@@ -84,7 +86,19 @@ export class StarRocksComponent {
     this.statefulSetName = `${c}-${key}`;
     this.serviceName = `${c}-${key}-service`;
     this.searchServiceName = `${c}-${key}-search`;
-    this.configMapName = `${c}-${key}-cm`;
+    this.configMapName = opts.configMapName ?? `${c}-${key}-cm`;
+    if (opts.configMapName !== undefined) {
+      checkDnsLabel(`${key}.configMapName`, opts.configMapName);
+    }
+    if (opts.existingConfig !== undefined) {
+      if (opts.config !== undefined || opts.configMapName !== undefined) {
+        fail(`${key}.existingConfig`, 'unset when config or configMapName is set (one config file per component)', opts.existingConfig);
+      }
+      checkDnsLabel(`${key}.existingConfig.configMapName`, opts.existingConfig.configMapName);
+      if (!opts.existingConfig.resolveKey) {
+        fail(`${key}.existingConfig.resolveKey`, `the ConfigMap key of the config file, e.g. "${key}.conf" (the operator silently ignores a configMapInfo without it)`, opts.existingConfig.resolveKey);
+      }
+    }
     this._config = opts.config;
     if (opts.config !== undefined && !(opts.config instanceof StarRocksConfig)) {
       fail(`${key}.config`, 'a StarRocksConfig (StarRocksConfig.fromEntries({...}) or StarRocksConfig.fromText(...))', opts.config);
@@ -194,6 +208,31 @@ export class StarRocksComponent {
   }
 
   /**
+   * Adds an annotation to the component's external Service (for example Prometheus scrape
+   * annotations). Throws if the annotation is already set to another value.
+   *
+   * @param key the annotation key
+   * @param value its value
+   */
+  public addServiceAnnotation(key: string, value: string): void {
+    setOnce(`${this.key}.service.annotations`, this._serviceAnnotations, key, value);
+  }
+
+  /**
+   * Adds a Linux capability to the StarRocks container (once, however often it is added).
+   *
+   * @param capability the capability, e.g. `SYS_PTRACE`
+   */
+  public addCapability(capability: string): void {
+    if (!/^[A-Z_]+$/.test(capability)) {
+      fail(`${this.key}.capabilities.add`, 'a capability name such as "SYS_PTRACE"', capability);
+    }
+    if (!this._capabilitiesAdded.includes(capability)) {
+      this._capabilitiesAdded.push(capability);
+    }
+  }
+
+  /**
    * Adds a container to the pods, after the StarRocks container.
    *
    * @param container the container
@@ -219,6 +258,9 @@ export class StarRocksComponent {
    * @param value its value
    */
   public addConfig(key: string, value: string): void {
+    if (this.opts.existingConfig !== undefined) {
+      fail(`${this.key}.config.${key}`, 'set in the existing ConfigMap (the component uses existingConfig)', value);
+    }
     const base = this._config ?? StarRocksConfig.fromEntries({});
     this._config = base.withEntries({ [key]: value }, `${this.key}.config`);
     this.ensureConfigMap();
@@ -305,13 +347,13 @@ export class StarRocksComponent {
         spec.limits = limits;
       }
     }
-    const service = this.renderService(o.service);
+    const service = this.renderService(o.service ?? (Object.keys(this._serviceAnnotations).length > 0 ? {} : undefined));
     if (service) {
       spec.service = service;
     }
     const annotations: { [key: string]: string } = { ...this._annotations };
     const hashKey = `app.starrocks.io/${x}-config-hash`;
-    if (this._config) {
+    if (this._config && this.opts.rollOnConfigChange !== false) {
       if (hashKey in annotations) {
         fail(`${x}.annotations`, `free of "${hashKey}" when the component has a config (the library computes it)`, annotations[hashKey]);
       }
@@ -333,8 +375,15 @@ export class StarRocksComponent {
     if (o.readOnlyRootFilesystem !== undefined) {
       spec.readOnlyRootFilesystem = o.readOnlyRootFilesystem;
     }
-    if (o.capabilities !== undefined) {
-      spec.capabilities = toWire(o.capabilities, `${x}.capabilities`);
+    if (o.capabilities !== undefined || this._capabilitiesAdded.length > 0) {
+      const caps = toWire(o.capabilities ?? {}, `${x}.capabilities`);
+      const add: string[] = (caps.add ?? []).slice();
+      for (const c of this._capabilitiesAdded) {
+        if (!add.includes(c)) {
+          add.push(c);
+        }
+      }
+      spec.capabilities = add.length > 0 ? { ...caps, add } : caps;
     }
     if (o.sysctls && o.sysctls.length > 0) {
       spec.sysctls = toWire(o.sysctls, `${x}.sysctls`);
@@ -388,6 +437,8 @@ export class StarRocksComponent {
     }
     if (this._config) {
       spec.configMapInfo = { configMapName: this.configMapName, resolveKey: `${x}.conf` };
+    } else if (o.existingConfig) {
+      spec.configMapInfo = { configMapName: o.existingConfig.configMapName, resolveKey: o.existingConfig.resolveKey };
     }
     if (this._storageVolumes.length > 0) {
       spec.storageVolumes = this._storageVolumes.map((v) => ({ ...v }));
@@ -532,8 +583,11 @@ export class StarRocksComponent {
         return r;
       });
     }
-    const annotations = copyStringMap(`${p}.annotations`, s.annotations);
-    if (annotations && Object.keys(annotations).length > 0) {
+    const annotations = { ...copyStringMap(`${p}.annotations`, s.annotations) };
+    for (const [k, v] of Object.entries(this._serviceAnnotations)) {
+      setOnce(`${p}.annotations`, annotations, k, v);
+    }
+    if (Object.keys(annotations).length > 0) {
       out.annotations = annotations;
     }
     const labels = copyStringMap(`${p}.labels`, s.labels);

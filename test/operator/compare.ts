@@ -8,13 +8,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { compareManifests } from '../util/conformance';
 import { sharedPath } from '../util/shared';
 
-const CLUSTER_SCOPED = new Set([
-  'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass',
-  'PriorityClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService',
-]);
-const HELM_LABELS = /^(helm\.sh\/chart|app\.kubernetes\.io\/managed-by|meta\.helm\.sh\/.*)$/;
 
 /** A conformance case: its release namespace and the operator subchart's objects. */
 export interface OperatorCase {
@@ -44,107 +40,7 @@ export function loadOperatorCase(caseName: string): OperatorCase {
   return { namespace: caseJson.namespace, objects };
 }
 
-/** Identity of an object for matching. */
-export function objectId(obj: any, defaultNamespace: string): string {
-  const namespace = CLUSTER_SCOPED.has(obj.kind) ? '' : obj.metadata?.namespace ?? defaultNamespace;
-  return `${obj.apiVersion} ${obj.kind} ${namespace}/${obj.metadata?.name}`;
-}
-
-/** Null, {} and [] become undefined (recursively); scalars become strings. */
-function normalize(value: any): any {
-  if (value === null || value === undefined) {
-    return undefined;
-  }
-  if (Array.isArray(value)) {
-    const list = value.map(normalize);
-    return list.length === 0 ? undefined : list;
-  }
-  if (typeof value === 'object') {
-    const out: { [key: string]: any } = {};
-    for (const [k, v] of Object.entries(value)) {
-      const n = normalize(v);
-      if (n !== undefined) {
-        out[k] = n;
-      }
-    }
-    return Object.keys(out).length === 0 ? undefined : out;
-  }
-  return String(value);
-}
-
-function diffValues(expected: any, actual: any, at: string, out: string[]): void {
-  if (expected === undefined || actual === undefined || typeof expected !== 'object' || typeof actual !== 'object'
-    || Array.isArray(expected) !== Array.isArray(actual)) {
-    if (JSON.stringify(expected) !== JSON.stringify(actual)) {
-      out.push(`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-    }
-    return;
-  }
-  if (Array.isArray(expected)) {
-    if (expected.length !== actual.length) {
-      out.push(`${at}: expected ${expected.length} items ${JSON.stringify(expected)}, got ${actual.length} ${JSON.stringify(actual)}`);
-      return;
-    }
-    expected.forEach((e, i) => diffValues(e, actual[i], `${at}[${i}]`, out));
-    return;
-  }
-  for (const key of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
-    diffValues(expected[key], actual[key], `${at}.${key}`, out);
-  }
-}
-
-/** Differences of one matched pair, as readable lines. */
-export function diffObject(expectedRaw: any, actualRaw: any): string[] {
-  const expected = normalize(expectedRaw) ?? {};
-  const actual = normalize(actualRaw) ?? {};
-  const out: string[] = [];
-  const expMeta = { ...expected.metadata };
-  const actMeta = { ...actual.metadata };
-  for (const field of ['labels', 'annotations']) {
-    for (const [k, v] of Object.entries<string>(expMeta[field] ?? {})) {
-      if (field === 'labels' && HELM_LABELS.test(k)) {
-        continue;
-      }
-      if (actMeta[field]?.[k] !== v) {
-        out.push(`metadata.${field}.${k}: expected ${JSON.stringify(v)}, got ${JSON.stringify(actMeta[field]?.[k])}`);
-      }
-    }
-    delete expMeta[field];
-    delete actMeta[field];
-  }
-  // the namespace takes part in matching already
-  delete expMeta.namespace;
-  delete actMeta.namespace;
-  diffValues({ ...expected, metadata: expMeta }, { ...actual, metadata: actMeta }, '', out);
-  return out;
-}
-
-/**
- * Compares two sets of objects. Returns one line per missing, unexpected or differing object;
- * an empty list means equal.
- */
+/** Differences between the chart's objects and the library's, by the conformance rules. */
 export function compareObjects(expected: any[], actual: any[], defaultNamespace: string): string[] {
-  const out: string[] = [];
-  const byId = new Map<string, any>();
-  for (const obj of actual) {
-    const id = objectId(obj, defaultNamespace);
-    if (byId.has(id)) {
-      out.push(`duplicate object ${id}`);
-    }
-    byId.set(id, obj);
-  }
-  for (const exp of expected) {
-    const id = objectId(exp, defaultNamespace);
-    const act = byId.get(id);
-    if (act === undefined) {
-      out.push(`missing ${id}`);
-      continue;
-    }
-    byId.delete(id);
-    out.push(...diffObject(exp, act).map((d) => `${id}: ${d}`));
-  }
-  for (const id of byId.keys()) {
-    out.push(`unexpected ${id}`);
-  }
-  return out;
+  return compareManifests(actual, expected, defaultNamespace);
 }

@@ -141,8 +141,8 @@ describeShared('conformance with kube-starrocks 1.11.5', () => {
 
     // THEN
     const diffs = compareObjects(expected.objects, Testing.synth(chart), expected.namespace);
-    expect(diffs).toContain('apps/v1 Deployment starrocks/kube-starrocks-operator: .spec.replicas: expected "1", got "3"');
-    expect(diffs).toContain('missing rbac.authorization.k8s.io/v1 ClusterRole /kube-starrocks-operator');
+    expect(diffs).toContain('Deployment starrocks/kube-starrocks-operator: spec.replicas: expected 1, got 3');
+    expect(diffs).toContain('missing object rbac.authorization.k8s.io/v1 ClusterRole kube-starrocks-operator');
   });
 });
 
