@@ -168,7 +168,9 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param clusterName the StarRocksCluster's name
    * @param options namespace and ports of the cluster
    */
-  public static fromClusterName(scope: Construct, id: string, clusterName: string, options: StarRocksClusterReferenceOptions = {}): IStarRocksCluster {
+  public static fromClusterName(
+    scope: Construct, id: string, clusterName: string, options: StarRocksClusterReferenceOptions = {},
+  ): IStarRocksCluster {
     checkDns1035Label('clusterName', clusterName, 49);
     return new ImportedCluster(scope, id, clusterName, options);
   }

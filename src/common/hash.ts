@@ -113,6 +113,7 @@ export function helmValueHash(value: unknown): string {
  */
 export function mountVolumeHash(name: string, mountPath: string, subPath: string): string {
   const text = `(v1.MountInfo){Name:(string)${name} MountPath:(string)${mountPath} SubPath:(string)${subPath}}`;
+  /* eslint-disable no-bitwise */
   let hash = 0x811c9dc5;
   const bytes = Buffer.from(text, 'utf8');
   for (const b of bytes) {
@@ -120,4 +121,5 @@ export function mountVolumeHash(name: string, mountPath: string, subPath: string
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return String(hash >>> 0).slice(0, 4);
+  /* eslint-enable no-bitwise */
 }

@@ -2,6 +2,10 @@ import { ApiObject, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
+  CnOptions, ComponentOptions, ComponentServiceOptions, DataComponentOptions, FeOptions, HpaVersion, ImagePullPolicy,
+  MountOptions, PodManagementPolicy, SharedComponentOptions,
+} from './options';
+import {
   ARROW_FLIGHT, ComponentKey, configMountPath, DEFAULT_IMAGE_TAG, DEFAULT_PATHS, DEFAULT_REPOSITORY, ENTRYPOINT_MOUNT_PATH,
   NAME_BUDGET, PORTS, PROBE_PERIOD_SECONDS, SERVICE_TYPES,
 } from '../common/constants';
@@ -13,10 +17,6 @@ import { warn } from '../common/warnings';
 import { toWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
 import { checkMountPath, PersistentStorageOptions, renderStorageVolume, WireStorageVolume } from '../storage/storage';
-import {
-  CnOptions, ComponentOptions, ComponentServiceOptions, DataComponentOptions, FeOptions, HpaVersion, ImagePullPolicy,
-  MountOptions, PodManagementPolicy, SharedComponentOptions,
-} from './options';
 
 const ENV_KEY: Record<ComponentKey, string> = { fe: 'feEnvVars', be: 'beEnvVars', cn: 'cnEnvVars' };
 const SPEC_KEY: Record<ComponentKey, string> = { fe: 'starRocksFeSpec', be: 'starRocksBeSpec', cn: 'starRocksCnSpec' };
@@ -43,6 +43,11 @@ export interface ComponentContext {
  * Get it from `StarRocksCluster.fe`, `.be` or `.cn`.
  */
 export class StarRocksComponent {
+  /** @internal */
+  public static _create(key: ComponentKey, ctx: ComponentContext, opts: ComponentOptions): StarRocksComponent {
+    return new StarRocksComponent(key, ctx, opts);
+  }
+
   /** The component's short name: `fe`, `be` or `cn`. */
   public readonly componentName: string;
   /** Name of the StatefulSet the operator creates (`<cluster>-<component>`). */
@@ -71,11 +76,6 @@ export class StarRocksComponent {
   private readonly _serviceAnnotations: { [key: string]: string } = {};
   private readonly _capabilitiesAdded: string[] = [];
   private _configMap?: ApiObject;
-
-  /** @internal */
-  public static _create(key: ComponentKey, ctx: ComponentContext, opts: ComponentOptions): StarRocksComponent {
-    return new StarRocksComponent(key, ctx, opts);
-  }
 
   private constructor(key: ComponentKey, ctx: ComponentContext, opts: ComponentOptions) {
     this.key = key;

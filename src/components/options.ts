@@ -122,6 +122,14 @@ export interface ComponentServiceOptions {
   readonly ports?: ServicePortOptions[];
 }
 
+/** A config file in an existing ConfigMap. */
+export interface ExistingConfigMap {
+  /** Name of the ConfigMap. */
+  readonly configMapName: string;
+  /** The key holding the config file (`fe.conf`, `be.conf` or `cn.conf`). */
+  readonly resolveKey: string;
+}
+
 /** Mounts an existing ConfigMap or Secret into a component's container. */
 export interface MountOptions {
   /** Name of the ConfigMap or Secret. */
@@ -250,6 +258,28 @@ export interface ComponentOptions extends SharedComponentOptions {
    * @default - no ConfigMap; the image's own configuration file and the default ports are used
    */
   readonly config?: StarRocksConfig;
+  /**
+   * Name of the ConfigMap the library creates for `config`.
+   *
+   * @default `<cluster>-<component>-cm`
+   */
+  readonly configMapName?: string;
+  /**
+   * Whether a change of `config` rolls the pods: the library adds the config's hash as the pod
+   * annotation `app.starrocks.io/<component>-config-hash`, as the Helm chart does.
+   *
+   * @default true
+   */
+  readonly rollOnConfigChange?: boolean;
+  /**
+   * A config file in a ConfigMap managed elsewhere; the operator mounts it at
+   * `/etc/starrocks/<component>/conf` and reads the ports from it. Conflicts with `config`.
+   * The library cannot see its contents: the ports it reports are the defaults, and pods do not
+   * roll when the ConfigMap changes.
+   *
+   * @default - none
+   */
+  readonly existingConfig?: ExistingConfigMap;
   /**
    * Environment variables of the container, after the cluster's `TZ`.
    *

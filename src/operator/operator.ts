@@ -28,10 +28,10 @@ import {
   operatorRules,
   RBAC_API_VERSION,
 } from './facts';
-import { ImagePullPolicy } from '../components/options';
 import { StarRocksOperatorProps } from './props';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
+import { ImagePullPolicy } from '../components/options';
 
 const OPERATOR_SYMBOL = Symbol.for('cdk8s-starrocks.StarRocksOperator');
 const MAX_NAME_LENGTH = 63 - OPERATOR_NAME_SUFFIX.length;

@@ -1,6 +1,6 @@
-import { ImagePullPolicy } from '../components/options';
 import type { k8s } from 'cdk8s-plus-27';
 import type { OperatorCrdSource } from './crds';
+import { ImagePullPolicy } from '../components/options';
 
 /**
  * The ServiceAccount the operator runs as.
