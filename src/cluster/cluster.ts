@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ComponentKey, NAME_BUDGET } from '../common/constants';
-import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
-import { checkDns1035Label, checkDnsLabel, checkInt, copyStringMap, fail } from '../common/validate';
+import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
+import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
 import { BeOptions, CnOptions, FeOptions, SharedComponentOptions } from '../components/options';
@@ -173,6 +173,18 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   ): IStarRocksCluster {
     checkDns1035Label('clusterName', clusterName, 49);
     return new ImportedCluster(scope, id, clusterName, options);
+  }
+
+  /**
+   * The labels that select exactly the pods of one component of a cluster, for affinity rules,
+   * topology spread constraints and disruption budgets written before the cluster exists.
+   *
+   * @param clusterName the StarRocksCluster's name
+   * @param component `fe`, `be`, `cn` or `fe-proxy`
+   */
+  public static podSelectorLabels(clusterName: string, component: string): { [key: string]: string } {
+    checkOneOf('component', component, ['fe', 'be', 'cn', 'fe-proxy']);
+    return { [LABEL_COMPONENT]: component, [LABEL_OWNER]: `${clusterName}-${component}` };
   }
 
   /** The StarRocksCluster custom resource (the escape hatch; also `ApiObject.of(cluster)`). */
