@@ -8,3 +8,6 @@ export * from './config/config';
 export * from './fe-proxy/fe-proxy';
 export * from './storage/storage';
 export * from './operator';
+export * from './disruption/budget';
+export * from './disruption/disruption-budgets';
+export * from './warehouse/warehouse';

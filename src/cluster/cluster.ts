@@ -6,7 +6,9 @@ import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, 
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
 import { BeOptions, CnOptions, FeOptions, SharedComponentOptions } from '../components/options';
+import { DisruptionBudgetsOptions, StarRocksDisruptionBudgets } from '../disruption/disruption-budgets';
 import { FeProxyOptions, renderFeProxy } from '../fe-proxy/fe-proxy';
+import { StarRocksWarehouse, WarehouseOptions } from '../warehouse/warehouse';
 
 /** Restores a shared-data cluster from a cluster snapshot (operator 1.10 and StarRocks 3.4.1 or later). */
 export interface DisasterRecoveryOptions {
@@ -285,6 +287,27 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   /** Whether the cluster runs in shared-data mode (the FE config sets `run_mode = shared_data`). */
   public get sharedData(): boolean {
     return (this.fe.config?.get('run_mode') ?? '').includes('shared_data');
+  }
+
+  /**
+   * Adds a warehouse to this shared-data cluster: a StarRocksWarehouse in the cluster's namespace,
+   * scoped under the cluster.
+   *
+   * @param id the construct id; also the default warehouse name
+   * @param options the warehouse's settings
+   */
+  public addWarehouse(id: string, options: WarehouseOptions = {}): StarRocksWarehouse {
+    return new StarRocksWarehouse(this, id, { ...options, cluster: this });
+  }
+
+  /**
+   * Adds PodDisruptionBudgets for the cluster's pods (`<cluster>-<component>-pdb`): by default
+   * `maxUnavailable: 1` for every component the cluster has.
+   *
+   * @param options the budgets
+   */
+  public addDisruptionBudgets(options: DisruptionBudgetsOptions = {}): StarRocksDisruptionBudgets {
+    return new StarRocksDisruptionBudgets(this, 'DisruptionBudgets', { ...options, cluster: this });
   }
 
   /**

@@ -34,6 +34,10 @@ export interface ComponentContext {
   readonly timeZone?: string;
   readonly shared: SharedComponentOptions;
   readonly volumeNameWithHash: boolean;
+  /** Labels of the ConfigMaps besides the library's (default `cluster: <name>`, `app: <component>`). */
+  readonly configMapLabels?: { [key: string]: string };
+  /** The spec key of the environment variables (default `feEnvVars`, `beEnvVars`, `cnEnvVars`). */
+  readonly envKey?: string;
 }
 
 /**
@@ -289,7 +293,7 @@ export class StarRocksComponent {
         metadata: {
           name: this.entrypointConfigMapName,
           namespace: this.ctx.namespace,
-          labels: { ...extraLabels, [LABEL_CLUSTER]: this.ctx.clusterName, app: this.key },
+          labels: { ...extraLabels, ...this.configMapLabels },
         },
         data: { 'entrypoint.sh': this.opts.entrypointScript },
       });
@@ -306,10 +310,14 @@ export class StarRocksComponent {
       metadata: {
         name: this.configMapName,
         namespace: this.ctx.namespace,
-        labels: { ...this._extraLabels, [LABEL_CLUSTER]: this.ctx.clusterName, app: this.key },
+        labels: { ...this._extraLabels, ...this.configMapLabels },
       },
       data: Lazy.any({ produce: () => ({ [`${this.key}.conf`]: this._config!.text }) }),
     });
+  }
+
+  private get configMapLabels(): { [key: string]: string } {
+    return this.ctx.configMapLabels ?? { [LABEL_CLUSTER]: this.ctx.clusterName, app: this.key };
   }
 
   private get idPrefix(): string {
@@ -390,7 +398,7 @@ export class StarRocksComponent {
     }
     const env = this.renderEnv();
     if (env.length > 0) {
-      spec[ENV_KEY[x]] = env;
+      spec[this.ctx.envKey ?? ENV_KEY[x]] = env;
     }
     for (const k of ['terminationGracePeriodSeconds', 'startupProbeFailureSeconds', 'livenessProbeFailureSeconds',
       'readinessProbeFailureSeconds', 'minReadySeconds'] as const) {

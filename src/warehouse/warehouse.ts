@@ -1,0 +1,469 @@
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { LABEL_WAREHOUSE, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from './constants';
+import { IStarRocksCluster, nameFromId, StarRocksCluster } from '../cluster/cluster';
+import { NAME_BUDGET } from '../common/constants';
+import { LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
+import { checkDns1035Label, checkDnsLabel, copyStringMap, fail } from '../common/validate';
+import { warn } from '../common/warnings';
+import { ComponentContext, StarRocksComponent } from '../components/component';
+import { CnOptions } from '../components/options';
+import { StarRocksConfig } from '../config/config';
+import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, replicasOf, UnhealthyPodEvictionPolicy } from '../disruption/budget';
+
+/**
+ * Options of a warehouse: a group of CN pods of a shared-data cluster, with every setting of the
+ * cluster's CN (`CnOptions`) plus the warehouse's own name, namespace and labels.
+ *
+ * `enabled` does not apply: a warehouse always has its CN pods.
+ */
+export interface WarehouseOptions extends CnOptions {
+  /**
+   * Name of the StarRocksWarehouse resource. The operator names the warehouse's objects
+   * `<name>-warehouse-cn...` and the warehouse inside StarRocks `<name>` with `-` replaced by
+   * `_`. It must start with a letter, differ from the cluster's name and be at most 39
+   * characters (27 with an entrypoint script).
+   *
+   * @default - the construct id as a DNS label (`Analytics` becomes `analytics`)
+   */
+  readonly name?: string;
+  /**
+   * Namespace of the warehouse. The operator only finds the cluster in the warehouse's own
+   * namespace, so this must be the cluster's namespace.
+   *
+   * @default - the cluster's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * Labels of the StarRocksWarehouse resource and of the ConfigMap the library creates, added
+   * to `warehouse: <name>` and the library's `app.kubernetes.io/*` labels.
+   *
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations of the StarRocksWarehouse resource itself (pod annotations are `annotations`).
+   *
+   * @default - none
+   */
+  readonly resourceAnnotations?: { [key: string]: string };
+  /**
+   * Time zone of the CN containers, set as the first environment variable `TZ` (the warehouse
+   * chart's `timeZone`).
+   *
+   * @default - not set; the image's time zone (UTC)
+   */
+  readonly timeZone?: string;
+  /**
+   * Whether the operator runs with `--volume-name-with-hash=true` (its default), which names the
+   * volumes of mounted ConfigMaps and Secrets `<name>-<hash>`. Used to check volume names and
+   * their lengths.
+   *
+   * @default true
+   */
+  readonly volumeNameWithHash?: boolean;
+}
+
+/** Properties of a StarRocks warehouse. */
+export interface StarRocksWarehouseProps extends WarehouseOptions {
+  /**
+   * The shared-data cluster the warehouse belongs to (the warehouse chart's
+   * `spec.starRocksClusterName`): a `StarRocksCluster` of this app or
+   * `StarRocksCluster.fromClusterName(...)`.
+   */
+  readonly cluster: IStarRocksCluster;
+}
+
+/** Options of the PodDisruptionBudget of a warehouse. */
+export interface WarehouseDisruptionBudgetOptions {
+  /**
+   * How many CN pods of the warehouse an eviction may take down at once.
+   *
+   * @default DisruptionBudget.maxUnavailable(1)
+   */
+  readonly budget?: DisruptionBudget;
+  /**
+   * Whether running pods that are not ready may be evicted when the budget is not met.
+   *
+   * @default - not set; Kubernetes uses `IfHealthyBudget`
+   */
+  readonly unhealthyPodEvictionPolicy?: UnhealthyPodEvictionPolicy;
+  /**
+   * Labels of the PodDisruptionBudget, added to the warehouse's labels.
+   *
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+}
+
+/** Keys of `StarRocksWarehouseProps` that are not CN options. */
+const WAREHOUSE_KEYS = ['cluster', 'name', 'namespace', 'labels', 'resourceAnnotations', 'timeZone', 'volumeNameWithHash'];
+
+/**
+ * A StarRocks warehouse (enterprise edition 3.2 or later): a separately sized and scheduled
+ * group of CN pods of a shared-data cluster, managed by the StarRocks operator (v1.11.5).
+ *
+ * Defines a `StarRocksWarehouse` custom resource (`starrocks.com/v1`) whose `spec.template`
+ * takes every CN setting, and a ConfigMap `<name>-cm` (key `cn.conf`) when the warehouse has a
+ * config. From it the operator creates the StatefulSet `<name>-warehouse-cn`, the Services
+ * `<name>-warehouse-cn-service` and `<name>-warehouse-cn-search`, the autoscaler
+ * `<name>-warehouse-cn-autoscaler`, and the warehouse inside StarRocks; deleting the resource
+ * drops the warehouse.
+ *
+ * @example
+ * const cluster = new StarRocksCluster(chart, 'Cluster', {
+ *   fe: { config: StarRocksConfig.fromEntries({ run_mode: 'shared_data' }) },
+ *   be: { enabled: false },
+ *   cn: {},
+ * });
+ * new StarRocksWarehouse(chart, 'Etl', { cluster, image: 'registry.example.com/starrocks/cn-ee:3.3.8', replicas: 3 });
+ */
+export class StarRocksWarehouse extends Construct {
+  /** The StarRocksWarehouse custom resource (the escape hatch; also `ApiObject.of(warehouse)`). */
+  public readonly apiObject: ApiObject;
+  /** Name of the StarRocksWarehouse resource. */
+  public readonly warehouseName: string;
+  /** Namespace of the warehouse, when known. */
+  public readonly warehouseNamespace?: string;
+  /** The cluster the warehouse belongs to. */
+  public readonly cluster: IStarRocksCluster;
+  /** Name of the warehouse inside StarRocks (`-` replaced by `_`), for `SET WAREHOUSE` and `SHOW WAREHOUSES`. */
+  public readonly warehouseNameInStarRocks: string;
+  /** Name of the StatefulSet the operator creates (`<name>-warehouse-cn`). */
+  public readonly statefulSetName: string;
+  /** Name of the Service the operator creates (`<name>-warehouse-cn-service`). */
+  public readonly serviceName: string;
+  /** Name of the headless Service of the pods (`<name>-warehouse-cn-search`). */
+  public readonly searchServiceName: string;
+  /** Name of the ConfigMap holding `cn.conf` (`<name>-cm`), when the warehouse has a config. */
+  public readonly configMapName: string;
+
+  private readonly component: StarRocksComponent;
+  private readonly objectLabels: { [key: string]: string };
+  /** the pods the warehouse runs at least: the autoscaler's minimum, else replicas, else 1 */
+  private readonly minPods: number;
+  private disruptionBudget?: ApiObject;
+
+  constructor(scope: Construct, id: string, props: StarRocksWarehouseProps) {
+    super(scope, id);
+    const cluster = props?.cluster;
+    if (!cluster || typeof cluster.clusterName !== 'string' || cluster.clusterName.length === 0) {
+      fail('cluster', 'the StarRocks cluster the warehouse belongs to (the warehouse chart\'s spec.starRocksClusterName; the StarRocksWarehouse CRD requires spec.starRocksCluster)', cluster);
+    }
+    this.cluster = cluster;
+    const name = props.name ?? nameFromId(id);
+    this.warehouseName = name;
+    const alias = `${name}${WAREHOUSE_ALIAS_SUFFIX}`;
+    this.statefulSetName = `${alias}-cn`;
+    this.serviceName = `${alias}-cn-service`;
+    this.searchServiceName = `${alias}-cn-search`;
+    this.warehouseNameInStarRocks = name.replace(/-/g, '_');
+    this.checkName(props, cluster, alias);
+    this.warehouseNamespace = this.resolveNamespace(props, cluster);
+    if (props.timeZone !== undefined && (typeof props.timeZone !== 'string' || props.timeZone.length === 0)) {
+      fail('timeZone', 'a time zone name such as "UTC" or "Asia/Shanghai"', props.timeZone);
+    }
+    if (props.enabled !== undefined && props.enabled !== true) {
+      fail('enabled', 'unset for a warehouse (a warehouse always has its CN pods; remove the warehouse instead)', props.enabled);
+    }
+
+    const ctx: ComponentContext = {
+      scope: this,
+      clusterName: alias,
+      namespace: this.warehouseNamespace,
+      timeZone: props.timeZone,
+      shared: {},
+      volumeNameWithHash: props.volumeNameWithHash ?? true,
+      configMapLabels: { [LABEL_WAREHOUSE]: name, app: WAREHOUSE_APP },
+      envKey: 'envVars',
+    };
+    const cnOptions: { [key: string]: any } = { ...props };
+    for (const k of WAREHOUSE_KEYS) {
+      delete cnOptions[k];
+    }
+    if (props.existingConfig === undefined && props.configMapName === undefined) {
+      // the warehouse chart's name, not the CN component's `<alias>-cn-cm`
+      cnOptions.configMapName = `${name}-cm`;
+    }
+    this.component = StarRocksComponent._create('cn', ctx, cnOptions as CnOptions);
+    this.configMapName = this.component.configMapName;
+    this.minPods = replicasOf({ replicas: props.replicas, autoScalingPolicy: props.autoScaling });
+
+    this.objectLabels = mergeLabels(libraryLabels(name), { [LABEL_WAREHOUSE]: name }, copyStringMap('labels', props.labels));
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: 'starrocks.com/v1',
+      kind: 'StarRocksWarehouse',
+      metadata: {
+        name,
+        namespace: this.warehouseNamespace,
+        labels: { ...this.objectLabels },
+        annotations: copyStringMap('resourceAnnotations', props.resourceAnnotations),
+      },
+      spec: Lazy.any({ produce: () => this._renderSpec() }),
+    });
+    this.component._createObjects(this.objectLabels);
+    this.checkImage(props);
+    this.checkSharedData(cluster);
+  }
+
+  /** Labels that select exactly the warehouse's CN pods (for affinity, spread, PodDisruptionBudgets). */
+  public get selectorLabels(): { [key: string]: string } {
+    return { [LABEL_COMPONENT]: 'cn', [LABEL_OWNER]: this.statefulSetName };
+  }
+
+  /** Labels of the Services (and StatefulSet) the operator creates for the warehouse. */
+  public get serviceLabels(): { [key: string]: string } {
+    return this.component.serviceLabels;
+  }
+
+  /** The image of the CN container. */
+  public get image(): string {
+    return this.component.image;
+  }
+
+  /** The warehouse's `cn.conf`, if it has one. */
+  public get config(): StarRocksConfig | undefined {
+    return this.component.config;
+  }
+
+  /**
+   * Returns a port of the warehouse's CN pods as the operator derives it from `cn.conf`.
+   *
+   * @param name the port's name on the Service: `thrift`, `webserver`, `heartbeat`, `brpc` or
+   * `arrow-flight`
+   */
+  public port(name: string): number {
+    return this.component.port(name);
+  }
+
+  /**
+   * Adds an environment variable to the CN container. Throws if a variable of that name exists.
+   *
+   * @param envVar the variable
+   */
+  public addEnvVar(envVar: k8s.EnvVar): void {
+    this.component.addEnvVar(envVar);
+  }
+
+  /**
+   * Whether the CN container has an environment variable of that name (`TZ` included).
+   *
+   * @param name the variable's name
+   */
+  public hasEnvVar(name: string): boolean {
+    return this.component.hasEnvVar(name);
+  }
+
+  /**
+   * Adds a pod annotation. Throws if the annotation is already set to another value.
+   *
+   * @param key the annotation key
+   * @param value its value
+   */
+  public addPodAnnotation(key: string, value: string): void {
+    this.component.addPodAnnotation(key, value);
+  }
+
+  /**
+   * Adds a pod label; the selector labels cannot be set.
+   *
+   * @param key the label key
+   * @param value its value
+   */
+  public addPodLabel(key: string, value: string): void {
+    this.component.addPodLabel(key, value);
+  }
+
+  /**
+   * Adds an annotation to the warehouse's Service (`<name>-warehouse-cn-service`).
+   *
+   * @param key the annotation key
+   * @param value its value
+   */
+  public addServiceAnnotation(key: string, value: string): void {
+    this.component.addServiceAnnotation(key, value);
+  }
+
+  /**
+   * Adds a Linux capability to the CN container.
+   *
+   * @param capability the capability, e.g. `SYS_PTRACE`
+   */
+  public addCapability(capability: string): void {
+    this.component.addCapability(capability);
+  }
+
+  /**
+   * Adds a container to the pods, after the CN container.
+   *
+   * @param container the container
+   */
+  public addSidecar(container: k8s.Container): void {
+    this.component.addSidecar(container);
+  }
+
+  /**
+   * Adds an init container to the pods.
+   *
+   * @param container the container
+   */
+  public addInitContainer(container: k8s.Container): void {
+    this.component.addInitContainer(container);
+  }
+
+  /**
+   * Adds an entry to `cn.conf` (creating the file and its ConfigMap if there are none). Throws if
+   * the file already sets the key to another value.
+   *
+   * @param key the configuration item
+   * @param value its value
+   */
+  public addConfig(key: string, value: string): void {
+    this.component.addConfig(key, value);
+  }
+
+  /**
+   * Adds a PodDisruptionBudget `<name>-warehouse-cn-pdb` for the warehouse's CN pods.
+   *
+   * @param options the budget
+   * @returns the PodDisruptionBudget
+   */
+  public addDisruptionBudget(options: WarehouseDisruptionBudgetOptions = {}): ApiObject {
+    if (this.disruptionBudget) {
+      throw new Error(`warehouse ${this.warehouseName} already has a PodDisruptionBudget`);
+    }
+    const budget = options.budget ?? DisruptionBudget.maxUnavailable(1);
+    if (!(budget instanceof DisruptionBudget) || !budget.enabled) {
+      fail('budget', 'a DisruptionBudget with a limit (DisruptionBudget.maxUnavailable(1), ...)', budget?.toString());
+    }
+    const target = {
+      prop: 'budget',
+      what: 'warehouse CN',
+      name: `${this.statefulSetName}-pdb`,
+      namespace: this.warehouseNamespace,
+      labels: mergeLabels(this.objectLabels, copyStringMap('labels', options.labels)),
+      selector: this.selectorLabels,
+    };
+    this.disruptionBudget = createDisruptionBudget(this, 'DisruptionBudget', target, budget, options.unhealthyPodEvictionPolicy);
+    checkDisruptionBudget(this, target, budget, this.minPods);
+    return this.disruptionBudget;
+  }
+
+  /**
+   * Renders the spec of the custom resource.
+   *
+   * @internal
+   */
+  public _renderSpec(): { [key: string]: any } {
+    return {
+      starRocksCluster: this.cluster.clusterName,
+      template: this._renderTemplate(),
+    };
+  }
+
+  /**
+   * Renders `spec.template`: the CN spec, with the environment under `envVars`.
+   *
+   * @internal
+   */
+  public _renderTemplate(): { [key: string]: any } {
+    return this.component._renderSpec();
+  }
+
+  /** The name must be a DNS label that differs from the cluster's and whose derived names fit (V33, V51). */
+  private checkName(props: StarRocksWarehouseProps, cluster: IStarRocksCluster, alias: string): void {
+    const name = this.warehouseName;
+    checkDns1035Label('name', name);
+    const derived: Array<[string, number]> = [
+      [this.statefulSetName, NAME_BUDGET.statefulSet],
+      [this.serviceName, NAME_BUDGET.service],
+      [this.searchServiceName, NAME_BUDGET.service],
+    ];
+    if (props.entrypointScript !== undefined) {
+      derived.push([`${alias}-cn-entrypoint-script-0000`, NAME_BUDGET.volume]);
+    }
+    for (const [derivedName, budget] of derived) {
+      if (derivedName.length > budget) {
+        const max = budget - (derivedName.length - name.length);
+        fail('name', `at most ${max} characters, so that "${derivedName.replace(/-0000$/, '-NNNN')}" fits ${budget}`, name);
+      }
+    }
+    const c = cluster.clusterName;
+    if (name === c) {
+      fail('name', `different from the name of its cluster "${c}" (the operator refuses such a warehouse)`, name);
+    }
+    if (alias === c) {
+      fail('name', `such that "${alias}" is not the name of its cluster: the warehouse's StatefulSet and Services would be the cluster's CN objects ("${c}-cn", ...)`, name);
+    }
+    if (cluster instanceof StarRocksCluster && props.configMapName === undefined && props.existingConfig === undefined) {
+      const clash = [cluster.fe, cluster.be, cluster.cn].find((x) => x !== undefined && x._hasConfig && x.configMapName === `${name}-cm`);
+      if (clash) {
+        fail('name', `such that the warehouse's ConfigMap "${name}-cm" is not the cluster's ${clash.componentName.toUpperCase()} ConfigMap (or set configMapName)`, name);
+      }
+    }
+  }
+
+  /** The operator looks the cluster up in the warehouse's namespace (V33). */
+  private resolveNamespace(props: StarRocksWarehouseProps, cluster: IStarRocksCluster): string | undefined {
+    const clusterNs = cluster.clusterNamespace;
+    if (props.namespace === undefined) {
+      return clusterNs ?? Chart.of(this).namespace;
+    }
+    checkDnsLabel('namespace', props.namespace);
+    if (clusterNs !== undefined && clusterNs !== props.namespace) {
+      fail('namespace', `the namespace of its cluster "${cluster.clusterName}", "${clusterNs}" (the operator looks the cluster up in the warehouse's namespace)`, props.namespace);
+    }
+    if (clusterNs === undefined) {
+      warn(this, `'namespace' is ${props.namespace} but the namespace of cluster ${cluster.clusterName} is not known; the operator only finds the cluster if it is in ${props.namespace} too`);
+    }
+    return props.namespace;
+  }
+
+  /** Warehouses need the enterprise edition, 3.2 or later (V64). */
+  private checkImage(props: WarehouseOptions): void {
+    const [minMajor, minMinor] = WAREHOUSE_MIN_VERSION;
+    const image = this.component.image;
+    if (props.image === undefined) {
+      warn(this, `'image' is not set, so the warehouse runs ${image}, a community edition image; warehouses need a StarRocks enterprise edition CN image, ${minMajor}.${minMinor} or later`);
+      return;
+    }
+    const version = imageVersion(image);
+    if (version && (version[0] < minMajor || (version[0] === minMajor && version[1] < minMinor))) {
+      warn(this, `'image' is ${image}; warehouses need StarRocks enterprise edition ${minMajor}.${minMinor} or later`);
+    }
+  }
+
+  /** A warehouse only works in a shared-data cluster (V33); checked at synth time, after every `addConfig`. */
+  private checkSharedData(cluster: IStarRocksCluster): void {
+    if (!(cluster instanceof StarRocksCluster)) {
+      return;
+    }
+    let checked = false;
+    this.node.addValidation({
+      validate: () => {
+        if (!checked) {
+          checked = true;
+          if (cluster.fe.config !== undefined && !cluster.sharedData) {
+            warn(this, `cluster ${cluster.clusterName} is not in shared-data mode (its fe.conf has no run_mode = shared_data); the operator only adds warehouses to shared-data clusters`);
+          }
+        }
+        return [];
+      },
+    });
+  }
+}
+
+/** The `major.minor` of an image tag such as `3.3.8`, `v3.2.1-ee` or `3.1-latest`. */
+function imageVersion(image: string): [number, number] | undefined {
+  if (image.includes('@')) {
+    return undefined;
+  }
+  const lastSegment = image.split('/').pop() ?? '';
+  const colon = lastSegment.lastIndexOf(':');
+  if (colon < 0) {
+    return undefined;
+  }
+  const m = /^v?([0-9]+)\.([0-9]+)/.exec(lastSegment.slice(colon + 1));
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
