@@ -1,0 +1,50 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { HelmContext } from './context';
+
+/** The charts the library can stand in for. @internal */
+export type HelmChartName = 'kube-starrocks' | 'warehouse';
+
+/**
+ * Everything `cdk8s-starrocks template` needs to render a chart.
+ *
+ * @internal
+ */
+export interface HelmRenderRequest extends HelmContext {
+  /** Which chart. */
+  readonly chart: HelmChartName;
+  /** The user's values, already merged from every `-f` file and `--set` (not yet over the chart defaults). */
+  readonly values: { [key: string]: any };
+}
+
+/**
+ * Adds the objects a chart renders for the given values to a scope, through the typed constructs.
+ * Values are merged over the chart's defaults first.
+ *
+ * @internal
+ */
+export function addHelmChart(scope: Chart, request: HelmRenderRequest): void {
+  // Loaded on demand: a run renders one chart and loads only its translation.
+  if (request.chart === 'kube-starrocks') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { addKubeStarRocks } = require('./kube-starrocks') as typeof import('./kube-starrocks');
+    addKubeStarRocks(scope, request.values, request);
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { addWarehouseChart } = require('./warehouse-chart') as typeof import('./warehouse-chart');
+    addWarehouseChart(scope, request.values, request);
+  }
+}
+
+/**
+ * Renders a chart to plain Kubernetes objects, in the order the constructs define them (objects
+ * another object depends on come first).
+ *
+ * @internal
+ */
+export function renderHelmChart(request: HelmRenderRequest): any[] {
+  const app = new App({ outdir: '.' });
+  const chart = new Chart(app, request.release, { namespace: request.namespace, disableResourceNameHashes: true });
+  addHelmChart(chart, request);
+  // resolves dependencies, runs every validation, then renders (the same path as `cdk8s synth`)
+  return Testing.synth(chart);
+}
