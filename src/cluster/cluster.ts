@@ -8,6 +8,10 @@ import { ComponentContext, StarRocksComponent } from '../components/component';
 import { BeOptions, CnOptions, FeOptions, SharedComponentOptions } from '../components/options';
 import { DisruptionBudgetsOptions, StarRocksDisruptionBudgets } from '../disruption/disruption-budgets';
 import { FeProxyOptions, renderFeProxy } from '../fe-proxy/fe-proxy';
+import { InitPasswordJob, InitPasswordJobOptions } from '../init-password/init-password-job';
+import { Datadog, DatadogOptions } from '../monitoring/datadog';
+import { StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../monitoring/prometheus-rule';
+import { StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
 import { StarRocksWarehouse, WarehouseOptions } from '../warehouse/warehouse';
 
 /** Restores a shared-data cluster from a cluster snapshot (operator 1.10 and StarRocks 3.4.1 or later). */
@@ -308,6 +312,47 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    */
   public addDisruptionBudgets(options: DisruptionBudgetsOptions = {}): StarRocksDisruptionBudgets {
     return new StarRocksDisruptionBudgets(this, 'DisruptionBudgets', { ...options, cluster: this });
+  }
+
+  /**
+   * Sets the root password: the `MYSQL_PWD` variable of FE, BE and CN from a Secret (created from a
+   * value, or existing) and the one-shot Job `<cluster>-initpwd` that sets it in StarRocks.
+   *
+   * @param id the construct id
+   * @param options where the password comes from, and the Job's settings
+   */
+  public addInitPassword(id: string, options: InitPasswordJobOptions): InitPasswordJob {
+    return new InitPasswordJob(this, id, { ...options, cluster: this });
+  }
+
+  /**
+   * Adds Prometheus operator ServiceMonitors for the cluster's components (`<cluster>-fe`, ...).
+   * Needs the Prometheus operator's CRDs in the Kubernetes cluster.
+   *
+   * @param id the construct id
+   * @param options labels, interval, authentication
+   */
+  public addServiceMonitor(id: string, options: StarRocksServiceMonitorOptions = {}): StarRocksServiceMonitor {
+    return new StarRocksServiceMonitor(this, id, { ...options, cluster: this });
+  }
+
+  /**
+   * Adds a PrometheusRule with alerts for the cluster (components down, errors, disks, compaction).
+   *
+   * @param id the construct id
+   * @param options thresholds and which alerts
+   */
+  public addPrometheusRule(id: string, options: StarRocksPrometheusRuleOptions = {}): StarRocksPrometheusRule {
+    return new StarRocksPrometheusRule(this, id, { ...options, cluster: this });
+  }
+
+  /**
+   * Sets up Datadog: log collection annotations, Prometheus scrape annotations and profiling.
+   *
+   * @param options what to enable
+   */
+  public addDatadog(options: DatadogOptions): void {
+    Datadog.applyTo(this, options);
   }
 
   /**

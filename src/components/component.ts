@@ -270,6 +270,15 @@ export class StarRocksComponent {
     this.ensureConfigMap();
   }
 
+  /**
+   * A shared setting as the component resolves it: its own value, else the cluster's.
+   *
+   * @internal
+   */
+  public _inherited<K extends keyof SharedComponentOptions>(key: K): SharedComponentOptions[K] {
+    return this.inherit(key);
+  }
+
   /** @internal */
   public _ports(): { [name: string]: number } {
     return this.ports();

@@ -51,8 +51,10 @@ export class StarRocksConfig {
    *
    * @internal
    */
-  public static _fromHelm(text: string, hashInput: unknown): StarRocksConfig {
-    return new StarRocksConfig(text, undefined, hashInput);
+  public static _fromHelm(text: string, hashInput: unknown, fixedHash?: string): StarRocksConfig {
+    const config = new StarRocksConfig(text, undefined, hashInput);
+    config._fixedHash = fixedHash;
+    return config;
   }
 
   /** The file's text. */
@@ -61,6 +63,7 @@ export class StarRocksConfig {
   private readonly _entries?: { [key: string]: string };
   private readonly _hashInput: unknown;
   private _parsed?: { [key: string]: string };
+  private _fixedHash?: string;
 
   private constructor(text: string, entries: { [key: string]: string } | undefined, hashInput: unknown) {
     this.text = text;
@@ -72,7 +75,7 @@ export class StarRocksConfig {
    * The 8-hex-digit hash of this configuration, as put into the config-hash pod annotation.
    */
   public get hash(): string {
-    return sha256Prefix(goJson(this._hashInput));
+    return this._fixedHash ?? sha256Prefix(goJson(this._hashInput));
   }
 
   /**

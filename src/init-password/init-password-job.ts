@@ -1,0 +1,330 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { RootPasswordSource } from './password-source';
+import { INIT_PASSWORD_SCRIPT } from './script';
+import type { IStarRocksCluster, StarRocksCluster } from '../cluster/cluster';
+import { DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY } from '../common/constants';
+import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
+import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
+import { warn } from '../common/warnings';
+import { toWire } from '../common/wire';
+import { checkImage } from '../components/component';
+
+/** Name of the environment variable through which StarRocks components log in as root. @internal */
+export const MYSQL_PWD = 'MYSQL_PWD';
+/** Key of the script in the ConfigMap, and its file name in the container. @internal */
+export const SCRIPT_KEY = 'fe_initpwd.sh';
+/** Where the Job mounts the script. @internal */
+export const SCRIPT_PATH = `/opt/starrocks/${SCRIPT_KEY}`;
+/** The chart's `backoffLimit` of the Job. @internal */
+export const JOB_BACKOFF_LIMIT = 10;
+
+/** Options of the root password of a StarRocks cluster and the Job that sets it. */
+export interface InitPasswordJobOptions {
+  /**
+   * Where the root password comes from: `RootPasswordSource.fromSecret(secret)` (recommended) or
+   * `RootPasswordSource.fromValue(password)`, which creates the Secret `<cluster>-credential`.
+   */
+  readonly password: RootPasswordSource;
+  /**
+   * Whether to define the Job `<cluster>-initpwd` and its script ConfigMap
+   * `<cluster>-initpwd-shell` (the chart's `initPassword.isInstall`).
+   *
+   * The Job only needs to run once. Set this to `false` after the first deployment when a GitOps
+   * tool re-applies every manifest: the pod template of a Job is immutable, so re-applying a
+   * changed Job is rejected by the API server, and a deleted Job would be created and run again.
+   * The Secret and the `MYSQL_PWD` variables stay either way.
+   *
+   * @default true
+   */
+  readonly emitJob?: boolean;
+  /**
+   * Image of the Job's container; it needs `bash` and the `mysql` client.
+   *
+   * @default - the cluster's FE image (which has both); `starrocks/fe-ubuntu:4.1-latest` for a
+   *   cluster defined elsewhere
+   */
+  readonly image?: string;
+  /**
+   * Resources of the Job's container.
+   *
+   * @default - none (the chart's default)
+   */
+  readonly resources?: k8s.ResourceRequirements;
+  /**
+   * Annotations of the Job (for example Argo CD hook annotations).
+   *
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * Annotations of the Job's pod.
+   *
+   * @default - none
+   */
+  readonly podAnnotations?: { [key: string]: string };
+  /**
+   * Labels added to the Job, the ConfigMap and the Secret.
+   *
+   * @default - only `cluster: <cluster>` and the library's `app.kubernetes.io/*` labels
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Names of the image pull Secrets of the Job's pod; `[]` for none.
+   *
+   * @default - the cluster's FE image pull Secrets (FE's own, else the shared ones)
+   */
+  readonly imagePullSecrets?: string[];
+  /**
+   * Affinity of the Job's pod; `{}` for none.
+   *
+   * @default - the cluster's FE affinity (FE's own, else the shared one)
+   */
+  readonly affinity?: k8s.Affinity;
+  /**
+   * Tolerations of the Job's pod; `[]` for none.
+   *
+   * @default - the cluster's FE tolerations (FE's own, else the shared ones)
+   */
+  readonly tolerations?: k8s.Toleration[];
+}
+
+/** Properties of an `InitPasswordJob`. */
+export interface InitPasswordJobProps extends InitPasswordJobOptions {
+  /** The cluster whose root password is set. */
+  readonly cluster: IStarRocksCluster;
+}
+
+/**
+ * Sets the password of the StarRocks `root` user and hands it to the FE, BE and CN pods, like the
+ * kube-starrocks chart's `initPassword`.
+ *
+ * Defines, in the cluster's namespace:
+ *
+ * - `Secret <cluster>-credential` (key `password`), only for `RootPasswordSource.fromValue`;
+ * - `Job <cluster>-initpwd` (the default child, id `Resource`), which waits for FE pod 0 and sets
+ *   the password over the MySQL protocol, retrying up to 10 times; left out with `emitJob: false`;
+ * - `ConfigMap <cluster>-initpwd-shell` holding the Job's script (key `fe_initpwd.sh`), with the Job.
+ *
+ * It also adds the environment variable `MYSQL_PWD` (from the Secret) to FE, BE and CN of a
+ * cluster defined in this app, except where the component already has a variable of that name;
+ * the operator and the StarRocks start scripts log in with it. Add your own `MYSQL_PWD` before
+ * creating this construct, or pass it in the component's `envVars`.
+ *
+ * Once a cluster has a root password, keep this construct (at least with `emitJob: false`):
+ * removing it removes `MYSQL_PWD`, and pods that restart can no longer register with the FE.
+ *
+ * @example
+ * new InitPasswordJob(chart, 'RootPassword', {
+ *   cluster,
+ *   password: RootPasswordSource.fromSecret(kplus.Secret.fromSecretName(chart, 'Root', 'sr-root')),
+ * });
+ */
+export class InitPasswordJob extends Construct {
+  /** The Job (also `ApiObject.of(this)`), or undefined with `emitJob: false`. */
+  public readonly apiObject?: ApiObject;
+  /** The ConfigMap holding the Job's script, or undefined with `emitJob: false`. */
+  public readonly scriptConfigMap?: ApiObject;
+  /** The Secret the library created for `RootPasswordSource.fromValue`, if any. */
+  public readonly secret?: ApiObject;
+  /** Name of the Secret holding the password. */
+  public readonly secretName: string;
+  /** The key of the Secret that holds the password. */
+  public readonly secretKey: string;
+  /** Name of the Job (`<cluster>-initpwd`), also when the Job is not emitted. */
+  public readonly jobName: string;
+
+  private readonly props: InitPasswordJobProps;
+  private readonly labels: { [key: string]: string };
+  // copies of the caller's collections, in wire form
+  private readonly resources?: { [key: string]: any };
+  private readonly podAnnotations?: { [key: string]: string };
+  private readonly imagePullSecrets?: string[];
+  private readonly affinity?: { [key: string]: any };
+  private readonly tolerations?: any[];
+  private _script: string = INIT_PASSWORD_SCRIPT;
+  private _scriptConfigMap?: ApiObject;
+
+  constructor(scope: Construct, id: string, props: InitPasswordJobProps) {
+    super(scope, id);
+    if (!props || !props.cluster) {
+      fail('cluster', 'the StarRocks cluster whose root password is set', props?.cluster);
+    }
+    if (!(props.password instanceof RootPasswordSource)) {
+      fail('password', 'a RootPasswordSource (RootPasswordSource.fromSecret(...) or RootPasswordSource.fromValue(...)); '
+        + 'the chart would create the Secret with an empty password', props.password);
+    }
+    this.props = props;
+    const cluster = props.cluster;
+    const c = cluster.clusterName;
+    this.jobName = checkDnsLabel('jobName', `${c}-initpwd`);
+    this.secretName = props.password.secretName ?? checkDnsLabel('secretName', `${c}-credential`);
+    this.secretKey = props.password.key;
+    if (props.image !== undefined) {
+      checkImage('image', props.image);
+    }
+    this.resources = toWire(props.resources, 'resources');
+    for (const [k, v] of Object.entries(this.resources ?? {})) {
+      if (!['limits', 'requests', 'claims'].includes(k)) {
+        fail(`resources.${k}`, 'one of "limits", "requests", "claims"', v);
+      }
+    }
+    this.podAnnotations = copyStringMap('podAnnotations', props.podAnnotations);
+    this.imagePullSecrets = props.imagePullSecrets?.map((name, i) => checkDnsSubdomain(`imagePullSecrets[${i}]`, name));
+    this.affinity = toWire(props.affinity, 'affinity');
+    this.tolerations = toWire(props.tolerations, 'tolerations');
+    this.labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
+
+    if (props.password._plaintext !== undefined) {
+      warn(this, `the root password is given as a value: it is written, base64-encoded, into the Secret ${this.secretName} `
+        + 'of the synthesized YAML; use RootPasswordSource.fromSecret with a Secret managed elsewhere');
+      this.secret = new ApiObject(this, 'Secret', {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: this.secretName, namespace: cluster.clusterNamespace, labels: { ...this.labels } },
+        type: 'Opaque',
+        data: { [this.secretKey]: Buffer.from(props.password._plaintext, 'utf8').toString('base64') },
+      });
+    }
+
+    if (props.emitJob ?? true) {
+      this.apiObject = new ApiObject(this, 'Resource', {
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: {
+          name: this.jobName,
+          namespace: cluster.clusterNamespace,
+          labels: { ...this.labels },
+          annotations: copyStringMap('annotations', props.annotations),
+        },
+        spec: Lazy.any({ produce: () => this.renderJobSpec() }),
+      });
+      this.scriptConfigMap = this.createScriptConfigMap();
+    }
+
+    this.injectEnv(cluster);
+  }
+
+  /** Name of the ConfigMap holding the Job's script (`<cluster>-initpwd-shell`). */
+  public get scriptConfigMapName(): string {
+    return `${this.props.cluster.clusterName}-initpwd-shell`;
+  }
+
+  /**
+   * Replaces the Job's script, for the Helm translation, which passes the chart's own script
+   * text so that the ConfigMap matches the chart byte for byte.
+   *
+   * @internal
+   */
+  public _setScript(text: string): void {
+    if (typeof text !== 'string' || text.length === 0) {
+      fail('script', 'a non-empty script', text);
+    }
+    this._script = text;
+  }
+
+  /**
+   * Defines the script ConfigMap even when the Job is not emitted, as the chart does with
+   * `initPassword.isInstall: false` (for the Helm translation).
+   *
+   * @internal
+   */
+  public _ensureScriptConfigMap(): ApiObject {
+    return this.createScriptConfigMap();
+  }
+
+  private createScriptConfigMap(): ApiObject {
+    if (this._scriptConfigMap === undefined) {
+      this._scriptConfigMap = new ApiObject(this, 'Script', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: this.scriptConfigMapName, namespace: this.props.cluster.clusterNamespace, labels: { ...this.labels } },
+        data: Lazy.any({ produce: () => ({ [SCRIPT_KEY]: this._script }) }),
+      });
+    }
+    return this._scriptConfigMap;
+  }
+
+  /** Adds `MYSQL_PWD` to every component that does not have it yet (checked by name). */
+  private injectEnv(cluster: IStarRocksCluster): void {
+    const local = localCluster(cluster);
+    if (local === undefined) {
+      warn(this, `cluster ${cluster.clusterName} is defined elsewhere: give its FE, BE and CN the environment variable `
+        + `${MYSQL_PWD} from Secret ${this.secretName} (key ${this.secretKey}) yourself`);
+      return;
+    }
+    for (const component of [local.fe, local.be, local.cn]) {
+      if (component === undefined || component.hasEnvVar(MYSQL_PWD)) {
+        continue;
+      }
+      component.addEnvVar({
+        name: MYSQL_PWD,
+        valueFrom: { secretKeyRef: { name: this.secretName, key: this.secretKey } },
+      });
+    }
+  }
+
+  private renderJobSpec(): { [key: string]: any } {
+    const p = this.props;
+    const cluster = p.cluster;
+    const local = localCluster(cluster);
+    const c = cluster.clusterName;
+    const container: { [key: string]: any } = {
+      name: this.jobName,
+      image: p.image ?? local?.fe.image ?? `${DEFAULT_REPOSITORY.fe}:${DEFAULT_IMAGE_TAG}`,
+      imagePullPolicy: 'IfNotPresent',
+    };
+    if (this.resources !== undefined && Object.keys(this.resources).length > 0) {
+      container.resources = this.resources;
+    }
+    container.command = ['/bin/bash'];
+    container.args = [SCRIPT_PATH, `${c}-fe-0.${cluster.feSearchServiceName}`, String(cluster.feQueryPort)];
+    container.env = [{ name: 'INIT_PWD', valueFrom: { secretKeyRef: { key: this.secretKey, name: this.secretName } } }];
+    container.volumeMounts = [{ mountPath: SCRIPT_PATH, name: this.scriptConfigMapName, subPath: SCRIPT_KEY }];
+
+    const podSpec: { [key: string]: any } = {};
+    const pullSecrets: string[] | undefined = this.imagePullSecrets ?? (local ? feInherited(local, 'imagePullSecrets') : undefined);
+    if (pullSecrets !== undefined && pullSecrets.length > 0) {
+      podSpec.imagePullSecrets = pullSecrets.map((name) => ({ name }));
+    }
+    const affinity = this.affinity ?? toWire(local ? feInherited(local, 'affinity') : undefined, 'fe.affinity');
+    if (affinity !== undefined && Object.keys(affinity).length > 0) {
+      podSpec.affinity = affinity;
+    }
+    const tolerations = this.tolerations ?? toWire(local ? feInherited(local, 'tolerations') : undefined, 'fe.tolerations');
+    if (tolerations !== undefined && tolerations.length > 0) {
+      podSpec.tolerations = tolerations;
+    }
+    podSpec.containers = [container];
+    podSpec.volumes = [{
+      configMap: {
+        defaultMode: 0o644,
+        items: [{ key: SCRIPT_KEY, path: SCRIPT_KEY }],
+        name: this.scriptConfigMapName,
+        optional: false,
+      },
+      name: this.scriptConfigMapName,
+    }];
+    podSpec.restartPolicy = 'OnFailure';
+
+    const template: { [key: string]: any } = { spec: podSpec };
+    if (this.podAnnotations !== undefined && Object.keys(this.podAnnotations).length > 0) {
+      template.metadata = { annotations: { ...this.podAnnotations } };
+    }
+    return { template, backoffLimit: JOB_BACKOFF_LIMIT };
+  }
+}
+
+/** The cluster, when it is a `StarRocksCluster` of this app (it then has components to add to). */
+function localCluster(cluster: IStarRocksCluster): StarRocksCluster | undefined {
+  const fe = (cluster as any).fe;
+  return fe !== undefined && typeof fe.addEnvVar === 'function' && typeof fe.hasEnvVar === 'function'
+    ? cluster as StarRocksCluster
+    : undefined;
+}
+
+/** A pod setting of the cluster's FE, its own or the shared one, as the chart's Job inherits it. */
+function feInherited(cluster: StarRocksCluster, key: 'imagePullSecrets' | 'affinity' | 'tolerations'): any {
+  return cluster.fe._inherited(key);
+}

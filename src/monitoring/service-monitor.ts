@@ -1,0 +1,220 @@
+import { ApiObject, Duration, Lazy } from 'cdk8s';
+import type * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import {
+  componentOf, localCluster, METRICS_PATH, METRICS_PORT_NAME, MonitoredComponent, promDuration, resolveComponents,
+} from './monitored-component';
+import type { IStarRocksCluster } from '../cluster/cluster';
+import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
+import { checkDnsLabel, copyStringMap, fail } from '../common/validate';
+
+/** The API version of the prometheus-operator custom resources. @internal */
+export const MONITORING_API_VERSION = 'monitoring.coreos.com/v1';
+
+/** Credentials Prometheus sends to the FE metrics endpoint (HTTP basic authentication). */
+export interface MetricsBasicAuth {
+  /** Secret holding the user name, in the namespace of the ServiceMonitor. */
+  readonly usernameSecret: kplus.ISecret;
+  /** Key of the user name in `usernameSecret`. */
+  readonly usernameKey: string;
+  /** Secret holding the password, in the namespace of the ServiceMonitor. */
+  readonly passwordSecret: kplus.ISecret;
+  /** Key of the password in `passwordSecret`. */
+  readonly passwordKey: string;
+}
+
+/** Options of the Prometheus ServiceMonitors of a StarRocks cluster. */
+export interface StarRocksServiceMonitorOptions {
+  /**
+   * Labels of the ServiceMonitors, added to `cluster: <cluster>`; Prometheus usually selects
+   * ServiceMonitors by one (e.g. `release: prometheus`).
+   *
+   * @default - none (chart: `metrics.serviceMonitor.labels`)
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * How often Prometheus scrapes each pod. `Duration.seconds(0)` leaves the interval to
+   * Prometheus' global `scrape_interval`.
+   *
+   * @default Duration.seconds(15) (chart: `metrics.serviceMonitor.interval`)
+   */
+  readonly interval?: Duration;
+  /**
+   * The components to scrape. Naming one the cluster does not have is allowed (with a warning):
+   * its ServiceMonitor then selects nothing, which is what the chart renders for BE in a
+   * shared-data cluster.
+   *
+   * @default - FE, plus BE and CN if the cluster has them; FE and BE for a cluster defined elsewhere
+   */
+  readonly components?: MonitoredComponent[];
+  /**
+   * HTTP basic authentication for the FE metrics endpoint (only the FE ServiceMonitor gets it).
+   *
+   * @default - none
+   */
+  readonly basicAuth?: MetricsBasicAuth;
+  /**
+   * Query parameters of the FE metrics endpoint (only the FE ServiceMonitor gets them), e.g.
+   * `{ with_materialized_view_metrics: ['all'] }`.
+   *
+   * @default - none (chart: `metrics.serviceMonitor.endpointParam`)
+   */
+  readonly endpointParams?: { [name: string]: string[] };
+  /**
+   * Namespace of the ServiceMonitors.
+   *
+   * @default - the cluster's namespace
+   */
+  readonly namespace?: string;
+}
+
+/** Properties of a `StarRocksServiceMonitor`. */
+export interface StarRocksServiceMonitorProps extends StarRocksServiceMonitorOptions {
+  /** The cluster to scrape. */
+  readonly cluster: IStarRocksCluster;
+}
+
+/**
+ * Prometheus ServiceMonitors for a StarRocks cluster, as the kube-starrocks chart renders them
+ * with `metrics.serviceMonitor.enabled`.
+ *
+ * Defines one `ServiceMonitor` (`monitoring.coreos.com/v1`) per component, named
+ * `<cluster>-fe`, `<cluster>-be`, `<cluster>-cn`. Each selects the component's Services by the
+ * labels the operator puts on them (`app.starrocks.ownerreference/name: <cluster>`,
+ * `app.kubernetes.io/component: <component>`), scrapes `/metrics` on the `http` (FE) or
+ * `webserver` (BE, CN) port, and labels the samples `cluster: <cluster>` and `group: <component>`
+ * (the label StarRocks' Grafana dashboards and alert examples use).
+ *
+ * The cluster needs the Prometheus operator's CRDs (`monitoring.coreos.com/v1`): without them the
+ * API server rejects these objects. The chart silently skips them in that case; this construct is
+ * an explicit opt-in instead.
+ *
+ * Unlike the chart, which always renders the BE ServiceMonitor, the default set follows the
+ * cluster: no BE ServiceMonitor for a cluster without BE (shared-data). Pass `components` to get
+ * the chart's set.
+ *
+ * @example
+ * new StarRocksServiceMonitor(chart, 'Metrics', { cluster, labels: { release: 'prometheus' } });
+ */
+export class StarRocksServiceMonitor extends Construct {
+  /** The ServiceMonitors, in FE, BE, CN order. */
+  public readonly serviceMonitors: ApiObject[];
+  /** The FE ServiceMonitor, if FE is monitored. */
+  public readonly feServiceMonitor?: ApiObject;
+  /** The BE ServiceMonitor, if BE is monitored. */
+  public readonly beServiceMonitor?: ApiObject;
+  /** The CN ServiceMonitor, if CN is monitored. */
+  public readonly cnServiceMonitor?: ApiObject;
+  /** The monitored components. */
+  public readonly components: MonitoredComponent[];
+
+  private readonly props: StarRocksServiceMonitorProps;
+  private _intervalText?: string;
+
+  constructor(scope: Construct, id: string, props: StarRocksServiceMonitorProps) {
+    super(scope, id);
+    if (!props || !props.cluster) {
+      fail('cluster', 'the StarRocks cluster to scrape', props?.cluster);
+    }
+    this.props = props;
+    const cluster = props.cluster;
+    const c = cluster.clusterName;
+    const namespace = props.namespace ?? cluster.clusterNamespace;
+    if (props.namespace !== undefined) {
+      checkDnsLabel('namespace', props.namespace);
+    }
+    this._intervalText = promDuration('interval', props.interval ?? Duration.seconds(15));
+    const labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
+    const params = checkParams(props.endpointParams);
+    const basicAuth = props.basicAuth !== undefined ? renderBasicAuth(props.basicAuth) : undefined;
+
+    this.components = resolveComponents(this, cluster, props.components);
+    const objects: { [key: string]: ApiObject } = {};
+    for (const component of this.components) {
+      objects[component] = new ApiObject(this, component.charAt(0).toUpperCase() + component.slice(1), {
+        apiVersion: MONITORING_API_VERSION,
+        kind: 'ServiceMonitor',
+        metadata: { name: checkDnsLabel('name', `${c}-${component}`), namespace, labels: { ...labels } },
+        spec: Lazy.any({ produce: () => this.renderSpec(component, component === MonitoredComponent.FE ? { basicAuth, params } : {}) }),
+      });
+    }
+    this.serviceMonitors = this.components.map((x) => objects[x]);
+    this.feServiceMonitor = objects[MonitoredComponent.FE];
+    this.beServiceMonitor = objects[MonitoredComponent.BE];
+    this.cnServiceMonitor = objects[MonitoredComponent.CN];
+  }
+
+  /**
+   * Sets the interval as text, undefined for none, for the Helm translation, which must print the
+   * chart's `interval` string as given (`60s` stays `60s`).
+   *
+   * @internal
+   */
+  public _setIntervalText(text: string | undefined): void {
+    if (text !== undefined && text !== '' && !/^([0-9]+(ms|s|m|h|d|w|y))+$/.test(text)) {
+      fail('interval', 'a Prometheus duration such as "30s" or "1m"', text);
+    }
+    this._intervalText = text === '' ? undefined : text;
+  }
+
+  private renderSpec(component: MonitoredComponent, fe: { basicAuth?: any; params?: any }): { [key: string]: any } {
+    const cluster = this.props.cluster;
+    const namespace = cluster.clusterNamespace;
+    const c = cluster.clusterName;
+    const endpoint: { [key: string]: any } = { port: METRICS_PORT_NAME[component] };
+    if (this._intervalText !== undefined) {
+      endpoint.interval = this._intervalText;
+    }
+    endpoint.path = METRICS_PATH;
+    if (fe.basicAuth !== undefined) {
+      endpoint.basicAuth = fe.basicAuth;
+    }
+    if (fe.params !== undefined) {
+      endpoint.params = fe.params;
+    }
+    endpoint.relabelings = [
+      { sourceLabels: ['__meta_kubernetes_endpoints_label_app_starrocks_ownerreference_name'], targetLabel: 'app_starrocks_ownerreference_name' },
+      { sourceLabels: ['__meta_kubernetes_service_label_app_kubernetes_io_component'], targetLabel: 'app_kubernetes_io_component' },
+      { sourceLabels: ['__meta_kubernetes_service_label_app_kubernetes_io_component'], targetLabel: 'group' },
+      { action: 'replace', replacement: c, targetLabel: 'cluster' },
+    ];
+    const spec: { [key: string]: any } = { endpoints: [endpoint] };
+    if (namespace !== undefined) {
+      spec.namespaceSelector = { matchNames: [namespace] };
+    }
+    const local = localCluster(cluster);
+    const owned = local !== undefined ? componentOf(local, component) : undefined;
+    spec.selector = { matchLabels: owned?.serviceLabels ?? { [LABEL_OWNER]: c, [LABEL_COMPONENT]: component } };
+    return spec;
+  }
+}
+
+function renderBasicAuth(auth: MetricsBasicAuth): { [key: string]: any } {
+  const ref = (what: string, secret: kplus.ISecret, key: string) => {
+    if (!secret || typeof secret.name !== 'string' || secret.name.length === 0) {
+      fail(`basicAuth.${what}Secret`, 'a Secret (kplus.ISecret) with a name', secret);
+    }
+    if (typeof key !== 'string' || !/^[-._a-zA-Z0-9]+$/.test(key)) {
+      fail(`basicAuth.${what}Key`, 'a Secret key (letters, digits, \'-\', \'_\' and \'.\')', key);
+    }
+    return { name: secret.name, key };
+  };
+  return {
+    username: ref('username', auth.usernameSecret, auth.usernameKey),
+    password: ref('password', auth.passwordSecret, auth.passwordKey),
+  };
+}
+
+function checkParams(params: { [name: string]: string[] } | undefined): { [name: string]: string[] } | undefined {
+  if (params === undefined) {
+    return undefined;
+  }
+  const out: { [name: string]: string[] } = {};
+  for (const [name, values] of Object.entries(params)) {
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+      fail(`endpointParams.${name}`, 'a list of strings', values);
+    }
+    out[name] = values.slice();
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
