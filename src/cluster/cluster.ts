@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ComponentKey, NAME_BUDGET } from '../common/constants';
+import { copyData } from '../common/copy';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
@@ -210,9 +211,9 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
 
   private readonly props: StarRocksClusterProps;
 
-  constructor(scope: Construct, id: string, props: StarRocksClusterProps = {}) {
+  constructor(scope: Construct, id: string, properties: StarRocksClusterProps = {}) {
     super(scope, id);
-    this.props = props;
+    const props = this.props = copyData(properties);
     const name = props.name ?? nameFromId(id);
     this.clusterName = name;
     if (props.namespace !== undefined) {
@@ -242,22 +243,29 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     this.be = beEnabled ? StarRocksComponent._create('be', ctx, props.be ?? {}) : undefined;
     this.cn = cnEnabled ? StarRocksComponent._create('cn', ctx, props.cn ?? {}) : undefined;
     this.hasFeProxy = props.feProxy !== undefined;
+    if (props.feProxy !== undefined) {
+      // checks the input now; rendered again, lazily, for the output
+      renderFeProxy(props.feProxy, name);
+    }
     this.checkName(props);
     this.checkClusterRules(props);
+    this.checkConfigMapNames();
 
-    const labels = mergeLabels(libraryLabels(name), { [LABEL_CLUSTER]: name }, copyStringMap('labels', props.labels));
+    // STYLE 3: library < chart < user; the ConfigMaps add their own `cluster` and `app` labels
+    const chartLabels = Chart.of(this).labels;
+    const userLabels = copyStringMap('labels', props.labels);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'starrocks.com/v1',
       kind: 'StarRocksCluster',
       metadata: {
         name,
         namespace: props.namespace,
-        labels,
+        labels: mergeLabels(libraryLabels(name), chartLabels, { [LABEL_CLUSTER]: name }, userLabels),
         annotations: copyStringMap('annotations', props.annotations),
       },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
-    const objectLabels = mergeLabels(libraryLabels(name), copyStringMap('labels', props.labels));
+    const objectLabels = mergeLabels(libraryLabels(name), chartLabels, userLabels);
     for (const c of this.components()) {
       c._createObjects(objectLabels);
     }
@@ -362,6 +370,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    */
   public _renderSpec(): { [key: string]: any } {
     const p = this.props;
+    this.checkConfigMapNames(); // again: addConfig may have created a config ConfigMap since
     const spec: { [key: string]: any } = {};
     spec.starRocksFeSpec = this.fe._renderSpec();
     if (this.be) {
@@ -404,10 +413,31 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
         derived.push([`${name}-${key}-entrypoint-script-0000`, NAME_BUDGET.volume]);
       }
     }
+    // report the tightest budget, so that one fix is enough
+    let tightest: [string, number, number] | undefined;
     for (const [derivedName, budget] of derived) {
-      if (derivedName.length > budget) {
-        const max = budget - (derivedName.length - name.length);
-        fail('name', `at most ${max} characters, so that "${derivedName.replace(/-0000$/, '-NNNN')}" fits ${budget}`, name);
+      const max = budget - (derivedName.length - name.length);
+      if (tightest === undefined || max < tightest[2]) {
+        tightest = [derivedName, budget, max];
+      }
+    }
+    if (tightest !== undefined && name.length > tightest[2]) {
+      const [derivedName, budget, max] = tightest;
+      fail('name', `at most ${max} characters, so that "${derivedName.replace(/-0000$/, '-NNNN')}" fits ${budget}`, name);
+    }
+  }
+
+  /** The ConfigMaps the components create need distinct names. */
+  private checkConfigMapNames(): void {
+    const seen = new Map<string, { prop: string; chosen: boolean }>();
+    for (const c of this.components()) {
+      for (const cm of c._configMapNames()) {
+        const other = seen.get(cm.name);
+        if (other !== undefined) {
+          const [blamed, kept] = cm.chosen ? [cm, other] : [other, cm];
+          fail(blamed.prop, `unique among the ConfigMaps of the cluster, but the one for ${kept.prop} has that name too`, cm.name);
+        }
+        seen.set(cm.name, cm);
       }
     }
   }

@@ -9,6 +9,7 @@
  * - default volumes and mount paths: `pkg/k8sutils/templates/pod/spec.go`
  * - labels: `pkg/common/labels.go`
  * - chart defaults: `helm-charts/charts/kube-starrocks/charts/starrocks/values.yaml`
+ * - container fields: the `sidecars`/`initContainers` schema in `deploy/starrocks.com_starrocksclusters.yaml`
  *
  * @internal
  */
@@ -98,3 +99,49 @@ export const NAME_BUDGET = {
   service: 63,
   volume: 63,
 };
+
+/**
+ * The emptyDir volumes the operator adds unless a storage volume is named with the suffix or
+ * mounted at a path containing the path (FEATURES.md F79, V41).
+ * @internal
+ */
+export const DEFAULT_VOLUMES: Record<ComponentKey, ReadonlyArray<{ readonly suffix: string; readonly path: string }>> = {
+  fe: [{ suffix: '-meta', path: DEFAULT_PATHS.feMeta }, { suffix: '-log', path: DEFAULT_PATHS.log('fe') }],
+  be: [{ suffix: '-data', path: DEFAULT_PATHS.data('be') }, { suffix: '-log', path: DEFAULT_PATHS.log('be') }],
+  cn: [{ suffix: '-log', path: DEFAULT_PATHS.log('cn') }],
+};
+
+const PROBE_FIELDS = ['exec', 'failureThreshold', 'grpc', 'httpGet', 'initialDelaySeconds', 'periodSeconds', 'successThreshold', 'tcpSocket',
+  'terminationGracePeriodSeconds', 'timeoutSeconds'];
+
+/**
+ * The fields of a container (`sidecars`, `initContainers`) that the StarRocks CRD's schema keeps,
+ * with the fields of the objects directly inside them; the API server drops any other field
+ * without an error (V09). `undefined`: not an object, or not checked further.
+ * @internal
+ */
+export const CONTAINER_FIELDS: ReadonlyMap<string, readonly string[] | undefined> = new Map<string, readonly string[] | undefined>([
+  ['name', undefined],
+  ['image', undefined],
+  ['imagePullPolicy', undefined],
+  ['command', undefined],
+  ['args', undefined],
+  ['workingDir', undefined],
+  ['ports', ['containerPort', 'hostIP', 'hostPort', 'name', 'protocol']],
+  ['env', ['name', 'value', 'valueFrom']],
+  ['envFrom', ['configMapRef', 'prefix', 'secretRef']],
+  ['resources', ['claims', 'limits', 'requests']],
+  ['volumeMounts', ['mountPath', 'mountPropagation', 'name', 'readOnly', 'subPath', 'subPathExpr']],
+  ['volumeDevices', ['devicePath', 'name']],
+  ['livenessProbe', PROBE_FIELDS],
+  ['readinessProbe', PROBE_FIELDS],
+  ['startupProbe', PROBE_FIELDS],
+  ['lifecycle', ['postStart', 'preStop']],
+  ['securityContext', ['allowPrivilegeEscalation', 'capabilities', 'privileged', 'procMount', 'readOnlyRootFilesystem', 'runAsGroup',
+    'runAsNonRoot', 'runAsUser', 'seLinuxOptions', 'seccompProfile', 'windowsOptions']],
+  ['terminationMessagePath', undefined],
+  ['terminationMessagePolicy', undefined],
+  ['stdin', undefined],
+  ['stdinOnce', undefined],
+  ['tty', undefined],
+]);

@@ -21,6 +21,8 @@ export function goJsonString(value: string): string {
       case '>': out += '\\u003e'; break;
       case '&': out += '\\u0026'; break;
       default:
+        // \b and \f also come out as \u0008 and \u000c: Go's encoding/json writes the short forms
+        // only since Go 1.22, and Helm 3.6.2, whose hashes we match, was built with go1.16.5.
         if (code < 0x20 || code === 0x2028 || code === 0x2029) {
           out += '\\u' + code.toString(16).padStart(4, '0');
         } else {
@@ -82,9 +84,25 @@ export function goJson(value: unknown): string {
   throw new Error(`cannot encode a ${typeof value} as JSON`);
 }
 
-/** Sorts strings by their bytes (Go's sort order for map keys). @internal */
+/**
+ * Sorts strings by their UTF-8 bytes (Go's sort order for map keys). UTF-16 code units below
+ * U+D800 sort like UTF-8, so only strings that differ at a surrogate or above are encoded.
+ *
+ * @internal
+ */
 export function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) {
+    i++;
+  }
+  // -1 stands for the end of a string: a prefix sorts first
+  const x = i < a.length ? a.charCodeAt(i) : -1;
+  const y = i < b.length ? b.charCodeAt(i) : -1;
+  if (x < 0xd800 && y < 0xd800) {
+    return x - y;
+  }
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /** The first 8 hex characters of SHA-256 over a text. @internal */

@@ -75,6 +75,14 @@ export function checkStorageSize(prop: string, size: Size | string): string {
   return text;
 }
 
+const BINARY_UNITS: { [unit: string]: number } = { Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+
+/** The number of bytes of a storage size that passed `checkStorageSize`. @internal */
+export function storageBytes(text: string): number {
+  const unit = BINARY_UNITS[text.slice(-2)];
+  return unit === undefined ? Number(text) : parseFloat(text) * unit;
+}
+
 /** Whether a storage size is zero (the operator then skips the volume). @internal */
 export function isZeroSize(text: string): boolean {
   return /^0/.test(text);

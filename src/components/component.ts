@@ -6,12 +6,13 @@ import {
   MountOptions, PodManagementPolicy, SharedComponentOptions,
 } from './options';
 import {
-  ARROW_FLIGHT, ComponentKey, configMountPath, DEFAULT_IMAGE_TAG, DEFAULT_PATHS, DEFAULT_REPOSITORY, ENTRYPOINT_MOUNT_PATH,
-  NAME_BUDGET, PORTS, PROBE_PERIOD_SECONDS, SERVICE_TYPES,
+  ARROW_FLIGHT, ComponentKey, configMountPath, CONTAINER_FIELDS, DEFAULT_IMAGE_TAG, DEFAULT_PATHS, DEFAULT_REPOSITORY, DEFAULT_VOLUMES,
+  ENTRYPOINT_MOUNT_PATH, NAME_BUDGET, PORTS, PROBE_PERIOD_SECONDS, SERVICE_TYPES,
 } from '../common/constants';
+import { copyData } from '../common/copy';
 import { helmValueHash, mountVolumeHash } from '../common/hash';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
-import { checkStorageSize, isZeroSize, renderQuantities } from '../common/quantity';
+import { checkStorageSize, isZeroSize, renderQuantities, storageBytes } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { toWire } from '../common/wire';
@@ -21,6 +22,7 @@ import { checkMountPath, PersistentStorageOptions, renderStorageVolume, WireStor
 const ENV_KEY: Record<ComponentKey, string> = { fe: 'feEnvVars', be: 'beEnvVars', cn: 'cnEnvVars' };
 const SPEC_KEY: Record<ComponentKey, string> = { fe: 'starRocksFeSpec', be: 'starRocksBeSpec', cn: 'starRocksCnSpec' };
 const UPPER: Record<ComponentKey, string> = { fe: 'FE', be: 'BE', cn: 'CN' };
+const CONTAINER_FIELD_NAMES = [...CONTAINER_FIELDS.keys()];
 
 /**
  * Context a component needs from its cluster.
@@ -80,11 +82,12 @@ export class StarRocksComponent {
   private readonly _serviceAnnotations: { [key: string]: string } = {};
   private readonly _capabilitiesAdded: string[] = [];
   private _configMap?: ApiObject;
+  private _rootWarned = false;
 
-  private constructor(key: ComponentKey, ctx: ComponentContext, opts: ComponentOptions) {
+  private constructor(key: ComponentKey, ctx: ComponentContext, options: ComponentOptions) {
     this.key = key;
     this.ctx = ctx;
-    this.opts = opts;
+    const opts = this.opts = copyData(options);
     const c = ctx.clusterName;
     this.componentName = key;
     this.statefulSetName = `${c}-${key}`;
@@ -116,8 +119,9 @@ export class StarRocksComponent {
       this.addPodAnnotation(k, v);
     }
     this._podLabels = {};
-    for (const [k, v] of Object.entries(copyStringMap(`${key}.podLabels`, this.inherit('podLabels')) ?? {})) {
-      this.addPodLabel(k, v);
+    const podLabelsProp = this.propOf('podLabels');
+    for (const [k, v] of Object.entries(copyStringMap(podLabelsProp, this.inherit('podLabels')) ?? {})) {
+      this.putPodLabel(podLabelsProp, k, v);
     }
     for (const s of opts.sidecars ?? []) {
       this.addSidecar(s);
@@ -205,10 +209,7 @@ export class StarRocksComponent {
    * @param value its value
    */
   public addPodLabel(key: string, value: string): void {
-    if (key === LABEL_COMPONENT || key === LABEL_OWNER) {
-      fail(`${this.key}.podLabels`, `free of the selector labels "${LABEL_COMPONENT}" and "${LABEL_OWNER}" (the StatefulSet would stop selecting its pods)`, { [key]: value });
-    }
-    setOnce(`${this.key}.podLabels`, this._podLabels, key, value);
+    this.putPodLabel(`${this.key}.podLabels`, key, value);
   }
 
   /**
@@ -266,7 +267,9 @@ export class StarRocksComponent {
       fail(`${this.key}.config.${key}`, 'set in the existing ConfigMap (the component uses existingConfig)', value);
     }
     const base = this._config ?? StarRocksConfig.fromEntries({});
-    this._config = base.withEntries({ [key]: value }, `${this.key}.config`);
+    const config = base.withEntries({ [key]: value }, `${this.key}.config`);
+    this.checkPorts(config);
+    this._config = config;
     this.ensureConfigMap();
   }
 
@@ -333,6 +336,24 @@ export class StarRocksComponent {
     return UPPER[this.key].charAt(0) + UPPER[this.key].slice(1).toLowerCase();
   }
 
+  /**
+   * The ConfigMaps the component creates: their names and the property each name comes from
+   * (`chosen` when the user chose the name).
+   *
+   * @internal
+   */
+  public _configMapNames(): Array<{ name: string; prop: string; chosen: boolean }> {
+    const out = [];
+    if (this._config !== undefined) {
+      const chosen = this.opts.configMapName !== undefined;
+      out.push({ name: this.configMapName, prop: `${this.key}.${chosen ? 'configMapName' : 'config'}`, chosen });
+    }
+    if (this.opts.entrypointScript !== undefined) {
+      out.push({ name: this.entrypointConfigMapName, prop: `${this.key}.entrypointScript`, chosen: false });
+    }
+    return out;
+  }
+
   /** Whether the config ConfigMap is needed. @internal */
   public get _hasConfig(): boolean {
     return this._config !== undefined;
@@ -391,6 +412,11 @@ export class StarRocksComponent {
     }
     if (o.readOnlyRootFilesystem !== undefined) {
       spec.readOnlyRootFilesystem = o.readOnlyRootFilesystem;
+      // checked here, not in the constructor: addEnvVar may add STARROCKS_ROOT later
+      if (o.readOnlyRootFilesystem && !this._rootWarned && !this.hasEnvVar('STARROCKS_ROOT')) {
+        this._rootWarned = true;
+        warn(this.ctx.scope, `'${x}.readOnlyRootFilesystem' is set without a STARROCKS_ROOT environment variable; StarRocks writes below its root directory and will fail to start`);
+      }
     }
     if (o.capabilities !== undefined || this._capabilitiesAdded.length > 0) {
       const caps = toWire(o.capabilities ?? {}, `${x}.capabilities`);
@@ -468,7 +494,7 @@ export class StarRocksComponent {
       if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) {
         continue;
       }
-      spec[k] = toWire(v, `${x}.${k}`);
+      spec[k] = toWire(v, this.propOf(k));
     }
     if (x === 'cn') {
       const as = (o as CnOptions).autoScaling;
@@ -520,6 +546,18 @@ export class StarRocksComponent {
     return own !== undefined ? own : this.ctx.shared[k];
   }
 
+  /** The property `inherit(k)` takes its value from, for errors: `<component>.<k>` or `shared.<k>`. */
+  private propOf(k: keyof SharedComponentOptions): string {
+    return this.opts[k] !== undefined ? `${this.key}.${k}` : `shared.${k}`;
+  }
+
+  private putPodLabel(prop: string, key: string, value: string): void {
+    if (key === LABEL_COMPONENT || key === LABEL_OWNER) {
+      fail(prop, `free of the selector labels "${LABEL_COMPONENT}" and "${LABEL_OWNER}" (the StatefulSet would stop selecting its pods)`, { [key]: value });
+    }
+    setOnce(prop, this._podLabels, key, value);
+  }
+
   private renderEnv(): any[] {
     const env: any[] = [];
     if (this.ctx.timeZone !== undefined && !this._env.some((e) => e.name === 'TZ')) {
@@ -550,78 +588,20 @@ export class StarRocksComponent {
       return undefined;
     }
     const p = `${this.key}.service`;
-    const type = s.type ?? 'ClusterIP';
-    checkOneOf(`${p}.type`, type, SERVICE_TYPES);
-    const out: { [key: string]: any } = { type };
-    if (s.loadBalancerIp !== undefined) {
-      if (type !== 'LoadBalancer') {
-        fail(`${p}.loadBalancerIp`, 'set only with service type LoadBalancer', s.loadBalancerIp);
+    const out = renderServiceOptions(p, s, () => this.ports(), (known) =>
+      `to match one of the component's ports by containerPort or name (${Object.entries(known).map(([n, v]) => `${n}=${v}`).join(', ')}); the operator drops other entries`,
+    this._serviceAnnotations);
+    for (const k of [LABEL_COMPONENT, LABEL_OWNER]) {
+      if (out.labels && k in out.labels) {
+        warn(this.ctx.scope, `'${p}.labels' redefines "${k}"; ServiceMonitors that select the Service by it will no longer find it`);
       }
-      out.loadBalancerIP = s.loadBalancerIp;
-    }
-    if (s.loadBalancerSourceRanges !== undefined && s.loadBalancerSourceRanges.length > 0) {
-      if (type !== 'LoadBalancer') {
-        fail(`${p}.loadBalancerSourceRanges`, 'set only with service type LoadBalancer (Kubernetes rejects source ranges on other Services)', s.loadBalancerSourceRanges);
-      }
-      s.loadBalancerSourceRanges.forEach((r, i) => {
-        if (!/^[0-9a-fA-F.:]+\/[0-9]{1,3}$/.test(r)) {
-          fail(`${p}.loadBalancerSourceRanges[${i}]`, 'a CIDR such as "10.0.0.0/8"', r);
-        }
-      });
-      out.loadBalancerSourceRanges = s.loadBalancerSourceRanges.slice();
-    }
-    if (s.ports !== undefined && s.ports.length > 0) {
-      const known = this.ports();
-      out.ports = s.ports.map((port, i) => {
-        const pp = `${p}.ports[${i}]`;
-        const byContainer = port.containerPort !== undefined && Object.values(known).includes(port.containerPort);
-        const byName = port.name !== undefined && port.name in known;
-        if (!byContainer && !byName) {
-          fail(pp, `to match one of the component's ports by containerPort or name (${Object.entries(known).map(([n, v]) => `${n}=${v}`).join(', ')}); the operator drops other entries`, port);
-        }
-        if (port.nodePort !== undefined) {
-          if (type === 'ClusterIP') {
-            fail(`${pp}.nodePort`, 'set only with service type NodePort or LoadBalancer', port.nodePort);
-          }
-          checkInt(`${pp}.nodePort`, port.nodePort, 30000, 32767);
-        }
-        if (port.port !== undefined) {
-          checkInt(`${pp}.port`, port.port, 1, 65535);
-        }
-        if (port.containerPort !== undefined) {
-          checkInt(`${pp}.containerPort`, port.containerPort, 1, 65535);
-        }
-        const r: { [key: string]: any } = {};
-        for (const k of ['name', 'containerPort', 'port', 'nodePort'] as const) {
-          if (port[k] !== undefined) {
-            r[k] = port[k];
-          }
-        }
-        return r;
-      });
-    }
-    const annotations = { ...copyStringMap(`${p}.annotations`, s.annotations) };
-    for (const [k, v] of Object.entries(this._serviceAnnotations)) {
-      setOnce(`${p}.annotations`, annotations, k, v);
-    }
-    if (Object.keys(annotations).length > 0) {
-      out.annotations = annotations;
-    }
-    const labels = copyStringMap(`${p}.labels`, s.labels);
-    if (labels && Object.keys(labels).length > 0) {
-      for (const k of [LABEL_COMPONENT, LABEL_OWNER]) {
-        if (k in labels) {
-          warn(this.ctx.scope, `'${p}.labels' redefines "${k}"; ServiceMonitors that select the Service by it will no longer find it`);
-        }
-      }
-      out.labels = labels;
     }
     return out;
   }
 
   /** The component's ports as the operator derives them from the config file. */
-  private ports(): { [name: string]: number } {
-    const entries = this._config ? this._config.entries() : {};
+  private ports(config = this._config): { [name: string]: number } {
+    const entries = config ? config.entries() : {};
     const out: { [name: string]: number } = {};
     for (const p of PORTS[this.key]) {
       let v = p.defaultPort;
@@ -639,8 +619,9 @@ export class StarRocksComponent {
     return out;
   }
 
-  private checkPorts(): void {
-    const ports = this.ports();
+  /** Each port needs its own number, or the Service gets duplicate ports (V40). */
+  private checkPorts(config = this._config): void {
+    const ports = this.ports(config);
     const seen = new Map<number, string>();
     for (const [name, port] of Object.entries(ports)) {
       if (seen.has(port)) {
@@ -661,7 +642,7 @@ export class StarRocksComponent {
     }
     const tag = this.inherit('imageTag');
     if (tag !== undefined && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
-      fail(`${x}.imageTag`, 'an image tag (letters, digits, \'_\', \'.\' and \'-\', at most 128 characters)', tag);
+      fail(this.propOf('imageTag'), 'an image tag (letters, digits, \'_\', \'.\' and \'-\', at most 128 characters)', tag);
     }
     if (o.imagePullPolicy !== undefined) {
       checkOneOf(`${x}.imagePullPolicy`, o.imagePullPolicy, Object.values(ImagePullPolicy));
@@ -683,6 +664,9 @@ export class StarRocksComponent {
     }
     if (o.minReadySeconds !== undefined) {
       checkInt(`${x}.minReadySeconds`, o.minReadySeconds, 0);
+      if (o.minReadySeconds > 0 && o.podManagementPolicy !== PodManagementPolicy.ORDERED_READY) {
+        warn(this.ctx.scope, `'${x}.minReadySeconds' is ${o.minReadySeconds} but podManagementPolicy is not OrderedReady; with Parallel (the operator's default) pods do not wait for each other to be ready`);
+      }
     }
     if (o.updateStrategy !== undefined) {
       const u = toWire(o.updateStrategy, `${x}.updateStrategy`);
@@ -715,9 +699,6 @@ export class StarRocksComponent {
       if (o.command !== undefined || o.args !== undefined) {
         fail(`${x}.command`, 'unset when entrypointScript is set (the script is run with bash -c)', o.command ?? o.args);
       }
-    }
-    if (o.readOnlyRootFilesystem && !(o.envVars ?? []).some((e) => e.name === 'STARROCKS_ROOT')) {
-      warn(this.ctx.scope, `'${x}.readOnlyRootFilesystem' is set without a STARROCKS_ROOT environment variable; StarRocks writes below its root directory and will fail to start`);
     }
     for (const kind of ['configMaps', 'secrets'] as const) {
       (o[kind] ?? []).forEach((m, i) => {
@@ -778,7 +759,7 @@ export class StarRocksComponent {
         const path = pvc(`${prefix}-meta`, 'fe.metaStorage', f.metaStorage, '10Gi', DEFAULT_PATHS.feMeta);
         this.configurePath('fe.metaStorage.mountPath', 'meta_dir', path, DEFAULT_PATHS.feMeta);
         const size = out[out.length - 1].storageSize!;
-        if (/^[0-9]+(\.[0-9]+)?Mi$/.test(size) || /^[0-9](\.[0-9]+)?Gi$/.test(size)) {
+        if (storageBytes(size) < 10 * 2 ** 30) {
           warn(this.ctx.scope, `'fe.metaStorage.size' is ${size}; FE stops when less than 5Gi is free, keep at least 10Gi`);
         }
       }
@@ -812,10 +793,11 @@ export class StarRocksComponent {
         this.configurePath(`${x}.spillStorage.mountPath`, 'spill_local_storage_dir', path, DEFAULT_PATHS.spill(x));
       }
     }
+    const extras: Array<[string, WireStorageVolume]> = [];
     (o.emptyDirs ?? []).forEach((e, i) => {
       checkDnsLabel(`${x}.emptyDirs[${i}].name`, e.name);
       checkMountPath(`${x}.emptyDirs[${i}].mountPath`, e.mountPath);
-      out.push({ name: e.name, mountPath: e.mountPath, storageClassName: 'emptyDir' });
+      extras.push([`${x}.emptyDirs[${i}]`, { name: e.name, mountPath: e.mountPath, storageClassName: 'emptyDir' }]);
     });
     (o.hostPaths ?? []).forEach((h, i) => {
       checkDnsLabel(`${x}.hostPaths[${i}].name`, h.name);
@@ -823,15 +805,35 @@ export class StarRocksComponent {
       if (!h.path) {
         fail(`${x}.hostPaths[${i}].path`, 'a non-empty node path', h.path);
       }
-      out.push({
+      extras.push([`${x}.hostPaths[${i}]`, {
         name: h.name,
         mountPath: h.mountPath,
         storageClassName: 'hostPath',
         hostPath: h.type !== undefined ? { path: h.path, type: h.type } : { path: h.path },
-      });
+      }]);
     });
-    (o.storageVolumes ?? []).forEach((v, i) => out.push(renderStorageVolume(`${x}.storageVolumes[${i}]`, v)));
-    return out;
+    (o.storageVolumes ?? []).forEach((v, i) => extras.push([`${x}.storageVolumes[${i}]`, renderStorageVolume(`${x}.storageVolumes[${i}]`, v)]));
+    this.checkDefaultVolumes(out, extras);
+    return out.concat(extras.map(([, v]) => v));
+  }
+
+  /**
+   * The operator leaves out a default volume (FE meta and log, BE data and log, CN log) when any
+   * volume is named like it (`*-meta`, `*-data`, `*-log`) or mounted at a path containing its path
+   * (V41). Warns when an extra volume does so without taking the default path's place.
+   */
+  private checkDefaultVolumes(standard: WireStorageVolume[], extras: Array<[string, WireStorageVolume]>): void {
+    for (const d of DEFAULT_VOLUMES[this.key]) {
+      const replaces = (v: WireStorageVolume) => !isZeroSize(v.storageSize ?? '') && (v.name.endsWith(d.suffix) || v.mountPath.includes(d.path));
+      if (standard.some(replaces)) {
+        continue;
+      }
+      for (const [prop, v] of extras) {
+        if (replaces(v) && v.mountPath !== d.path) {
+          warn(this.ctx.scope, `'${prop}' ("${v.name}" at ${v.mountPath}) makes the operator leave out its default volume for ${d.path}, which then lives in the container's filesystem`);
+        }
+      }
+    }
   }
 
   /**
@@ -894,6 +896,84 @@ export class StarRocksComponent {
   }
 }
 
+/**
+ * Checks and renders the options of a Service the operator creates, for a component or the FE
+ * proxy. Port overrides must match one of `ports()` by containerPort or name (`portsAllowed` says
+ * so in the error); `annotations` are added to the ones of the options.
+ *
+ * @internal
+ */
+export function renderServiceOptions(
+  prop: string,
+  s: ComponentServiceOptions,
+  ports: () => { [name: string]: number },
+  portsAllowed: (known: { [name: string]: number }) => string,
+  annotations: { [key: string]: string } = {},
+): { [key: string]: any } {
+  const type = s.type ?? 'ClusterIP';
+  checkOneOf(`${prop}.type`, type, SERVICE_TYPES);
+  const out: { [key: string]: any } = { type };
+  if (s.loadBalancerIp !== undefined) {
+    if (type !== 'LoadBalancer') {
+      fail(`${prop}.loadBalancerIp`, 'set only with service type LoadBalancer', s.loadBalancerIp);
+    }
+    out.loadBalancerIP = s.loadBalancerIp;
+  }
+  if (s.loadBalancerSourceRanges !== undefined && s.loadBalancerSourceRanges.length > 0) {
+    if (type !== 'LoadBalancer') {
+      fail(`${prop}.loadBalancerSourceRanges`, 'set only with service type LoadBalancer (Kubernetes rejects source ranges on other Services)', s.loadBalancerSourceRanges);
+    }
+    s.loadBalancerSourceRanges.forEach((r, i) => {
+      if (!/^[0-9a-fA-F.:]+\/[0-9]{1,3}$/.test(r)) {
+        fail(`${prop}.loadBalancerSourceRanges[${i}]`, 'a CIDR such as "10.0.0.0/8"', r);
+      }
+    });
+    out.loadBalancerSourceRanges = s.loadBalancerSourceRanges.slice();
+  }
+  if (s.ports !== undefined && s.ports.length > 0) {
+    const known = ports();
+    out.ports = s.ports.map((port, i) => {
+      const pp = `${prop}.ports[${i}]`;
+      const byContainer = port.containerPort !== undefined && Object.values(known).includes(port.containerPort);
+      const byName = port.name !== undefined && Object.prototype.hasOwnProperty.call(known, port.name);
+      if (!byContainer && !byName) {
+        fail(pp, portsAllowed(known), port);
+      }
+      if (port.nodePort !== undefined) {
+        if (type === 'ClusterIP') {
+          fail(`${pp}.nodePort`, 'set only with service type NodePort or LoadBalancer', port.nodePort);
+        }
+        checkInt(`${pp}.nodePort`, port.nodePort, 30000, 32767);
+      }
+      if (port.port !== undefined) {
+        checkInt(`${pp}.port`, port.port, 1, 65535);
+      }
+      if (port.containerPort !== undefined) {
+        checkInt(`${pp}.containerPort`, port.containerPort, 1, 65535);
+      }
+      const r: { [key: string]: any } = {};
+      for (const k of ['name', 'containerPort', 'port', 'nodePort'] as const) {
+        if (port[k] !== undefined) {
+          r[k] = port[k];
+        }
+      }
+      return r;
+    });
+  }
+  const allAnnotations = { ...copyStringMap(`${prop}.annotations`, s.annotations) };
+  for (const [k, v] of Object.entries(annotations)) {
+    setOnce(`${prop}.annotations`, allAnnotations, k, v);
+  }
+  if (Object.keys(allAnnotations).length > 0) {
+    out.annotations = allAnnotations;
+  }
+  const labels = copyStringMap(`${prop}.labels`, s.labels);
+  if (labels && Object.keys(labels).length > 0) {
+    out.labels = labels;
+  }
+  return out;
+}
+
 function setOnce(prop: string, map: { [key: string]: string }, key: string, value: string) {
   if (typeof value !== 'string') {
     fail(`${prop}.${key}`, 'a string', value);
@@ -913,7 +993,24 @@ function checkContainer(prop: string, container: k8s.Container, existing: any[])
   if (existing.some((c) => c.name === wire.name)) {
     throw new Error(`'${prop}' already has a container named ${JSON.stringify(wire.name)}`);
   }
+  // V09: the API server silently drops fields the CRD does not know, e.g. a misspelled one
+  for (const [field, value] of Object.entries(wire)) {
+    checkField(`${prop}[${wire.name}]`, field, CONTAINER_FIELD_NAMES, value);
+    const nested = CONTAINER_FIELDS.get(field);
+    for (const item of nested ? [value].flat() : []) {
+      for (const [k, v] of Object.entries(item ?? {})) {
+        checkField(`${prop}[${wire.name}].${field}`, k, nested!, v);
+      }
+    }
+  }
   return wire;
+}
+
+function checkField(prop: string, field: string, known: readonly string[], value: unknown): void {
+  if (!known.includes(field)) {
+    const like = known.find((k) => k.toLowerCase() === field.toLowerCase());
+    fail(`${prop}.${field}`, `a field the StarRocks CRD knows${like ? ` (did you mean ${like}?)` : ''}; the API server drops unknown fields silently`, value);
+  }
 }
 
 function parsePort(prop: string, text: string): number {

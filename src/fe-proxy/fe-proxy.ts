@@ -1,10 +1,10 @@
 import type { k8s } from 'cdk8s-plus-27';
-import { FE_PROXY_PORT, SERVICE_TYPES } from '../common/constants';
+import { FE_PROXY_PORT } from '../common/constants';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { renderQuantities } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { toWire } from '../common/wire';
-import { checkImage } from '../components/component';
+import { checkImage, renderServiceOptions } from '../components/component';
 import { ComponentResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
 import { checkMountPath, EmptyDirVolume } from '../storage/storage';
 
@@ -202,50 +202,7 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): { [key: s
 }
 
 function renderProxyService(s: ComponentServiceOptions): { [key: string]: any } {
-  const p = 'feProxy.service';
-  const type = s.type ?? 'ClusterIP';
-  checkOneOf(`${p}.type`, type, SERVICE_TYPES);
-  const out: { [key: string]: any } = { type };
-  if (s.loadBalancerIp !== undefined) {
-    if (type !== 'LoadBalancer') {
-      fail(`${p}.loadBalancerIp`, 'set only with service type LoadBalancer', s.loadBalancerIp);
-    }
-    out.loadBalancerIP = s.loadBalancerIp;
-  }
-  if (s.loadBalancerSourceRanges && s.loadBalancerSourceRanges.length > 0) {
-    if (type !== 'LoadBalancer') {
-      fail(`${p}.loadBalancerSourceRanges`, 'set only with service type LoadBalancer', s.loadBalancerSourceRanges);
-    }
-    out.loadBalancerSourceRanges = s.loadBalancerSourceRanges.slice();
-  }
-  if (s.ports && s.ports.length > 0) {
-    out.ports = s.ports.map((port, i) => {
-      const pp = `${p}.ports[${i}]`;
-      if (port.containerPort !== FE_PROXY_PORT.containerPort && port.name !== FE_PROXY_PORT.name) {
-        fail(pp, `to match the proxy's port by containerPort ${FE_PROXY_PORT.containerPort} or name "${FE_PROXY_PORT.name}"`, port);
-      }
-      if (port.nodePort !== undefined) {
-        if (type === 'ClusterIP') {
-          fail(`${pp}.nodePort`, 'set only with service type NodePort or LoadBalancer', port.nodePort);
-        }
-        checkInt(`${pp}.nodePort`, port.nodePort, 30000, 32767);
-      }
-      const r: { [key: string]: any } = {};
-      for (const k of ['name', 'containerPort', 'port', 'nodePort'] as const) {
-        if (port[k] !== undefined) {
-          r[k] = port[k];
-        }
-      }
-      return r;
-    });
-  }
-  const annotations = copyStringMap(`${p}.annotations`, s.annotations);
-  if (annotations && Object.keys(annotations).length > 0) {
-    out.annotations = annotations;
-  }
-  const labels = copyStringMap(`${p}.labels`, s.labels);
-  if (labels && Object.keys(labels).length > 0) {
-    out.labels = labels;
-  }
-  return out;
+  const ports = { [FE_PROXY_PORT.name]: FE_PROXY_PORT.containerPort };
+  return renderServiceOptions('feProxy.service', s, () => ports,
+    () => `to match the proxy's port by containerPort ${FE_PROXY_PORT.containerPort} or name "${FE_PROXY_PORT.name}"`);
 }
