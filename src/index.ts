@@ -17,3 +17,4 @@ export * from './monitoring/monitored-component';
 export * from './monitoring/service-monitor';
 export * from './monitoring/datadog';
 export * from './monitoring/prometheus-rule';
+export * from './helm/kube-starrocks-chart';

@@ -1,4 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
 import { HelmContext } from './context';
 
 /** The charts the library can stand in for. @internal */
@@ -22,7 +23,7 @@ export interface HelmRenderRequest extends HelmContext {
  *
  * @internal
  */
-export function addHelmChart(scope: Chart, request: HelmRenderRequest): void {
+export function addHelmChart(scope: Construct, request: HelmRenderRequest): void {
   // Loaded on demand: a run renders one chart and loads only its translation.
   if (request.chart === 'kube-starrocks') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

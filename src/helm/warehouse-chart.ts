@@ -1,14 +1,807 @@
-import { Construct } from 'constructs';
-import { HelmContext } from './context';
-
 /**
- * Adds what the warehouse chart renders.
+ * The warehouse chart 1.11.5, translated into the props of a `StarRocksWarehouse`: the same
+ * StarRocksWarehouse, `<release>-cm` ConfigMap and top-level Secrets/ConfigMaps as the chart's
+ * templates print for the same values.
  *
  * @internal
  */
+import { ApiObject, JsonPatch, Size } from 'cdk8s';
+import { Construct } from 'constructs';
+import { HelmContext, HelmValuesError } from './context';
+import { coalesceValues } from './merge';
+import { dig, goPrint, isMap, truthy } from './values';
+import { WAREHOUSE_CHART_DEFAULTS, WAREHOUSE_TEMPLATE_ONLY_KEYS } from './warehouse-defaults';
+import { StarRocksCluster } from '../cluster/cluster';
+import { goJson } from '../common/hash';
+import { ResourceQuantity } from '../common/quantity';
+import { show } from '../common/validate';
+import { warn } from '../common/warnings';
+import { ComponentResources, HpaVersion, MountOptions, ServicePortOptions, ServiceType } from '../components/options';
+import { StarRocksConfig } from '../config/config';
+import { PersistentStorageOptions } from '../storage/storage';
+import { StarRocksWarehouse, StarRocksWarehouseProps } from '../warehouse/warehouse';
+
+/** The service the chart puts into the Datadog log configuration. */
+const DATADOG_SERVICE = 'warehouse';
+/**
+ * The chart's Datadog log annotation key. The warehouse's container is named `cn`, so Datadog
+ * does not apply it; kept for parity.
+ */
+const DATADOG_LOGS_ANNOTATION = 'ad.datadoghq.com/warehouse.logs';
+const CONFIG_HASH_ANNOTATION = 'app.starrocks.io/cn-config-hash';
+/** The chart's ConfigMap key of the config file. */
+const CONFIG_KEY = 'cn.conf';
+/** The chart's fallback of `prometheus.io/port` when the config has no `webserver_port`. */
+const DEFAULT_WEBSERVER_PORT = '8040';
+
+const SERVICE_TYPES = Object.values(ServiceType) as string[];
+const SERVICE_PORT_KEYS = ['name', 'containerPort', 'port', 'nodePort'] as const;
+const AUTOSCALING_KEYS = ['version', 'minReplicas', 'maxReplicas', 'hpaPolicy'];
+const HPA_POLICY_KEYS = ['metrics', 'behavior'];
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/**
+ * The props of `StarRocksWarehouse` (and of the imported cluster) named in the constructs' errors,
+ * and the values keys they come from (more specific first).
+ */
+const PROP_TO_VALUES_KEY: ReadonlyArray<readonly [string, string]> = [
+  ['cn.service.loadBalancerIp', 'spec.service.loadbalancerIP'],
+  ['cn.autoScaling.metrics', 'spec.autoScalingPolicy.hpaPolicy.metrics'],
+  ['cn.autoScaling.behavior', 'spec.autoScalingPolicy.hpaPolicy.behavior'],
+  ['cn.autoScaling', 'spec.autoScalingPolicy'],
+  ['cn.dataStorage.size', 'spec.storageSpec.storageSize'],
+  ['cn.logStorage.size', 'spec.storageSpec.logStorageSize'],
+  ['cn.dataStorage', 'spec.storageSpec'],
+  ['cn.logStorage', 'spec.storageSpec'],
+  ['cn.volumeNamePrefix', 'spec.storageSpec.name'],
+  ['cn mount paths', 'spec.secrets, spec.configMaps and spec.storageSpec mount paths'],
+  ['cn volume names', 'spec.secrets, spec.configMaps and spec.storageSpec volume names'],
+  ['cn', 'spec'],
+  ['clusterName', 'spec.starRocksClusterName'],
+  ['cluster', 'spec.starRocksClusterName'],
+  ['namespace', 'the release namespace'],
+  ['timeZone', 'timeZone'],
+  ['name', 'the release name (the warehouse\'s name)'],
+];
+
+/**
+ * Adds what the warehouse chart renders: a `StarRocksWarehouse` named after the release, its
+ * `<release>-cm` ConfigMap, and the Secrets and ConfigMaps of the top-level `secrets` and
+ * `configMaps` lists.
+ *
+ * The values are merged over the chart's defaults first (the warehouse chart is rendered on its
+ * own, so a `null` removes a default). Where the chart would print a StarRocksWarehouse the API
+ * server rejects (no `spec.starRocksClusterName`), a `HelmValuesError` names the values key.
+ *
+ * @param scope where to add the objects
+ * @param values the user's values (not merged over the chart's defaults)
+ * @param ctx the release
+ * @internal
+ */
 export function addWarehouseChart(scope: Construct, values: { [key: string]: any }, ctx: HelmContext): void {
-  void scope;
-  void values;
-  void ctx;
-  throw new Error('not implemented yet');
+  if (values !== null && values !== undefined && !isMap(values)) {
+    throw new HelmValuesError(`the warehouse chart's values must be a map, got ${show(values)}`);
+  }
+  const v = coalesceValues(WAREHOUSE_CHART_DEFAULTS, values ?? {}, { nullRemoves: true, onWarning: (m) => warn(scope, `values: ${m}`) });
+  warnUnknownKeys(scope, values ?? {});
+  const spec: { [key: string]: any } = mapAt('spec', v.spec) ?? {};
+
+  const clusterName = truthy(spec.starRocksClusterName) ? scalar('spec.starRocksClusterName', spec.starRocksClusterName) : '';
+  if (clusterName === '') {
+    throw new HelmValuesError('spec.starRocksClusterName must be set: the StarRocksWarehouse CRD requires spec.starRocksCluster, '
+      + 'the name of the shared-data StarRocksCluster (in the release namespace) the warehouse belongs to '
+      + '(the chart would print the warehouse without it, which the API server rejects)');
+  }
+
+  let warehouse: StarRocksWarehouse;
+  try {
+    const cluster = StarRocksCluster.fromClusterName(scope, 'Cluster', clusterName, { namespace: ctx.namespace });
+    const props = warehousePropsFromValues(scope, v, ctx);
+    warehouse = new StarRocksWarehouse(scope, 'Warehouse', { ...props, cluster });
+    // The construct checks part of its spec (Service ports, annotations) when it renders, at
+    // synth time; render once here so that such errors are reported with the values key.
+    warehouse._renderSpec();
+  } catch (e) {
+    throw valuesError(e);
+  }
+  if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
+    warn(warehouse, `datadog.log.enabled: the chart's log annotation key is "${DATADOG_LOGS_ANNOTATION}" (kept for parity), but the `
+      + 'warehouse\'s container is named "cn", so the Datadog agent does not apply it; add an "ad.datadoghq.com/cn.logs" '
+      + 'annotation through spec.annotations to collect the logs');
+  }
+  addValueObjects(scope, v, warehouse.config !== undefined ? warehouse.configMapName : undefined);
+}
+
+/**
+ * Reads the warehouse chart's values (merged over its defaults) into the props of a
+ * `StarRocksWarehouse` (all but `cluster`), as the chart's templates print them.
+ *
+ * @internal
+ */
+export function warehousePropsFromValues(scope: Construct, v: { [key: string]: any }, ctx: HelmContext): Omit<StarRocksWarehouseProps, 'cluster'> {
+  const spec: { [key: string]: any } = mapAt('spec', v.spec) ?? {};
+  const datadogLogs = truthy(dig(v, 'datadog', 'log', 'enabled'));
+  const datadogMetrics = truthy(dig(v, 'datadog', 'metrics', 'enabled'));
+  const o: { [key: string]: any } = {
+    name: ctx.release,
+    namespace: ctx.namespace,
+    // the chart's labels besides `warehouse: <release>` (which the construct adds)
+    labels: { 'app.kubernetes.io/instance': ctx.release, 'app.kubernetes.io/managed-by': 'Helm' },
+    image: image(spec.image),
+  };
+  if (truthy(spec.replicas)) {
+    o.replicas = printedNumber('spec.replicas', spec.replicas);
+  }
+  if (truthy(spec.serviceAccount)) {
+    o.serviceAccount = scalar('spec.serviceAccount', spec.serviceAccount);
+  }
+  // always printed
+  if (spec.runAsNonRoot !== null && spec.runAsNonRoot !== undefined) {
+    o.runAsNonRoot = bool('spec.runAsNonRoot', spec.runAsNonRoot);
+  }
+  if (truthy(spec.podLabels)) {
+    o.podLabels = stringMap('spec.podLabels', spec.podLabels);
+  }
+  if (truthy(spec.hostAliases)) {
+    o.hostAliases = listOfMaps('spec.hostAliases', spec.hostAliases);
+  }
+  if (truthy(spec.schedulerName)) {
+    o.schedulerName = scalar('spec.schedulerName', spec.schedulerName);
+  }
+  if (truthy(spec.nodeSelector)) {
+    o.nodeSelector = stringMap('spec.nodeSelector', spec.nodeSelector);
+  }
+  Object.assign(o, environment(scope, v, spec, datadogLogs));
+  if (truthy(spec.affinity)) {
+    o.affinity = mapAt('spec.affinity', spec.affinity);
+  }
+  if (truthy(spec.tolerations)) {
+    o.tolerations = listOfMaps('spec.tolerations', spec.tolerations);
+  }
+  // always printed
+  if (spec.minReadySeconds !== null && spec.minReadySeconds !== undefined) {
+    o.minReadySeconds = printedNumber('spec.minReadySeconds', spec.minReadySeconds);
+  }
+  if (truthy(spec.autoScalingPolicy)) {
+    o.autoScaling = autoScaling(spec.autoScalingPolicy);
+  }
+  if (truthy(spec.resources)) {
+    o.resources = resources(spec.resources);
+  }
+  const config = configFile(v.configMaps, spec.config, ctx.release, scope);
+  Object.assign(o, config.props);
+  const service = serviceOptions(scope, spec, datadogMetrics);
+  if (service) {
+    o.service = service;
+  }
+  const annotations: { [key: string]: string } = { ...config.annotations };
+  if (datadogLogs) {
+    annotations[DATADOG_LOGS_ANNOTATION] = datadogLogsAnnotation(dig(v, 'datadog', 'log', 'logConfig'));
+  }
+  if (truthy(spec.annotations)) {
+    for (const [k, val] of Object.entries(stringMap('spec.annotations', spec.annotations))) {
+      if (k === CONFIG_HASH_ANNOTATION || (k in annotations && annotations[k] !== val)) {
+        throw new HelmValuesError(`spec.annotations.${k} must not be set: the chart sets this pod annotation itself and would print the key twice`);
+      }
+      annotations[k] = val;
+    }
+  }
+  if (Object.keys(annotations).length > 0) {
+    o.annotations = annotations;
+  }
+  if (truthy(spec.imagePullSecrets)) {
+    o.imagePullSecrets = pullSecrets(spec.imagePullSecrets);
+  }
+  if (truthy(spec.secrets)) {
+    o.secrets = mounts('spec.secrets', spec.secrets);
+  }
+  if (truthy(spec.configMaps)) {
+    o.configMaps = mounts('spec.configMaps', spec.configMaps);
+  }
+  Object.assign(o, storage(scope, spec.storageSpec));
+  if (truthy(spec.persistentVolumeClaimRetentionPolicy)) {
+    o.persistentVolumeClaimRetentionPolicy = mapAt('spec.persistentVolumeClaimRetentionPolicy', spec.persistentVolumeClaimRetentionPolicy);
+  }
+  return o as Omit<StarRocksWarehouseProps, 'cluster'>;
+}
+
+/** `"<repository>:<tag>"`, as the template prints it; an empty part is an error. */
+function image(value: unknown): string {
+  const img = mapAt('spec.image', value) ?? {};
+  const repository = text(img.repository);
+  const tag = text(img.tag);
+  if (repository === '') {
+    throw new HelmValuesError(`spec.image.repository must be set (the chart would print the image ${show(`:${tag}`)})`);
+  }
+  if (tag === '') {
+    throw new HelmValuesError(`spec.image.tag must be set (the chart would print the image ${show(`${repository}:`)}, which the kubelet cannot pull)`);
+  }
+  return `${repository}:${tag}`;
+}
+
+/**
+ * `envVars`: `TZ` (the time zone), `LOG_CONSOLE` (Datadog logs), then the user's list. A user
+ * variable of the same name as one of the chart's replaces it: the chart prints both and
+ * Kubernetes uses the last one, the typed API refuses duplicates.
+ */
+function environment(scope: Construct, v: { [key: string]: any }, spec: { [key: string]: any }, datadogLogs: boolean): { [key: string]: any } {
+  const user: any[] = truthy(spec.envVars) ? envList(spec.envVars) : [];
+  const names = new Set<string>();
+  user.forEach((e, i) => {
+    if (names.has(e.name)) {
+      throw new HelmValuesError(`spec.envVars[${i}].name must be unique in spec.envVars, but ${show(e.name)} is there twice`);
+    }
+    names.add(e.name);
+  });
+  const chartEnv: any[] = [];
+  const out: { [key: string]: any } = {};
+  const timeZone = text(v.timeZone);
+  if (names.has('TZ')) {
+    warn(scope, 'spec.envVars sets TZ, which the chart also sets from timeZone (the chart prints both, Kubernetes uses the last); '
+      + 'only the spec.envVars entry is kept');
+  } else if (timeZone !== '') {
+    out.timeZone = timeZone;
+  } else {
+    // the chart prints `value:` with nothing: TZ is set to the empty string
+    chartEnv.push({ name: 'TZ' });
+  }
+  if (datadogLogs) {
+    if (names.has('LOG_CONSOLE')) {
+      warn(scope, 'spec.envVars sets LOG_CONSOLE, which the chart also sets for datadog.log.enabled (the chart prints both, Kubernetes uses the last); '
+        + 'only the spec.envVars entry is kept');
+    } else {
+      chartEnv.push({ name: 'LOG_CONSOLE', value: '1' });
+    }
+  }
+  const env = [...chartEnv, ...user];
+  if (env.length > 0) {
+    out.envVars = env;
+  }
+  return out;
+}
+
+/** A list of EnvVar maps whose values are strings (the API server rejects others). */
+function envList(value: unknown): any[] {
+  return listAt('spec.envVars', value).map((e, i) => {
+    const prop = `spec.envVars[${i}]`;
+    if (!isMap(e)) {
+      throw new HelmValuesError(`${prop} must be a map with name and value (or valueFrom), got ${show(e)}`);
+    }
+    if (typeof e.name !== 'string' || e.name === '') {
+      throw new HelmValuesError(`${prop}.name must be a non-empty string, got ${show(e.name)}`);
+    }
+    if (e.value !== undefined && e.value !== null && typeof e.value !== 'string') {
+      throw new HelmValuesError(`${prop}.value must be a string: quote it (the chart prints ${show(e.value)} unquoted and the API server rejects it)`);
+    }
+    return withoutNulls(e);
+  });
+}
+
+/**
+ * `autoScalingPolicy` is printed as given: `version`, `minReplicas`, `maxReplicas` and
+ * `hpaPolicy` (`metrics`, `behavior`).
+ */
+function autoScaling(value: unknown): any {
+  const p = 'spec.autoScalingPolicy';
+  const a = mapAt(p, value)!;
+  for (const k of Object.keys(a)) {
+    if (!AUTOSCALING_KEYS.includes(k)) {
+      throw new HelmValuesError(`${p} may only have ${AUTOSCALING_KEYS.join(', ')} (the StarRocksWarehouse CRD has no other field), got ${show(k)}`);
+    }
+  }
+  if (a.maxReplicas === null || a.maxReplicas === undefined) {
+    throw new HelmValuesError(`${p}.maxReplicas must be set: the StarRocksWarehouse CRD requires it in an autoScalingPolicy`);
+  }
+  const out: { [key: string]: any } = { maxReplicas: wholeNumber(`${p}.maxReplicas`, a.maxReplicas, 1) };
+  if (a.minReplicas !== null && a.minReplicas !== undefined) {
+    out.minReplicas = wholeNumber(`${p}.minReplicas`, a.minReplicas, 1);
+  }
+  if (truthy(a.version)) {
+    out.version = scalar(`${p}.version`, a.version) as HpaVersion;
+  }
+  const policy = a.hpaPolicy === null || a.hpaPolicy === undefined ? {} : mapAt(`${p}.hpaPolicy`, a.hpaPolicy)!;
+  for (const k of Object.keys(policy)) {
+    if (!HPA_POLICY_KEYS.includes(k)) {
+      throw new HelmValuesError(`${p}.hpaPolicy may only have ${HPA_POLICY_KEYS.join(', ')} (the StarRocksWarehouse CRD has no other field), got ${show(k)}`);
+    }
+  }
+  if (truthy(policy.metrics)) {
+    out.metrics = listOfMaps(`${p}.hpaPolicy.metrics`, policy.metrics);
+  }
+  if (truthy(policy.behavior)) {
+    out.behavior = mapAt(`${p}.hpaPolicy.behavior`, policy.behavior);
+  }
+  return out;
+}
+
+/** `resources` is printed into the template as given: its `limits` and `requests`. */
+function resources(value: unknown): ComponentResources {
+  const p = 'spec.resources';
+  const r = mapAt(p, value)!;
+  const out: { [key: string]: any } = {};
+  for (const [key, val] of Object.entries(r)) {
+    if (key !== 'limits' && key !== 'requests') {
+      throw new HelmValuesError(`${p} may only have limits and requests, got ${show(key)} `
+        + '(the chart prints the keys of resources directly into spec.template; the library supports only these two)');
+    }
+    if (val === null || val === undefined) {
+      continue;
+    }
+    const quantities: { [name: string]: ResourceQuantity } = {};
+    for (const [name, q] of Object.entries(mapAt(`${p}.${key}`, val) ?? {})) {
+      if (q !== null && q !== undefined) {
+        quantities[name] = quantity(`${p}.${key}.${name}`, q);
+      }
+    }
+    out[key] = quantities;
+  }
+  return out;
+}
+
+function quantity(prop: string, value: unknown): ResourceQuantity {
+  try {
+    if (typeof value === 'number') {
+      return ResourceQuantity.fromNumber(value);
+    }
+    if (typeof value === 'string') {
+      return ResourceQuantity.of(value);
+    }
+  } catch {
+    // reported below, naming the values key
+  }
+  throw new HelmValuesError(`${prop} must be a Kubernetes quantity such as 8, "500m" or "8Gi" (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
+}
+
+/**
+ * The config file: the ConfigMap `<release>-cm` (key `cn.conf`) holds `spec.config` as a YAML
+ * literal block prints it (exactly one final newline); the hash is over the value as given. An
+ * empty config renders no ConfigMap, but the chart still points the warehouse at `<release>-cm`
+ * and prints the hash `no-config`.
+ */
+function configFile(topConfigMaps: unknown, config: unknown, release: string, scope: Construct):
+{ props: { [key: string]: any }; annotations: { [key: string]: string } } {
+  const configMapName = `${release}-cm`;
+  if (!truthy(config)) {
+    const provided = Array.isArray(topConfigMaps) && topConfigMaps.some((c) => isMap(c) && text(c.name) === configMapName);
+    if (!provided) {
+      warn(scope, `spec.config is empty: as in the chart, the warehouse reads ${CONFIG_KEY} from the ConfigMap "${configMapName}", `
+        + 'which the chart does not create: create it (e.g. through the top-level configMaps) or set spec.config');
+    }
+    return {
+      props: { existingConfig: { configMapName, resolveKey: CONFIG_KEY } },
+      annotations: { [CONFIG_HASH_ANNOTATION]: 'no-config' },
+    };
+  }
+  if (typeof config !== 'string') {
+    throw new HelmValuesError(`spec.config must be the text of cn.conf (a string), got ${show(config)}`);
+  }
+  return {
+    props: { config: StarRocksConfig._fromHelm(literalBlock(config), config) },
+    annotations: {},
+  };
+}
+
+/**
+ * The Service block, printed only with a `type`: the load balancer IP only for `LoadBalancer`,
+ * the ports as given, the Prometheus annotations (Datadog metrics) before the user's.
+ */
+function serviceOptions(scope: Construct, spec: { [key: string]: any }, datadogMetrics: boolean): { [key: string]: any } | undefined {
+  const p = 'spec.service';
+  const s = mapAt(p, spec.service) ?? {};
+  if (!truthy(s.type)) {
+    return undefined;
+  }
+  const type = scalar(`${p}.type`, s.type);
+  if (!SERVICE_TYPES.includes(type)) {
+    throw new HelmValuesError(`${p}.type must be one of ${SERVICE_TYPES.map((t) => show(t)).join(', ')} (the API server rejects the operator's Service otherwise), got ${show(s.type)}`);
+  }
+  const out: { [key: string]: any } = { type };
+  if (truthy(s.loadbalancerIP)) {
+    if (type === ServiceType.LOAD_BALANCER) {
+      out.loadBalancerIp = scalar(`${p}.loadbalancerIP`, s.loadbalancerIP);
+    } else {
+      warn(scope, `${p}.loadbalancerIP is ignored for a ${type} Service (as in the chart, it applies to LoadBalancer only)`);
+    }
+  }
+  if (truthy(s.ports)) {
+    out.ports = listAt(`${p}.ports`, s.ports).map((port, i) => servicePort(`${p}.ports[${i}]`, port));
+  }
+  const annotations: { [key: string]: string } = {};
+  if (datadogMetrics) {
+    annotations['prometheus.io/path'] = '/metrics';
+    annotations['prometheus.io/port'] = webserverPort(spec.config);
+    annotations['prometheus.io/scrape'] = 'true';
+  }
+  if (truthy(s.annotations)) {
+    for (const [k, val] of Object.entries(stringMap(`${p}.annotations`, s.annotations))) {
+      if (k in annotations && annotations[k] !== val) {
+        throw new HelmValuesError(`${p}.annotations.${k} must not be set with datadog.metrics.enabled: the chart sets it to ${show(annotations[k])} and would print the key twice`);
+      }
+      annotations[k] = val;
+    }
+  }
+  if (Object.keys(annotations).length > 0) {
+    out.annotations = annotations;
+  }
+  if (truthy(s.labels)) {
+    out.labels = stringMap(`${p}.labels`, s.labels);
+  }
+  return out;
+}
+
+function servicePort(prop: string, value: unknown): ServicePortOptions {
+  if (!isMap(value)) {
+    throw new HelmValuesError(`${prop} must be a map of name, containerPort, port and nodePort, got ${show(value)}`);
+  }
+  const out: { [key: string]: any } = {};
+  for (const [k, val] of Object.entries(value)) {
+    if (!(SERVICE_PORT_KEYS as readonly string[]).includes(k)) {
+      throw new HelmValuesError(`${prop} may only have ${SERVICE_PORT_KEYS.join(', ')} (the StarRocksWarehouse CRD has no other field), got ${show(k)}`);
+    }
+    if (val === null || val === undefined) {
+      continue;
+    }
+    out[k] = k === 'name' ? scalar(`${prop}.name`, val) : wholeNumber(`${prop}.${k}`, val, 0);
+  }
+  return out;
+}
+
+/**
+ * `webserver_port` as the chart reads it from `spec.config`: lines split at `=` into exactly two
+ * parts, trimmed, the last one winning; 8040 without one.
+ */
+function webserverPort(config: unknown): string {
+  if (typeof config !== 'string') {
+    return DEFAULT_WEBSERVER_PORT;
+  }
+  let found = '';
+  for (const line of config.split('\n')) {
+    const pair = line.split('=');
+    if (pair.length === 2 && pair[0].trim() === 'webserver_port') {
+      found = pair[1].trim();
+    }
+  }
+  return found === '' ? DEFAULT_WEBSERVER_PORT : found;
+}
+
+/**
+ * The Datadog log annotation value as the chart builds it: it strips spaces and braces from both
+ * ends of `logConfig`, wraps the rest as `{<rest>, "service": "warehouse"}`, parses that as JSON
+ * (so `service` always wins) and prints it, keys sorted, in a one-element list.
+ */
+function datadogLogsAnnotation(logConfig: unknown): string {
+  const p = 'datadog.log.logConfig';
+  let attributes: { [key: string]: any };
+  if (isMap(logConfig)) {
+    attributes = { ...logConfig, service: DATADOG_SERVICE };
+  } else if (logConfig === null || logConfig === undefined || typeof logConfig === 'string') {
+    const inner = trimAll(logConfig ?? '', ' {}');
+    if (inner === '') {
+      attributes = { service: DATADOG_SERVICE };
+    } else {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(`{${inner}, "service": "${DATADOG_SERVICE}"}`);
+      } catch (e) {
+        throw new HelmValuesError(`${p} must be a JSON object such as '{"app": "starrocks", "tags": ["a"]}' (the chart strips spaces and braces from both ends `
+          + `of it, so an object ending with a nested object breaks and the chart would print a Datadog configuration holding only an error): ${(e as Error).message}`);
+      }
+      attributes = parsed as { [key: string]: any };
+    }
+  } else {
+    throw new HelmValuesError(`${p} must be a JSON object as a string, got ${show(logConfig)}`);
+  }
+  return goJson([attributes]);
+}
+
+/** sprig's `trimAll`: removes the characters of `cutset` from both ends. */
+function trimAll(value: string, cutset: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && cutset.includes(value[start])) {
+    start++;
+  }
+  while (end > start && cutset.includes(value[end - 1])) {
+    end--;
+  }
+  return value.slice(start, end);
+}
+
+/** `imagePullSecrets` is printed as given: a list of `{name: ...}` maps. */
+function pullSecrets(value: unknown): string[] {
+  return listAt('spec.imagePullSecrets', value).map((item, i) => {
+    if (!isMap(item) || !truthy(item.name) || isMap(item.name) || Array.isArray(item.name)) {
+      throw new HelmValuesError(`spec.imagePullSecrets[${i}] must be a map with a name, e.g. {name: my-pull-secret} (the chart prints the item as given and the API server rejects others), got ${show(item)}`);
+    }
+    return text(item.name);
+  });
+}
+
+/** Mounts of existing Secrets or ConfigMaps: `name`, `mountPath`, `subPath` (printed empty when not set). */
+function mounts(prop: string, value: unknown): MountOptions[] {
+  return listAt(prop, value).map((m, i) => {
+    const p = `${prop}[${i}]`;
+    if (!isMap(m)) {
+      throw new HelmValuesError(`${p} must be a map of name, mountPath and subPath, got ${show(m)}`);
+    }
+    if (!truthy(m.name) || !truthy(m.mountPath)) {
+      throw new HelmValuesError(`${p} must have a name and a mountPath (the chart prints them empty, which the operator refuses), got ${show(m)}`);
+    }
+    const out: { [key: string]: string } = { name: scalar(`${p}.name`, m.name), mountPath: scalar(`${p}.mountPath`, m.mountPath) };
+    if (truthy(m.subPath)) {
+      out.subPath = scalar(`${p}.subPath`, m.subPath);
+    }
+    return out as unknown as MountOptions;
+  });
+}
+
+/**
+ * `storageSpec`: with a `name`, a data volume `<name>-data` at the CN storage path and, when
+ * `logStorageSize` is set, a log volume `<name>-log` at the CN log path, both of the storage class.
+ */
+function storage(scope: Construct, value: unknown): { [key: string]: any } {
+  const p = 'spec.storageSpec';
+  const s = mapAt(p, value) ?? {};
+  const storageClassName = truthy(s.storageClassName) ? scalar(`${p}.storageClassName`, s.storageClassName) : undefined;
+  if (!truthy(s.name)) {
+    if (storageClassName !== undefined) {
+      warn(scope, `${p}.storageClassName is ignored without ${p}.name (as in the chart, no persistent volume is used)`);
+    }
+    return {};
+  }
+  if (!truthy(s.storageSize)) {
+    throw new HelmValuesError(`${p}.storageSize must be set when ${p}.name is set (the API server rejects a volume claim without a size)`);
+  }
+  const volume = (size: Size): PersistentStorageOptions => (storageClassName === undefined ? { size } : { size, storageClassName });
+  const out: { [key: string]: any } = {
+    volumeNamePrefix: scalar(`${p}.name`, s.name),
+    dataStorage: volume(storageSize(`${p}.storageSize`, s.storageSize)),
+  };
+  if (truthy(s.logStorageSize)) {
+    out.logStorage = volume(storageSize(`${p}.logStorageSize`, s.logStorageSize));
+  }
+  return out;
+}
+
+const SIZE_UNITS: { [unit: string]: (n: number) => Size } = {
+  Mi: Size.mebibytes,
+  Gi: Size.gibibytes,
+  Ti: Size.tebibytes,
+  Pi: Size.pebibyte,
+};
+
+/** A storage size as the chart prints it (`500Gi`), as a Size that prints the same. */
+function storageSize(prop: string, value: unknown): Size {
+  const t = isMap(value) || Array.isArray(value) ? '' : text(value);
+  const m = /^([0-9]+(?:\.[0-9]+)?)(Mi|Gi|Ti|Pi)$/.exec(t);
+  if (!m) {
+    throw new HelmValuesError(`${prop} must be a size with a binary unit Mi, Gi, Ti or Pi such as "100Gi" (the StarRocks CRD rejects others), got ${show(value)}`);
+  }
+  const size = SIZE_UNITS[m[2]](Number(m[1]));
+  if (size.asString() !== t) {
+    throw new HelmValuesError(`${prop} must be written in its shortest form such as "100Gi", got ${show(value)}`);
+  }
+  return size;
+}
+
+/**
+ * The top-level `secrets` and `configMaps` lists: plain objects, printed without a namespace.
+ * Entries with an empty value are left out; ConfigMap values are printed as YAML literal blocks
+ * (exactly one final newline), Secret values base64-encoded as given.
+ */
+function addValueObjects(scope: Construct, v: { [key: string]: any }, configMapName: string | undefined): void {
+  const seen = new Map<string, string>();
+  if (configMapName !== undefined) {
+    seen.set(`ConfigMap ${configMapName}`, 'the warehouse\'s config (spec.config)');
+  }
+  const claim = (kind: string, name: string, prop: string) => {
+    const key = `${kind} ${name}`;
+    if (seen.has(key)) {
+      throw new HelmValuesError(`${prop}.name must differ from the name of ${seen.get(key)}: both would be the ${kind} ${show(name)}`);
+    }
+    seen.set(key, prop);
+  };
+  const entries = (prop: string, item: any, i: number): [string, { [key: string]: string }] => {
+    const p = `${prop}[${i}]`;
+    if (!isMap(item)) {
+      throw new HelmValuesError(`${p} must be a map of name and data, got ${show(item)}`);
+    }
+    const name = truthy(item.name) ? scalar(`${p}.name`, item.name) : '';
+    if (!DNS_SUBDOMAIN.test(name) || name.length > 253) {
+      throw new HelmValuesError(`${p}.name must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.'; the API server rejects others), got ${show(item.name)}`);
+    }
+    const data: { [key: string]: string } = {};
+    for (const [k, val] of Object.entries(mapAt(`${p}.data`, item.data) ?? {})) {
+      if (!truthy(val)) {
+        continue;
+      }
+      if (!DATA_KEY.test(k)) {
+        throw new HelmValuesError(`${p}.data keys must consist of letters, digits, '-', '_' and '.' (the API server rejects others), got ${show(k)}`);
+      }
+      if (isMap(val) || Array.isArray(val)) {
+        throw new HelmValuesError(`${p}.data.${k} must be a string, got ${show(val)}`);
+      }
+      data[k] = goPrint(val);
+    }
+    return [name, data];
+  };
+  (Array.isArray(v.secrets) ? v.secrets : listAt('secrets', v.secrets ?? [])).forEach((item: any, i: number) => {
+    const [name, data] = entries('secrets', item, i);
+    claim('Secret', name, `secrets[${i}]`);
+    const encoded: { [key: string]: string } = {};
+    for (const [k, val] of Object.entries(data)) {
+      encoded[k] = Buffer.from(val, 'utf8').toString('base64');
+    }
+    withoutNamespace(new ApiObject(scope, `Secret${i}`, { apiVersion: 'v1', kind: 'Secret', metadata: { name }, type: 'Opaque', data: encoded }));
+  });
+  (Array.isArray(v.configMaps) ? v.configMaps : listAt('configMaps', v.configMaps ?? [])).forEach((item: any, i: number) => {
+    const [name, data] = entries('configMaps', item, i);
+    claim('ConfigMap', name, `configMaps[${i}]`);
+    const blocks: { [key: string]: string } = {};
+    for (const [k, val] of Object.entries(data)) {
+      blocks[k] = literalBlock(val);
+    }
+    withoutNamespace(new ApiObject(scope, `ConfigMap${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: blocks }));
+  });
+}
+
+/**
+ * Chart parity: the chart prints the top-level Secrets and ConfigMaps without a namespace (they go
+ * wherever they are applied); cdk8s gives every object its chart's namespace.
+ */
+function withoutNamespace(obj: ApiObject): void {
+  if (obj.metadata.namespace !== undefined) {
+    obj.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+  }
+}
+
+/**
+ * A text as a YAML literal block (`key: |`) holds it: trailing line breaks clipped to exactly one
+ * (none for a text of line breaks only).
+ */
+function literalBlock(value: string): string {
+  const body = value.replace(/\n+$/, '');
+  return body === '' ? '' : `${body}\n`;
+}
+
+/** The maps of the chart's values with fixed keys (the others, e.g. annotations, take any key). */
+const STRUCTURED_MAPS = ['', 'datadog', 'datadog.log', 'datadog.metrics', 'spec', 'spec.image', 'spec.service', 'spec.storageSpec'];
+
+/** Warns about keys the chart does not read (typos, keys of other chart versions). */
+function warnUnknownKeys(scope: Construct, user: { [key: string]: any }): void {
+  const unknown: string[] = [];
+  const walk = (u: unknown, d: unknown, path: string) => {
+    if (!isMap(u) || !isMap(d)) {
+      return;
+    }
+    const templateOnly = WAREHOUSE_TEMPLATE_ONLY_KEYS[path] ?? [];
+    for (const k of Object.keys(u)) {
+      const child = path === '' ? k : `${path}.${k}`;
+      if (k in d) {
+        if (STRUCTURED_MAPS.includes(child)) {
+          walk(u[k], d[k], child);
+        }
+      } else if (!templateOnly.includes(k)) {
+        unknown.push(child);
+      }
+    }
+  };
+  walk(user, WAREHOUSE_CHART_DEFAULTS, '');
+  if (unknown.length > 0) {
+    warn(scope, `the warehouse chart 1.11.5 does not read ${unknown.map((k) => show(k)).join(', ')}; ignored`);
+  }
+}
+
+function wholeNumber(prop: string, value: unknown, min: number): number {
+  const n = typeof value === 'number' ? value : NaN;
+  if (!Number.isInteger(n) || n < min || n > 2147483647) {
+    throw new HelmValuesError(`${prop} must be a whole number of at least ${min} (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
+  }
+  return n;
+}
+
+/**
+ * A whole number printed with `{{ }}` (not `toYaml`): a quoted number loses its quotes, so a
+ * string of digits is a number too.
+ */
+function printedNumber(prop: string, value: unknown): number {
+  return wholeNumber(prop, typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value, 0);
+}
+
+/** A boolean printed with `{{ }}`: the strings "true" and "false" lose their quotes. */
+function bool(prop: string, value: unknown): boolean {
+  if (value === 'true' || value === 'false') {
+    return value === 'true';
+  }
+  if (typeof value !== 'boolean') {
+    throw new HelmValuesError(`${prop} must be true or false (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
+  }
+  return value;
+}
+
+/** A map of strings (labels, annotations, node selectors): the API server rejects other values. */
+function stringMap(prop: string, value: unknown): { [key: string]: string } {
+  const m = mapAt(prop, value)!;
+  const out: { [key: string]: string } = {};
+  for (const [k, val] of Object.entries(m)) {
+    if (val === null || val === undefined) {
+      out[k] = '';
+    } else if (typeof val === 'string') {
+      out[k] = val;
+    } else {
+      throw new HelmValuesError(`${prop}.${k} must be a string: quote it (the chart prints ${show(val)} unquoted and the API server rejects it)`);
+    }
+  }
+  return out;
+}
+
+function mapAt(prop: string, value: unknown): { [key: string]: any } | undefined {
+  if (value === null || value === undefined) {
+    return undefined;
+  }
+  if (!isMap(value)) {
+    throw new HelmValuesError(`${prop} must be a map, got ${show(value)}`);
+  }
+  return value;
+}
+
+function listAt(prop: string, value: unknown): any[] {
+  if (!Array.isArray(value)) {
+    throw new HelmValuesError(`${prop} must be a list, got ${show(value)}`);
+  }
+  return value;
+}
+
+function listOfMaps(prop: string, value: unknown): any[] {
+  return listAt(prop, value).map((item, i) => {
+    if (!isMap(item)) {
+      throw new HelmValuesError(`${prop}[${i}] must be a map, got ${show(item)}`);
+    }
+    return item;
+  });
+}
+
+function withoutNulls(m: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const [k, val] of Object.entries(m)) {
+    if (val !== null && val !== undefined) {
+      out[k] = val;
+    }
+  }
+  return out;
+}
+
+/** A scalar as the template prints it with `{{ }}`; a map or list is an error. */
+function scalar(prop: string, value: unknown): string {
+  if (isMap(value) || Array.isArray(value)) {
+    throw new HelmValuesError(`${prop} must be a string, got ${show(value)}`);
+  }
+  return text(value);
+}
+
+/** How `{{ value }}` prints: no value prints nothing (Helm drops `<no value>`). */
+function text(value: unknown): string {
+  return value === null || value === undefined ? '' : goPrint(value);
+}
+
+/**
+ * The constructs' errors name their props (`'cn.replicas' must be ...`); a values user needs the
+ * values key instead.
+ */
+function valuesError(e: unknown): unknown {
+  if (!(e instanceof Error) || e instanceof HelmValuesError) {
+    return e;
+  }
+  const m = /^'([^']*)'/.exec(e.message);
+  if (!m) {
+    return e;
+  }
+  const prop = m[1];
+  for (const [from, to] of PROP_TO_VALUES_KEY) {
+    if (prop === from || prop.startsWith(`${from}.`) || prop.startsWith(`${from}[`)) {
+      return new HelmValuesError(`${to}${prop.slice(from.length)}${e.message.slice(m[0].length)}`);
+    }
+  }
+  return e;
 }

@@ -1,0 +1,91 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { addHelmChart } from './render';
+
+/** How the Helm release would have been installed. */
+export interface HelmReleaseOptions {
+  /**
+   * The Helm release name (`.Release.Name`): the warehouse chart names the warehouse after it, the
+   * kube-starrocks chart puts it into the `app.kubernetes.io/instance` label.
+   *
+   * @default 'kube-starrocks' (for the warehouse chart: the construct id as a DNS label)
+   */
+  readonly releaseName?: string;
+
+  /**
+   * The release namespace (`.Release.Namespace`), where objects without another namespace go.
+   *
+   * @default - the namespace of the chart, else `default`
+   */
+  readonly releaseNamespace?: string;
+
+  /**
+   * API versions the Kubernetes cluster serves, as `helm template --api-versions` gives them. The
+   * ServiceMonitors of `metrics.serviceMonitor` are rendered only with `monitoring.coreos.com/v1`.
+   *
+   * @default ['monitoring.coreos.com/v1']
+   */
+  readonly apiVersions?: string[];
+}
+
+/** Properties of a kube-starrocks Helm release turned into constructs. */
+export interface KubeStarRocksProps extends HelmReleaseOptions {
+  /**
+   * The release's values, as in a `values.yaml` of the kube-starrocks chart 1.11.5 (`operator:`
+   * and `starrocks:`); only what differs from the chart's defaults is needed.
+   *
+   * @default - the chart's defaults
+   */
+  readonly values?: { [key: string]: any };
+}
+
+/**
+ * The objects a kube-starrocks Helm chart (1.11.5) release renders, built with this library's
+ * constructs from the release's values: the StarRocks operator, the StarRocksCluster with its
+ * ConfigMaps, the root password Secret and Job, ServiceMonitors and the objects of the values'
+ * `secrets`, `configMaps` and `resources` lists.
+ *
+ * The names, labels and config hashes are the chart's, so moving a release to cdk8s changes
+ * nothing in the running cluster. Values the chart would turn into manifests the API server
+ * rejects are errors instead.
+ */
+export class KubeStarRocks extends Construct {
+  constructor(scope: Construct, id: string, props: KubeStarRocksProps = {}) {
+    super(scope, id);
+    addHelmChart(this, {
+      chart: 'kube-starrocks',
+      values: props.values ?? {},
+      release: props.releaseName ?? 'kube-starrocks',
+      namespace: props.releaseNamespace ?? Chart.of(this).namespace ?? 'default',
+      apiVersions: props.apiVersions ?? ['monitoring.coreos.com/v1'],
+    });
+  }
+}
+
+/** Properties of a warehouse Helm release turned into constructs. */
+export interface StarRocksWarehouseChartProps extends HelmReleaseOptions {
+  /**
+   * The release's values, as in a `values.yaml` of the warehouse chart 1.11.5.
+   *
+   * @default - the chart's defaults (which lack the required `spec.starRocksClusterName`)
+   */
+  readonly values?: { [key: string]: any };
+}
+
+/**
+ * The objects a warehouse Helm chart (1.11.5) release renders (a StarRocksWarehouse named after
+ * the release, its ConfigMap and the values' `secrets` and `configMaps`), built with this
+ * library's constructs from the release's values.
+ */
+export class StarRocksWarehouseChart extends Construct {
+  constructor(scope: Construct, id: string, props: StarRocksWarehouseChartProps = {}) {
+    super(scope, id);
+    addHelmChart(this, {
+      chart: 'warehouse',
+      values: props.values ?? {},
+      release: props.releaseName ?? id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase(),
+      namespace: props.releaseNamespace ?? Chart.of(this).namespace ?? 'default',
+      apiVersions: props.apiVersions ?? ['monitoring.coreos.com/v1'],
+    });
+  }
+}

@@ -1,0 +1,428 @@
+/**
+ * The `operator` subchart of kube-starrocks 1.11.5, translated into the props of a
+ * `StarRocksOperator`: the same Deployment, ServiceAccount and RBAC objects as the chart's
+ * templates print for the same values.
+ *
+ * @internal
+ */
+import { Construct } from 'constructs';
+import { HelmContext, HelmValuesError } from './context';
+import { goPrint, isMap, truthy } from './values';
+import { ResourceQuantity } from '../common/quantity';
+import { show } from '../common/validate';
+import { warn } from '../common/warnings';
+import { ImagePullPolicy } from '../components/options';
+import { StarRocksOperator } from '../operator/operator';
+import { StarRocksOperatorProps } from '../operator/props';
+
+/** Where the operator subchart's values sit in the kube-starrocks values. */
+const ROOT = 'operator';
+const OP = `${ROOT}.starrocksOperator`;
+
+/** The subchart's own name, the fallback of an empty `nameOverride`. */
+const SUBCHART_NAME = 'operator';
+/** The chart's fallback of an empty `global.rbac.serviceAccount.name`. */
+const DEFAULT_SERVICE_ACCOUNT = 'starrocks';
+
+const PULL_POLICIES = Object.values(ImagePullPolicy) as string[];
+const RESOURCE_KEYS = ['limits', 'requests', 'claims'];
+const SECURITY_CONTEXT_BOOLEANS = ['runAsNonRoot', 'allowPrivilegeEscalation', 'readOnlyRootFilesystem', 'privileged'];
+/** Go's strconv.ParseBool, which the operator's `--volume-name-with-hash` flag goes through. */
+const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const GO_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/**
+ * The props of `StarRocksOperator` named in its errors, and the values keys they come from
+ * (longest first, so that `operator.namespace` is not taken for `operator.name`).
+ */
+const PROP_TO_VALUES_KEY: ReadonlyArray<readonly [string, string]> = [
+  ['operator.rbac.namespacedRbacInOperatorNamespace', `${ROOT}.global.rbac.create`],
+  ['operator.serviceAccount.annotations', `${ROOT}.global.rbac.serviceAccount.annotations`],
+  ['operator.serviceAccount.labels', `${ROOT}.global.rbac.serviceAccount.labels`],
+  ['operator.serviceAccount.create', `${ROOT}.global.rbac.create`],
+  ['operator.serviceAccount.name', `${ROOT}.global.rbac.serviceAccount.name`],
+  ['operator.volumeNameWithHash', `${OP}.volumeNameWithHash`],
+  ['operator.imagePullSecrets', `${OP}.imagePullSecrets`],
+  ['operator.dnsDomainSuffix', `${OP}.dnsDomainSuffix`],
+  ['operator.imagePullPolicy', `${OP}.imagePullPolicy`],
+  ['operator.securityContext', `${OP}.securityContext`],
+  ['operator.watchNamespace', `${OP}.watchNamespace`],
+  ['operator.nodeSelector', `${OP}.nodeSelector`],
+  ['operator.annotations', `${OP}.annotations`],
+  ['operator.tolerations', `${OP}.tolerations`],
+  ['operator.rbac.create', `${ROOT}.global.rbac.create`],
+  ['operator.namespace', `${OP}.namespaceOverride`],
+  ['operator.resources', `${OP}.resources`],
+  ['operator.denyList', `${OP}.denyList`],
+  ['operator.logFlags', `${OP}.log`],
+  ['operator.affinity', `${OP}.affinity`],
+  ['operator.timeZone', `${ROOT}.timeZone`],
+  ['operator.replicas', `${OP}.replicaCount`],
+  ['operator.image', `${OP}.image`],
+  ['operator.name', `${ROOT}.nameOverride`],
+  ['operator.env', `${OP}.env`],
+];
+
+/**
+ * Adds what the kube-starrocks chart's `operator` subchart renders: nothing when
+ * `starrocksOperator.enabled` is false, else a `StarRocksOperator` built from the values.
+ *
+ * The chart's placement of the namespaced Role and RoleBinding (with `watchNamespace`) in the
+ * operator's namespace is reproduced (`rbac.namespacedRbacInOperatorNamespace`), so a release
+ * moves over unchanged; a warning says when that leaves the operator without permissions in the
+ * namespace it watches.
+ *
+ * @param scope where to add the operator
+ * @param values the operator subchart's values, already merged over `OPERATOR_CHART_DEFAULTS`
+ * @param ctx the release
+ * @returns the operator, or undefined when the chart renders none
+ * @internal
+ */
+export function addOperatorFromValues(scope: Construct, values: any, ctx: HelmContext): StarRocksOperator | undefined {
+  const v: { [key: string]: any } = isMap(values) ? values : {};
+  const op: { [key: string]: any } = isMap(v.starrocksOperator) ? v.starrocksOperator : {};
+  if (!truthy(op.enabled)) {
+    return undefined;
+  }
+  const props = operatorPropsFromValues(v, ctx);
+  let operator: StarRocksOperator;
+  try {
+    operator = new StarRocksOperator(scope, 'Operator', props);
+  } catch (e) {
+    throw valuesError(e);
+  }
+  const roleNamespace = operator.namespace;
+  if (props.rbac?.create !== false && props.watchNamespace !== undefined && props.watchNamespace !== roleNamespace) {
+    warn(operator, `${OP}.watchNamespace is ${show(props.watchNamespace)}: as in the chart (StarRocks/starrocks-kubernetes-operator#710), `
+      + `the Role and RoleBinding "${operator.name}-operator" are created in the operator's namespace ${show(roleNamespace)}, `
+      + `so the operator lacks permissions in ${show(props.watchNamespace)}; grant them there, or set ${OP}.namespaceOverride to the watched namespace`);
+  }
+  return operator;
+}
+
+/**
+ * Reads the operator subchart's values (merged over its defaults) into `StarRocksOperator` props,
+ * as the chart's templates print them.
+ *
+ * @internal
+ */
+export function operatorPropsFromValues(v: { [key: string]: any }, ctx: HelmContext): StarRocksOperatorProps {
+  const op: { [key: string]: any } = isMap(v.starrocksOperator) ? v.starrocksOperator : {};
+  const rbacValues = mapAt(`${ROOT}.global.rbac`, isMap(v.global) ? v.global.rbac : undefined) ?? {};
+  const saValues = mapAt(`${ROOT}.global.rbac.serviceAccount`, rbacValues.serviceAccount) ?? {};
+  // one switch for the ServiceAccount and every RBAC object, as in the chart
+  const create = truthy(rbacValues.create);
+
+  const image = operatorImage(op);
+  const props: { [key: string]: any } = {
+    name: truthy(v.nameOverride) ? scalar(`${ROOT}.nameOverride`, v.nameOverride) : SUBCHART_NAME,
+    namespace: truthy(op.namespaceOverride) ? scalar(`${OP}.namespaceOverride`, op.namespaceOverride) : ctx.namespace,
+    image,
+    imagePullPolicy: pullPolicy(op.imagePullPolicy, image),
+    imagePullSecrets: pullSecrets(op.imagePullSecrets),
+    replicas: replicaCount(op.replicaCount),
+    resources: resources(op.resources),
+    securityContext: securityContext(op.securityContext),
+    nodeSelector: stringMap(`${OP}.nodeSelector`, op.nodeSelector),
+    affinity: truthy(op.affinity) ? mapAt(`${OP}.affinity`, op.affinity) : undefined,
+    tolerations: truthy(op.tolerations) ? listOfMaps(`${OP}.tolerations`, op.tolerations) : undefined,
+    annotations: stringMap(`${OP}.annotations`, op.annotations),
+    env: envList(op.env),
+    timeZone: text(v.timeZone),
+    logFlags: logFlags(op.log),
+    watchNamespace: truthy(op.watchNamespace) ? scalar(`${OP}.watchNamespace`, op.watchNamespace) : undefined,
+    denyList: denyList(op.denyList),
+    dnsDomainSuffix: truthy(op.dnsDomainSuffix) ? scalar(`${OP}.dnsDomainSuffix`, op.dnsDomainSuffix) : undefined,
+    volumeNameWithHash: volumeNameWithHash(op.volumeNameWithHash),
+    serviceAccount: {
+      create,
+      name: truthy(saValues.name) ? scalar(`${ROOT}.global.rbac.serviceAccount.name`, saValues.name) : DEFAULT_SERVICE_ACCOUNT,
+      annotations: stringMap(`${ROOT}.global.rbac.serviceAccount.annotations`, saValues.annotations),
+      labels: stringMap(`${ROOT}.global.rbac.serviceAccount.labels`, saValues.labels),
+    },
+    // Chart parity: the chart puts the watched namespace's Role and RoleBinding into the operator's
+    // namespace (bug #710); a migrated release must keep the same objects.
+    rbac: { create, namespacedRbacInOperatorNamespace: true },
+  };
+  for (const k of Object.keys(props)) {
+    if (props[k] === undefined) {
+      delete props[k];
+    }
+  }
+  return props as StarRocksOperatorProps;
+}
+
+/** `"<repository>:<tag>"`, as the Deployment template prints it; an empty part is an error. */
+function operatorImage(op: { [key: string]: any }): string {
+  const img = mapAt(`${OP}.image`, op.image) ?? {};
+  const repository = text(img.repository);
+  const tag = text(img.tag);
+  if (repository === '') {
+    throw new HelmValuesError(`${OP}.image.repository must be set (the chart would print the image ${show(`:${tag}`)})`);
+  }
+  if (tag === '') {
+    throw new HelmValuesError(`${OP}.image.tag must be set (the chart would print the image ${show(`${repository}:`)}, which the kubelet cannot pull)`);
+  }
+  if (/\s/.test(repository) || /\s/.test(tag)) {
+    throw new HelmValuesError(`${OP}.image.repository and .tag must not contain spaces, got ${show(`${repository}:${tag}`)}`);
+  }
+  return `${repository}:${tag}`;
+}
+
+/**
+ * The pull policy. The chart prints an empty value as no value, which the API server defaults
+ * from the image tag (`Always` for `latest` or no tag, else `IfNotPresent`); the construct always
+ * sets one, so the defaulted value is given explicitly (the object the cluster stores is the same).
+ */
+function pullPolicy(value: unknown, image: string): ImagePullPolicy {
+  if (!truthy(value)) {
+    const last = image.split('@')[0].split('/').pop() ?? '';
+    const colon = last.lastIndexOf(':');
+    const tag = colon >= 0 ? last.slice(colon + 1) : (image.includes('@') ? '' : 'latest');
+    return tag === 'latest' ? ImagePullPolicy.ALWAYS : ImagePullPolicy.IF_NOT_PRESENT;
+  }
+  const policy = text(value);
+  if (!PULL_POLICIES.includes(policy)) {
+    throw new HelmValuesError(`${OP}.imagePullPolicy must be one of ${PULL_POLICIES.map((p) => show(p)).join(', ')} (the API server rejects others), got ${show(value)}`);
+  }
+  return policy as ImagePullPolicy;
+}
+
+/** `replicas: {{ replicaCount }}`: a whole number; no value leaves the Kubernetes default (1). */
+function replicaCount(value: unknown): number | undefined {
+  if (value === null || value === undefined || value === '') {
+    return undefined;
+  }
+  const n = typeof value === 'number' ? value : (typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : NaN);
+  if (!Number.isInteger(n) || n < 0 || n > 2147483647) {
+    throw new HelmValuesError(`${OP}.replicaCount must be a whole number of at least 0 (the API server rejects others), got ${show(value)}`);
+  }
+  return n;
+}
+
+/** `imagePullSecrets` is printed as given: a list of `{name: ...}` maps. */
+function pullSecrets(value: unknown): string[] | undefined {
+  if (!truthy(value)) {
+    return undefined;
+  }
+  return listAt(`${OP}.imagePullSecrets`, value).map((item, i) => {
+    const prop = `${OP}.imagePullSecrets[${i}]`;
+    if (!isMap(item) || !truthy(item.name) || isMap(item.name) || Array.isArray(item.name)) {
+      throw new HelmValuesError(`${prop} must be a map with a name, e.g. {name: my-pull-secret} (the chart prints the item as given and the API server rejects others), got ${show(item)}`);
+    }
+    return text(item.name);
+  });
+}
+
+/** `resources` is printed as given (`toYaml`); quantities are wrapped for the typed props. */
+function resources(value: unknown): any {
+  if (!truthy(value)) {
+    return {};
+  }
+  const r = mapAt(`${OP}.resources`, value)!;
+  const out: { [key: string]: any } = {};
+  for (const [key, val] of Object.entries(r)) {
+    if (!RESOURCE_KEYS.includes(key)) {
+      throw new HelmValuesError(`${OP}.resources may only have ${RESOURCE_KEYS.join(', ')} (the API server rejects other fields), got ${show(key)}`);
+    }
+    if (val === null || val === undefined) {
+      continue;
+    }
+    if (key === 'claims') {
+      out.claims = listOfMaps(`${OP}.resources.claims`, val);
+      continue;
+    }
+    const quantities: { [name: string]: ResourceQuantity } = {};
+    for (const [name, q] of Object.entries(mapAt(`${OP}.resources.${key}`, val) ?? {})) {
+      if (q !== null && q !== undefined) {
+        quantities[name] = quantity(`${OP}.resources.${key}.${name}`, q);
+      }
+    }
+    out[key] = quantities;
+  }
+  return out;
+}
+
+function quantity(prop: string, value: unknown): ResourceQuantity {
+  try {
+    if (typeof value === 'number') {
+      return ResourceQuantity.fromNumber(value);
+    }
+    if (typeof value === 'string') {
+      return ResourceQuantity.of(value);
+    }
+  } catch {
+    // reported below, naming the values key
+  }
+  throw new HelmValuesError(`${prop} must be a Kubernetes quantity such as "500m" or "800Mi" (the API server rejects others), got ${show(value)}`);
+}
+
+/** `securityContext` is printed as given (merged over the chart's defaults). */
+function securityContext(value: unknown): any {
+  if (!truthy(value)) {
+    return undefined;
+  }
+  const sc = mapAt(`${OP}.securityContext`, value)!;
+  for (const k of SECURITY_CONTEXT_BOOLEANS) {
+    if (sc[k] !== undefined && sc[k] !== null && typeof sc[k] !== 'boolean') {
+      throw new HelmValuesError(`${OP}.securityContext.${k} must be true or false (the API server rejects others), got ${show(sc[k])}`);
+    }
+  }
+  const out: { [key: string]: any } = {};
+  for (const [k, val] of Object.entries(sc)) {
+    if (val !== null && val !== undefined) {
+      out[k] = val;
+    }
+  }
+  return out;
+}
+
+/** `env` is printed after `TZ` as given: a list of EnvVar maps whose values are strings. */
+function envList(value: unknown): any[] | undefined {
+  if (!truthy(value)) {
+    return undefined;
+  }
+  return listAt(`${OP}.env`, value).map((e, i) => {
+    const prop = `${OP}.env[${i}]`;
+    if (!isMap(e)) {
+      throw new HelmValuesError(`${prop} must be a map with name and value (or valueFrom), got ${show(e)}`);
+    }
+    if (typeof e.name !== 'string' || e.name === '') {
+      throw new HelmValuesError(`${prop}.name must be a non-empty string, got ${show(e.name)}`);
+    }
+    if (e.value !== undefined && e.value !== null && typeof e.value !== 'string') {
+      throw new HelmValuesError(`${prop}.value must be a string: quote it (the chart prints ${show(e.value)} unquoted and the API server rejects it)`);
+    }
+    const out: { [key: string]: any } = {};
+    for (const [k, val] of Object.entries(e)) {
+      if (val !== null && val !== undefined) {
+        out[k] = val;
+      }
+    }
+    return out;
+  });
+}
+
+/** `log` is printed after `--leader-elect` as given: a list of flags. */
+function logFlags(value: unknown): string[] {
+  if (!truthy(value)) {
+    return [];
+  }
+  return listAt(`${OP}.log`, value).map((flag, i) => {
+    if (typeof flag !== 'string') {
+      throw new HelmValuesError(`${OP}.log[${i}] must be a string such as "--zap-log-level=4" (the API server rejects other container args), got ${show(flag)}`);
+    }
+    return flag;
+  });
+}
+
+/** `--deny-list={{ denyList }}`: the comma-separated string, split. */
+function denyList(value: unknown): string[] | undefined {
+  if (!truthy(value)) {
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    throw new HelmValuesError(`${OP}.denyList must be a comma-separated string of namespaces such as "kube-system,kube-public", got ${show(value)}`);
+  }
+  const list = value.split(',');
+  list.forEach((ns, i) => {
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) || ns.length > 63) {
+      throw new HelmValuesError(`${OP}.denyList must be namespace names separated by commas, without spaces or empty entries `
+        + `(the operator compares each entry with namespace names as written), but entry ${i + 1} is ${show(ns)}`);
+    }
+  });
+  return list;
+}
+
+/** `--volume-name-with-hash={{ volumeNameWithHash }}`, which the operator parses as a Go bool. */
+function volumeNameWithHash(value: unknown): boolean {
+  if (typeof value === 'boolean') {
+    return value;
+  }
+  if (typeof value === 'string' && (GO_TRUE.includes(value) || GO_FALSE.includes(value))) {
+    return GO_TRUE.includes(value);
+  }
+  if (value === 1 || value === 0) {
+    return value === 1;
+  }
+  throw new HelmValuesError(`${OP}.volumeNameWithHash must be true or false (the operator refuses to start with another flag value), got ${show(value)}`);
+}
+
+/** A map of strings (labels, annotations, node selectors): the API server rejects other values. */
+function stringMap(prop: string, value: unknown): { [key: string]: string } | undefined {
+  if (!truthy(value)) {
+    return undefined;
+  }
+  const m = mapAt(prop, value)!;
+  const out: { [key: string]: string } = {};
+  for (const [k, val] of Object.entries(m)) {
+    if (val === null || val === undefined) {
+      out[k] = '';
+    } else if (typeof val === 'string') {
+      out[k] = val;
+    } else {
+      throw new HelmValuesError(`${prop}.${k} must be a string: quote it (the chart prints ${show(val)} unquoted and the API server rejects it)`);
+    }
+  }
+  return out;
+}
+
+function mapAt(prop: string, value: unknown): { [key: string]: any } | undefined {
+  if (value === null || value === undefined) {
+    return undefined;
+  }
+  if (!isMap(value)) {
+    throw new HelmValuesError(`${prop} must be a map, got ${show(value)}`);
+  }
+  return value;
+}
+
+function listAt(prop: string, value: unknown): any[] {
+  if (!Array.isArray(value)) {
+    throw new HelmValuesError(`${prop} must be a list, got ${show(value)}`);
+  }
+  return value;
+}
+
+function listOfMaps(prop: string, value: unknown): any[] {
+  return listAt(prop, value).map((item, i) => {
+    if (!isMap(item)) {
+      throw new HelmValuesError(`${prop}[${i}] must be a map, got ${show(item)}`);
+    }
+    return item;
+  });
+}
+
+/** A scalar as the template prints it with `{{ }}`; a map or list is an error. */
+function scalar(prop: string, value: unknown): string {
+  if (isMap(value) || Array.isArray(value)) {
+    throw new HelmValuesError(`${prop} must be a string, got ${show(value)}`);
+  }
+  return text(value);
+}
+
+/** How `{{ value }}` prints: no value prints nothing (Helm drops `<no value>`). */
+function text(value: unknown): string {
+  return value === null || value === undefined ? '' : goPrint(value);
+}
+
+/**
+ * The construct's errors name its props (`'operator.replicas' must be ...`); a values user needs
+ * the values key instead.
+ */
+function valuesError(e: unknown): unknown {
+  if (!(e instanceof Error) || e instanceof HelmValuesError) {
+    return e;
+  }
+  const m = /^'(operator\.[^']*)'/.exec(e.message);
+  if (!m) {
+    return e;
+  }
+  const prop = m[1];
+  for (const [from, to] of PROP_TO_VALUES_KEY) {
+    if (prop === from || prop.startsWith(`${from}.`) || prop.startsWith(`${from}[`)) {
+      return new HelmValuesError(`${to}${prop.slice(from.length)}${e.message.slice(m[0].length)}`);
+    }
+  }
+  return e;
+}

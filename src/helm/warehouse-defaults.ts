@@ -1,0 +1,106 @@
+/**
+ * Default values of the warehouse chart 1.11.5 (its `values.yaml`), as data: user values are
+ * merged over them the way Helm does for the chart being rendered (a user `null` removes a
+ * default).
+ *
+ * Derived from the chart's default render (conformance case 02) and the key list of the chart's
+ * values (conformance COVERAGE.md); FEATURES.md F121–F130. Keys the templates read but
+ * `values.yaml` only mentions in comments (`spec.replicas`, the fields of
+ * `spec.autoScalingPolicy` and `spec.persistentVolumeClaimRetentionPolicy`) are left out: they
+ * default to nothing.
+ *
+ * @internal
+ */
+
+/** The default `spec.config` (cn.conf). */
+const CN_CONFIG = `sys_log_level = INFO
+# ports for admin, web, heartbeat service
+thrift_port = 9060
+webserver_port = 8040
+heartbeat_service_port = 9050
+brpc_port = 8060
+`;
+
+/** Freezes plain data (maps and lists) all the way down. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) {
+      deepFreeze(v);
+    }
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The warehouse chart's default values. Frozen: merge user values over it with
+ * `coalesceValues`, which copies.
+ *
+ * @internal
+ */
+export const WAREHOUSE_CHART_DEFAULTS: { readonly [key: string]: any } = deepFreeze({
+  timeZone: 'Asia/Shanghai',
+  datadog: {
+    log: {
+      enabled: false,
+      logConfig: '{}',
+    },
+    metrics: {
+      enabled: false,
+    },
+  },
+  spec: {
+    // no default: the StarRocksWarehouse CRD requires it
+    starRocksClusterName: null,
+    image: {
+      repository: 'starrocks/cn-ubuntu',
+      tag: '4.1-latest',
+    },
+    serviceAccount: '',
+    annotations: {},
+    runAsNonRoot: false,
+    service: {
+      type: 'ClusterIP',
+      loadbalancerIP: '',
+      annotations: {},
+      labels: {},
+      ports: [],
+    },
+    imagePullSecrets: [],
+    nodeSelector: {},
+    podLabels: {},
+    hostAliases: [],
+    schedulerName: '',
+    envVars: [],
+    affinity: {},
+    tolerations: [],
+    minReadySeconds: 0,
+    autoScalingPolicy: {},
+    resources: {
+      limits: { cpu: 8, memory: '8Gi' },
+      requests: { cpu: 4, memory: '8Gi' },
+    },
+    config: CN_CONFIG,
+    secrets: [],
+    configMaps: [],
+    storageSpec: {
+      name: '',
+      storageClassName: '',
+      storageSize: '100Gi',
+      logStorageSize: '1Gi',
+    },
+    persistentVolumeClaimRetentionPolicy: null,
+  },
+  secrets: [],
+  configMaps: [],
+});
+
+/**
+ * Keys the warehouse chart's templates read that its `values.yaml` only mentions in comments, by
+ * the path of their parent map.
+ *
+ * @internal
+ */
+export const WAREHOUSE_TEMPLATE_ONLY_KEYS: { readonly [parent: string]: readonly string[] } = deepFreeze({
+  spec: ['replicas'],
+});
