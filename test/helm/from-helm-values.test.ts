@@ -1,0 +1,59 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { parse } from 'yaml';
+import { KubeStarRocks, StarRocksCluster, StarRocksWarehouseChart } from '../../src';
+import { compareManifests, expectedManifests, loadConformanceCases } from '../util/conformance';
+import { describeShared } from '../util/shared';
+import { synthValid } from '../util/synth';
+
+process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
+
+describeShared('Helm values in a cdk8s app', () => {
+  const cases = loadConformanceCases();
+  const byName = (name: string) => cases.find((c) => c.name === name)!;
+
+  test('KubeStarRocks gives the chart\'s objects for a release\'s values', () => {
+    // GIVEN
+    const c = byName('07-storage');
+    const chart = new Chart(new App(), 'release', { namespace: c.namespace });
+
+    // WHEN
+    new KubeStarRocks(chart, 'Release', { values: parse(c.valuesYaml), releaseName: c.release });
+
+    // THEN
+    expect(compareManifests(synthValid(chart), expectedManifests(c), c.namespace)).toEqual([]);
+  });
+
+  test('StarRocksCluster.fromHelmValues takes the starrocks subchart\'s values', () => {
+    // GIVEN
+    const c = byName('13-services');
+    const chart = Testing.chart();
+
+    // WHEN
+    const cluster = StarRocksCluster.fromHelmValues(chart, 'FromHelm', parse(c.valuesYaml).starrocks, {
+      releaseName: c.release, releaseNamespace: c.namespace,
+    });
+
+    // THEN
+    const expected = expectedManifests(c).filter((o) => ['StarRocksCluster', 'ConfigMap'].includes(o.kind));
+    expect(compareManifests(synthValid(chart), expected, c.namespace)).toEqual([]);
+    expect(cluster.clusterName).toBe('kube-starrocks');
+    expect(cluster.feServiceName).toBe('kube-starrocks-fe-service');
+  });
+
+  test('StarRocksWarehouseChart gives the warehouse chart\'s objects', () => {
+    // GIVEN
+    const c = byName('35-warehouse-full');
+    const chart = new Chart(new App(), 'wh', { namespace: c.namespace });
+
+    // WHEN
+    new StarRocksWarehouseChart(chart, 'Warehouse', { values: parse(c.valuesYaml), releaseName: c.release });
+
+    // THEN
+    expect(compareManifests(synthValid(chart), expectedManifests(c), c.namespace)).toEqual([]);
+  });
+
+  test('fails like the chart refuses: both sidecars and sidecarsMap', () => {
+    const c = byName('37-fail-fe-sidecars-both');
+    expect(() => new KubeStarRocks(Testing.chart(), 'Release', { values: parse(c.valuesYaml) })).toThrow(c.expectError!);
+  });
+});
