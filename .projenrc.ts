@@ -25,6 +25,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/node@^20',
   ],
 
+  bin: { 'cdk8s-starrocks': 'lib/src/cli/bin.js' },
+
   // the generated code of `cdk8s import` lives at the repository root, beside src/
   srcdir: 'src',
   entrypoint: 'lib/src/index.js',
@@ -69,6 +71,9 @@ project.addTask('example', {
   description: 'Synthesize the default StarRocks cluster of examples/main.ts to dist/',
   steps: [{ exec: 'ts-node --transpile-only --compilerOptions \'{"module":"commonjs"}\' examples/main.ts' }],
 });
+
+// npm sets the executable bit when installing; this lets a checkout run lib/src/cli/bin.js too
+project.postCompileTask.exec('chmod +x lib/src/cli/bin.js');
 
 // the entry point sits under lib/src because jsii compiles src/ and imports/ from the repository root
 project.package.addField('types', 'lib/src/index.d.ts');

@@ -1,16 +1,31 @@
 /**
- * The project's main job (`npx projen example`): synthesizes a complete StarRocks cluster with
- * the kube-starrocks chart's defaults to `dist/starrocks.k8s.yaml`, ready for `kubectl apply` on a
- * Kubernetes cluster where the StarRocks operator v1.11.5 and its CRD are installed.
+ * The project's main job (`npx projen example`): synthesizes a complete StarRocks install to
+ * `dist/`, with the kube-starrocks chart's defaults for the cluster:
  *
- * Set `STARROCKS_FE_PROXY=true` to add the FE proxy.
+ * - `dist/operator.k8s.yaml`: the StarRocks operator v1.11.5 (Deployment, ServiceAccount, RBAC),
+ *   watching every namespace;
+ * - `dist/starrocks.k8s.yaml`: the cluster `starrocks` (FE and BE with volumes and config files)
+ *   and its root password, taken from an existing Secret `starrocks-root` (key `password`), with
+ *   the Job that sets it;
+ * - `dist/monitoring.k8s.yaml`: Prometheus ServiceMonitors for FE and BE (needs the Prometheus
+ *   operator's CRDs).
+ *
+ * The StarRocks CRDs are not part of the output: they are applied from the operator release, so
+ * that the synth never reads the network. Set `STARROCKS_FE_PROXY=true` to add the FE proxy.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Size } from 'cdk8s';
-import { ResourceQuantity, StarRocksCluster, StarRocksConfig } from '../src';
+import {
+  ResourceQuantity,
+  RootPasswordSource,
+  StarRocksCluster,
+  StarRocksConfig,
+  StarRocksOperator,
+  StarRocksServiceMonitor,
+} from '../src';
 
-/** Options of the default cluster. */
+/** Options of the default install. */
 export interface MainOptions {
   /**
    * Add the FE proxy (nginx in front of the FE HTTP port, for Stream Load from outside Kubernetes).
@@ -20,16 +35,33 @@ export interface MainOptions {
   readonly feProxy?: boolean;
 }
 
+/** Namespace of the operator and the cluster, as in a kube-starrocks release installed there. */
+const NAMESPACE = 'starrocks';
+
+/** The existing Secret holding the root password (key `password`). */
+const ROOT_PASSWORD_SECRET = 'starrocks-root';
+
+/** Where operator v1.11.5 publishes the StarRocksCluster CRD. */
+const CRD_URL = 'https://github.com/StarRocks/starrocks-kubernetes-operator/releases/download/v1.11.5/starrocks.com_starrocksclusters.yaml';
+
 /** Requests and limits of the chart's `values.yaml` for FE and BE: 4 CPUs / 4Gi requested, 8 CPUs / 8Gi at most. */
 const CHART_RESOURCES = {
   requests: { cpu: ResourceQuantity.fromNumber(4), memory: ResourceQuantity.of('4Gi') },
   limits: { cpu: ResourceQuantity.fromNumber(8), memory: ResourceQuantity.of('8Gi') },
 };
 
-/** Defines the default cluster `starrocks` in namespace `starrocks`. */
+/**
+ * Defines the operator (chart `operator`), the cluster `starrocks` with its root password (chart
+ * `starrocks`) and its ServiceMonitors (chart `monitoring`), all in namespace `starrocks`.
+ *
+ * @returns the chart of the cluster
+ */
 export function build(app: App, options: MainOptions = {}): Chart {
-  const chart = new Chart(app, 'starrocks', { namespace: 'starrocks' });
-  new StarRocksCluster(chart, 'StarRocks', {
+  const operatorChart = new Chart(app, 'operator', { namespace: NAMESPACE });
+  new StarRocksOperator(operatorChart, 'Operator', { timeZone: 'UTC' });
+
+  const chart = new Chart(app, 'starrocks', { namespace: NAMESPACE });
+  const cluster = new StarRocksCluster(chart, 'StarRocks', {
     name: 'starrocks',
     timeZone: 'UTC',
     fe: {
@@ -66,10 +98,18 @@ export function build(app: App, options: MainOptions = {}): Chart {
     },
     feProxy: options.feProxy ? {} : undefined,
   });
+  // MYSQL_PWD for FE and BE, and the Job that sets the password once
+  cluster.addInitPassword('RootPassword', {
+    password: RootPasswordSource.fromSecretName(ROOT_PASSWORD_SECRET, 'password'),
+  });
+
+  // in a chart of its own: it can only be applied where the Prometheus operator runs
+  const monitoringChart = new Chart(app, 'monitoring', { namespace: NAMESPACE });
+  new StarRocksServiceMonitor(monitoringChart, 'Metrics', { cluster });
   return chart;
 }
 
-/** Synthesizes the default cluster to `dist/` and says what it wrote. */
+/** Synthesizes the install to `dist/` and says what it wrote and how to apply it. */
 export function main(): void {
   const app = new App({ outdir: 'dist' });
   build(app, { feProxy: process.env.STARROCKS_FE_PROXY === 'true' });
@@ -78,8 +118,15 @@ export function main(): void {
   for (const f of files) {
     console.log(`wrote ${path.join(app.outdir, f)}`);
   }
-  const applyArgs = files.map((f) => `-f ${path.join(app.outdir, f)}`).join(' ');
-  console.log(`apply with: kubectl create namespace starrocks && kubectl apply ${applyArgs} (needs the StarRocks operator v1.11.5 and its CRD)`);
+  const out = (name: string) => path.join(app.outdir, `${name}.k8s.yaml`);
+  console.log([
+    'apply with:',
+    `  kubectl apply --server-side -f ${CRD_URL}`,
+    `  kubectl create namespace ${NAMESPACE}`,
+    `  kubectl -n ${NAMESPACE} create secret generic ${ROOT_PASSWORD_SECRET} --from-literal=password='<root password>'`,
+    `  kubectl apply -f ${out('operator')} -f ${out('starrocks')}`,
+    `  kubectl apply -f ${out('monitoring')}    # where the Prometheus operator runs`,
+  ].join('\n'));
 }
 
 if (require.main === module) {

@@ -9,7 +9,9 @@
  * - every example synthesizes (validations included), has no warnings unless it is about them,
  *   and its objects validate against the CRD and Kubernetes schemas (needs ../shared);
  * - the YAML the README shows for the smallest example is what it synthesizes;
- * - examples/main.ts (the `npx projen example` job) writes files that parse and validate.
+ * - examples/main.ts (the `npx projen example` job) writes files that parse and validate;
+ * - what the README says about the `cdk8s-starrocks` command (its flags, a quoted error) matches
+ *   the command.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -18,20 +20,28 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as autoscaling from '../examples/autoscaling';
 import * as config from '../examples/config';
+import * as datadog from '../examples/datadog';
+import * as disruptionBudgets from '../examples/disruption-budgets';
 import * as escapeHatch from '../examples/escape-hatch';
 import * as feProxy from '../examples/fe-proxy';
+import * as helmMigration from '../examples/helm-migration';
 import * as mainJob from '../examples/main';
 import * as minimal from '../examples/minimal';
+import * as monitoring from '../examples/monitoring';
 import * as names from '../examples/names';
+import * as operator from '../examples/operator';
+import * as rootPassword from '../examples/root-password';
 import * as scheduling from '../examples/scheduling';
 import * as services from '../examples/services';
 import * as sharedData from '../examples/shared-data';
 import * as storage from '../examples/storage';
 import * as validation from '../examples/validation';
-import { StarRocksCluster, warningsOf } from '../src';
+import * as warehouse from '../examples/warehouse';
+import { RootPasswordSource, StarRocksCluster, StarRocksWarehouseChart, warningsOf } from '../src';
 import { parseManifestStream } from './util/conformance';
 import { expectValidManifests } from './util/schema';
-import { describeShared, REPO_ROOT } from './util/shared';
+import { describeShared, readShared, REPO_ROOT, sharedAvailable } from './util/shared';
+import { HELP } from '../src/cli/args';
 
 // The validation example warns on purpose; keep stderr quiet (warningsOf still sees it).
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
@@ -49,6 +59,45 @@ interface Example {
   readonly warns?: boolean;
   /** Targeted checks of what the example is about. */
   readonly check: (objs: any[], app: App) => void;
+  /**
+   * Files the example reads, by path relative to the working directory of the synth. The example
+   * is then built in a fresh directory holding them.
+   */
+  readonly files?: () => { [file: string]: string };
+}
+
+/** A stand-in for a CRD file of the operator release when ../shared is not there. */
+function standInCrd(plural: string, kind: string): string {
+  return [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    `  name: ${plural}.starrocks.com`,
+    'spec:',
+    '  group: starrocks.com',
+    `  names: { kind: ${kind}, listKind: ${kind}List, plural: ${plural}, singular: ${kind.toLowerCase()} }`,
+    '  scope: Namespaced',
+    '  versions:',
+    '    - name: v1',
+    '      served: true',
+    '      storage: true',
+    '      schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } }',
+    '',
+  ].join('\n');
+}
+
+/** The operator release's CRD files: the pinned copies in ../shared, else stand-ins. */
+function operatorCrdFiles(): { [file: string]: string } {
+  const crd = (plural: string, kind: string) => {
+    const file = `crds/starrocks.com_${plural}.yaml`;
+    return { [file]: sharedAvailable() ? readShared(file) : standInCrd(plural, kind) };
+  };
+  return { ...crd('starrocksclusters', 'StarRocksCluster'), ...crd('starrockswarehouses', 'StarRocksWarehouse') };
+}
+
+/** The env variable of a list (`feEnvVars`, ...) by name. */
+function envVar(list: any[] | undefined, name: string): any {
+  return (list ?? []).find((e) => e.name === name);
 }
 
 function find(objs: any[], kind: string, name?: string): any {
@@ -209,6 +258,153 @@ const EXAMPLES: Example[] = [
     },
   },
   {
+    file: 'operator.ts',
+    build: operator.build,
+    files: operatorCrdFiles,
+    check: (objs) => {
+      expect(objs.map((o) => `${o.kind} ${o.metadata.namespace ?? '-'}/${o.metadata.name}`)).toEqual([
+        'ServiceAccount starrocks-operator/starrocks',
+        'Role starrocks/kube-starrocks-operator',
+        'RoleBinding starrocks/kube-starrocks-operator',
+        'Role starrocks-operator/cn-leader-election-role',
+        'RoleBinding starrocks-operator/cn-leader-election-rolebinding',
+        'CustomResourceDefinition -/starrocksclusters.starrocks.com',
+        'CustomResourceDefinition -/starrockswarehouses.starrocks.com',
+        'Deployment starrocks-operator/kube-starrocks-operator',
+      ]);
+      const container = find(objs, 'Deployment').spec.template.spec.containers[0];
+      expect(container.image).toBe('starrocks/operator:v1.11.5');
+      expect(container.args).toContain('--namespace=starrocks');
+      expect(container.env).toEqual([{ name: 'TZ', value: 'UTC' }]);
+      expect(find(objs, 'RoleBinding', 'kube-starrocks-operator').subjects).toEqual([
+        { kind: 'ServiceAccount', name: 'starrocks', namespace: 'starrocks-operator' },
+      ]);
+    },
+  },
+  {
+    file: 'root-password.ts',
+    build: rootPassword.build,
+    check: (objs) => {
+      const fromSecret = { valueFrom: { secretKeyRef: { name: 'starrocks-root', key: 'password' } } };
+      const spec = find(objs, 'StarRocksCluster', 'analytics').spec;
+      expect(envVar(spec.starRocksFeSpec.feEnvVars, 'MYSQL_PWD')).toEqual({ name: 'MYSQL_PWD', ...fromSecret });
+      expect(envVar(spec.starRocksBeSpec.beEnvVars, 'MYSQL_PWD')).toEqual({ name: 'MYSQL_PWD', ...fromSecret });
+      const job = find(objs, 'Job', 'analytics-initpwd');
+      expect(job.spec.template.spec.containers[0].env).toEqual([{ name: 'INIT_PWD', ...fromSecret }]);
+      expect(Object.keys(find(objs, 'ConfigMap', 'analytics-initpwd-shell').data)).toEqual(['fe_initpwd.sh']);
+      // the password is never in the output
+      expect(objs.filter((o) => o.kind === 'Secret')).toEqual([]);
+    },
+  },
+  {
+    file: 'monitoring.ts',
+    build: monitoring.build,
+    check: (objs) => {
+      const monitors = objs.filter((o) => o.kind === 'ServiceMonitor');
+      expect(monitors.map((o) => o.metadata.name)).toEqual(['analytics-fe', 'analytics-be', 'analytics-cn']);
+      for (const m of monitors) {
+        expect(m.metadata.labels.release).toBe('prometheus');
+        expect(m.spec.endpoints[0]).toMatchObject({ interval: '30s', path: '/metrics' });
+      }
+      const rule = find(objs, 'PrometheusRule', 'analytics-alerts');
+      expect(rule.metadata.labels.release).toBe('prometheus');
+      const rules: any[] = rule.spec.groups[0].rules;
+      expect(rules.map((r) => r.alert)).not.toContain('StarRocksCompactionScoreHigh');
+      expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(['StarRocksFeDown', 'StarRocksBeDown', 'StarRocksCnDown']));
+      for (const r of rules) {
+        expect(r.labels.team).toBe('data-platform');
+      }
+      expect(rules.find((r) => r.alert === 'StarRocksBeDiskUsageHigh').expr).toMatch(/ > 80$/);
+    },
+  },
+  {
+    file: 'datadog.ts',
+    build: datadog.build,
+    check: (objs) => {
+      const spec = find(objs, 'StarRocksCluster', 'analytics').spec;
+      const feLogs = JSON.parse(spec.starRocksFeSpec.annotations['ad.datadoghq.com/fe.logs']);
+      expect(feLogs).toEqual([expect.objectContaining({ service: 'starrocks', source: 'fe', tags: ['env:prod'] })]);
+      expect(feLogs[0].log_processing_rules[0].type).toBe('multi_line');
+      expect(spec.starRocksBeSpec.annotations['ad.datadoghq.com/be.logs']).toBeDefined();
+      expect(spec.starRocksBeSpec.service.annotations).toEqual({
+        'prometheus.io/path': '/metrics', 'prometheus.io/port': '8040', 'prometheus.io/scrape': 'true',
+      });
+      expect(spec.starRocksFeSpec.podLabels).toEqual({ 'admission.datadoghq.com/enabled': 'true' });
+      expect(envVar(spec.starRocksFeSpec.feEnvVars, 'DD_ENV')).toEqual({ name: 'DD_ENV', value: 'prod' });
+      // profiling only where asked
+      expect(envVar(spec.starRocksBeSpec.beEnvVars, 'DD_PROFILING_ENABLED')).toBeUndefined();
+    },
+  },
+  {
+    file: 'warehouse.ts',
+    build: warehouse.build,
+    check: (objs) => {
+      const wh = find(objs, 'StarRocksWarehouse', 'etl');
+      expect(wh.spec.starRocksCluster).toBe('lakehouse');
+      expect(wh.spec.template).toMatchObject({
+        image: 'registry.example.com/starrocks/cn-ee:3.3.8',
+        replicas: 4,
+        configMapInfo: { configMapName: 'etl-cm', resolveKey: 'cn.conf' },
+      });
+      expect(find(objs, 'ConfigMap', 'etl-cm').data['cn.conf']).toBe('sys_log_level = INFO\n');
+      expect(find(objs, 'PodDisruptionBudget', 'etl-warehouse-cn-pdb').spec).toEqual({
+        maxUnavailable: 1,
+        selector: { matchLabels: { 'app.kubernetes.io/component': 'cn', 'app.starrocks.ownerreference/name': 'etl-warehouse-cn' } },
+      });
+      expect(find(objs, 'ConfigMap', 'lakehouse-fe-cm').data['fe.conf']).toContain('run_mode = shared_data\n');
+    },
+  },
+  {
+    file: 'disruption-budgets.ts',
+    build: disruptionBudgets.build,
+    check: (objs) => {
+      const budgets = objs.filter((o) => o.kind === 'PodDisruptionBudget');
+      expect(budgets.map((b) => `${b.metadata.name} ${JSON.stringify(b.spec.maxUnavailable)}`)).toEqual([
+        'analytics-fe-pdb 1',
+        'analytics-be-pdb 1',
+        'analytics-cn-pdb "50%"',
+      ]);
+      for (const b of budgets) {
+        expect(b.spec.unhealthyPodEvictionPolicy).toBe('AlwaysAllow');
+      }
+      expect(find(objs, 'PodDisruptionBudget', 'analytics-be-pdb').spec.selector.matchLabels).toEqual({
+        'app.kubernetes.io/component': 'be',
+        'app.starrocks.ownerreference/name': 'analytics-be',
+      });
+    },
+  },
+  {
+    file: 'helm-migration.ts',
+    build: helmMigration.build,
+    check: (objs) => {
+      expect(objs.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`).sort()).toEqual([
+        'ConfigMap starrocks/kube-starrocks-be-cm',
+        'ConfigMap starrocks/kube-starrocks-fe-cm',
+        'ConfigMap starrocks/kube-starrocks-initpwd-shell',
+        'Deployment starrocks/kube-starrocks-operator',
+        'Job starrocks/kube-starrocks-initpwd',
+        'Role starrocks/cn-leader-election-role',
+        'Role starrocks/kube-starrocks-operator',
+        'RoleBinding starrocks/cn-leader-election-rolebinding',
+        'RoleBinding starrocks/kube-starrocks-operator',
+        'ServiceAccount starrocks/starrocks',
+        'ServiceMonitor starrocks/kube-starrocks-be',
+        'ServiceMonitor starrocks/kube-starrocks-fe',
+        'StarRocksCluster starrocks/kube-starrocks',
+      ]);
+      const cr = find(objs, 'StarRocksCluster', 'kube-starrocks');
+      // the chart's labels and defaults
+      expect(cr.metadata.labels['app.kubernetes.io/managed-by']).toBe('Helm');
+      expect(cr.spec.starRocksFeSpec.replicas).toBe(3);
+      expect(cr.spec.starRocksBeSpec.storageVolumes.map((v: any) => `${v.name} ${v.storageSize}`)).toContain('be-data 1Ti');
+      expect(envVar(cr.spec.starRocksFeSpec.feEnvVars, 'TZ')).toEqual({ name: 'TZ', value: 'Asia/Shanghai' });
+      expect(envVar(cr.spec.starRocksBeSpec.beEnvVars, 'MYSQL_PWD').valueFrom.secretKeyRef).toEqual({ name: 'starrocks-root', key: 'password' });
+      expect(find(objs, 'ConfigMap', 'kube-starrocks-be-cm').data['be.conf']).toBe('sys_log_level = INFO\ndefault_rowset_type = beta\n');
+      expect(cr.spec.starRocksBeSpec.annotations['app.starrocks.io/be-config-hash']).toMatch(/^[0-9a-f]{8}$/);
+      expect(find(objs, 'Deployment').spec.template.spec.containers[0].args).toContain('--namespace=starrocks');
+    },
+  },
+  {
     file: 'validation.ts',
     build: validation.build,
     warns: true,
@@ -249,6 +445,32 @@ function synth(app: App): any[] {
   return parseManifestStream(app.synthYaml());
 }
 
+/**
+ * Builds an example into a new app and synthesizes it; an example that reads files is built and
+ * synthesized in a fresh working directory holding them.
+ */
+function buildAndSynth(example: Example): { app: App; chart: Chart; objs: any[] } {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-example.')) });
+  if (example.files === undefined) {
+    const chart = example.build(app);
+    return { app, chart, objs: synth(app) };
+  }
+  const cwd = process.cwd();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-example-cwd.'));
+  for (const [file, text] of Object.entries(example.files())) {
+    fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  process.chdir(dir);
+  try {
+    const chart = example.build(app);
+    return { app, chart, objs: synth(app) };
+  } finally {
+    process.chdir(cwd);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('README examples', () => {
   test('every file in examples/ is tested here', () => {
     const files = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.ts')).sort();
@@ -281,11 +503,8 @@ describe('README examples', () => {
   });
 
   test.each(EXAMPLES.map((e) => [e.file, e] as const))('%s synthesizes', (_file, example) => {
-    // GIVEN
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-example.')) });
     // WHEN
-    const chart = example.build(app);
-    const objs = synth(app);
+    const { app, chart, objs } = buildAndSynth(example);
     // THEN
     expect(chart).toBeInstanceOf(Chart);
     expect(objs.length).toBeGreaterThan(0);
@@ -318,43 +537,114 @@ describe('README examples', () => {
   });
 });
 
+describe('what the README says besides the examples', () => {
+  test('root password: without the Job, MYSQL_PWD stays', () => {
+    // GIVEN the root password example after the first deployment
+    const chart = new Chart(new App(), 'root-password', { namespace: 'starrocks' });
+    const cluster = new StarRocksCluster(chart, 'Analytics');
+    // WHEN
+    cluster.addInitPassword('RootPassword', {
+      password: RootPasswordSource.fromSecretName('starrocks-root', 'password'),
+      emitJob: false,
+    });
+    // THEN
+    const objs = parseManifestStream(chart.toJson().map((o) => JSON.stringify(o)).join('\n---\n'));
+    expect(objs.map((o) => o.kind)).toEqual(['StarRocksCluster']);
+    expect(envVar(objs[0].spec.starRocksFeSpec.feEnvVars, 'MYSQL_PWD')).toBeDefined();
+    expect(envVar(objs[0].spec.starRocksBeSpec.beEnvVars, 'MYSQL_PWD')).toBeDefined();
+  });
+
+  test('root password: a plaintext value becomes the Secret <cluster>-credential, with a warning', () => {
+    const app = new App();
+    const chart = new Chart(app, 'root-password', { namespace: 'starrocks' });
+    new StarRocksCluster(chart, 'Analytics').addInitPassword('RootPassword', { password: RootPasswordSource.fromValue('s3cret') });
+    const secret = find(synth(app), 'Secret', 'analytics-credential');
+    expect(Buffer.from(secret.data.password, 'base64').toString('utf8')).toBe('s3cret');
+    expect(warningsOf(app)).toEqual([expect.stringMatching(/root password is given as a value/)]);
+  });
+
+  test('the Helm chart error quoted in the README is the library\'s', () => {
+    let message = '';
+    try {
+      new StarRocksWarehouseChart(new Chart(new App(), 'warehouse', { namespace: 'starrocks' }), 'Etl');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^spec\.starRocksClusterName /);
+    expect(README).toContain(`Error: ${message}`);
+  });
+
+  test('every flag of `cdk8s-starrocks template` is documented', () => {
+    const flagsSection = HELP.slice(HELP.indexOf('\nFlags:\n'), HELP.indexOf('\nValues:\n'));
+    const flags = [...flagsSection.matchAll(/^\s+(?:-[a-z], )?(--[a-z-]+)/gm)].map((m) => m[1]);
+    expect(flags).toEqual(expect.arrayContaining(['--chart', '--values', '--set', '--namespace', '--api-versions', '--output-dir', '--help']));
+    for (const flag of flags) {
+      expect({ flag, documented: README.includes(`\`${flag}`) }).toEqual({ flag, documented: true });
+    }
+  });
+});
+
 describeShared('README examples validate against the schemas', () => {
   test.each(EXAMPLES.map((e) => [e.file, e] as const))('%s', (_file, example) => {
-    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-example.')) });
-    example.build(app);
-    expectValidManifests(synth(app));
+    expectValidManifests(buildAndSynth(example).objs);
   });
 });
 
 describe('examples/main.ts (npx projen example)', () => {
-  function runBuild(options: mainJob.MainOptions): { files: string[]; objs: any[] } {
+  function runBuild(options: mainJob.MainOptions): { files: string[]; objs: any[]; byFile: { [file: string]: any[] } } {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-main.'));
     const app = new App({ outdir });
     mainJob.build(app, options);
     app.synth();
     const files = fs.readdirSync(outdir).sort();
-    const objs = files.flatMap((f) => parseManifestStream(fs.readFileSync(path.join(outdir, f), 'utf8')));
-    return { files, objs };
+    const byFile: { [file: string]: any[] } = {};
+    for (const f of files) {
+      byFile[f] = parseManifestStream(fs.readFileSync(path.join(outdir, f), 'utf8'));
+    }
+    return { files, objs: files.flatMap((f) => byFile[f]), byFile };
   }
 
-  test('writes the default cluster and its config files', () => {
-    const { files, objs } = runBuild({});
-    expect(files).toEqual(['starrocks.k8s.yaml']);
-    expect(objs.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+  const objectNames = (objs: any[]) => objs.map((o) => `${o.kind} ${o.metadata.namespace ?? '-'}/${o.metadata.name}`);
+
+  test('writes the operator, the cluster with its root password, and the ServiceMonitors', () => {
+    const { files, byFile } = runBuild({});
+    expect(files).toEqual(['monitoring.k8s.yaml', 'operator.k8s.yaml', 'starrocks.k8s.yaml']);
+    expect(objectNames(byFile['operator.k8s.yaml'])).toEqual([
+      'ServiceAccount starrocks/starrocks',
+      'ClusterRole -/kube-starrocks-operator',
+      'ClusterRoleBinding -/kube-starrocks-operator',
+      'Role starrocks/cn-leader-election-role',
+      'RoleBinding starrocks/cn-leader-election-rolebinding',
+      'Deployment starrocks/kube-starrocks-operator',
+    ]);
+    // no CRDs: the synth does not read the network
+    expect(byFile['operator.k8s.yaml'].filter((o) => o.kind === 'CustomResourceDefinition')).toEqual([]);
+    expect(objectNames(byFile['starrocks.k8s.yaml'])).toEqual([
       'StarRocksCluster starrocks/starrocks',
       'ConfigMap starrocks/starrocks-fe-cm',
       'ConfigMap starrocks/starrocks-be-cm',
+      'Job starrocks/starrocks-initpwd',
+      'ConfigMap starrocks/starrocks-initpwd-shell',
     ]);
-    const spec = objs[0].spec;
+    expect(objectNames(byFile['monitoring.k8s.yaml'])).toEqual([
+      'ServiceMonitor starrocks/starrocks-fe',
+      'ServiceMonitor starrocks/starrocks-be',
+    ]);
+  });
+
+  test('the cluster has the chart\'s volumes, time zone and the root password from the existing Secret', () => {
+    const spec = runBuild({}).byFile['starrocks.k8s.yaml'][0].spec;
     expect(spec.starRocksFeSpec.storageVolumes.map((v: any) => v.name)).toEqual(['fe-meta', 'fe-log']);
     expect(spec.starRocksBeSpec.storageVolumes.map((v: any) => v.name)).toEqual(['be-data', 'be-log']);
-    expect(spec.starRocksFeSpec.feEnvVars).toEqual([{ name: 'TZ', value: 'UTC' }]);
+    const mysqlPwd = { name: 'MYSQL_PWD', valueFrom: { secretKeyRef: { name: 'starrocks-root', key: 'password' } } };
+    expect(spec.starRocksFeSpec.feEnvVars).toEqual([{ name: 'TZ', value: 'UTC' }, mysqlPwd]);
+    expect(spec.starRocksBeSpec.beEnvVars).toEqual([{ name: 'TZ', value: 'UTC' }, mysqlPwd]);
     expect(spec.starRocksFeProxySpec).toBeUndefined();
   });
 
   test('adds the FE proxy on request', () => {
-    const { objs } = runBuild({ feProxy: true });
-    expect(objs[0].spec.starRocksFeProxySpec).toEqual({});
+    const { byFile } = runBuild({ feProxy: true });
+    expect(byFile['starrocks.k8s.yaml'][0].spec.starRocksFeProxySpec).toEqual({});
   });
 
   test('runs with ts-node and writes dist/', () => {
@@ -368,9 +658,14 @@ describe('examples/main.ts (npx projen example)', () => {
     );
     // THEN
     expect({ status: result.status, stderr: result.stderr }).toMatchObject({ status: 0 });
-    expect(result.stdout).toContain(`wrote ${path.join('dist', 'starrocks.k8s.yaml')}`);
+    for (const f of ['monitoring', 'operator', 'starrocks']) {
+      expect(result.stdout).toContain(`wrote ${path.join('dist', `${f}.k8s.yaml`)}`);
+    }
+    // the CRDs come from the operator release, the password from a Secret created beforehand
+    expect(result.stdout).toContain('kubectl apply --server-side -f https://github.com/StarRocks/starrocks-kubernetes-operator/releases/download/v1.11.5/starrocks.com_starrocksclusters.yaml');
+    expect(result.stdout).toContain('create secret generic starrocks-root');
     const objs = parseManifestStream(fs.readFileSync(path.join(cwd, 'dist', 'starrocks.k8s.yaml'), 'utf8'));
-    expect(objs.map((o) => o.kind)).toEqual(['StarRocksCluster', 'ConfigMap', 'ConfigMap']);
+    expect(objs.map((o) => o.kind)).toEqual(['StarRocksCluster', 'ConfigMap', 'ConfigMap', 'Job', 'ConfigMap']);
     expect(objs[0].spec.starRocksFeProxySpec).toEqual({});
   }, 60_000);
 

@@ -70,6 +70,10 @@ export function goJson(value: unknown): string {
   if (typeof value === 'number') {
     return goJsonNumber(value);
   }
+  if (typeof value === 'bigint') {
+    // an int64 from Helm's --set prints in plain digits
+    return value.toString();
+  }
   if (typeof value === 'boolean') {
     return value ? 'true' : 'false';
   }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { ComponentKey } from '../common/constants';
 import { ResourceQuantity } from '../common/quantity';
+import { show } from '../common/validate';
 import { warn } from '../common/warnings';
 import {
   ComponentOptions, ComponentResources, ComponentServiceOptions, DataComponentOptions, FeOptions,
@@ -278,7 +279,7 @@ function quantity(prop: string, val: unknown): ResourceQuantity {
   try {
     return typeof val === 'number' ? ResourceQuantity.fromNumber(val) : ResourceQuantity.of(String(val));
   } catch (e) {
-    throw new HelmValuesError(`${prop} must be a Kubernetes quantity such as "4", "500m" or "8Gi", got ${JSON.stringify(val)}`);
+    throw new HelmValuesError(`${prop} must be a Kubernetes quantity such as "4", "500m" or "8Gi", got ${show(val)}`);
   }
 }
 
@@ -355,7 +356,7 @@ function componentEnv(x: ComponentKey, c: any, v: any, image: string, clusterNam
   if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
     env.push({ name: 'LOG_CONSOLE', value: '1' });
   }
-  if (truthy(dig(v, 'initPassword', 'enabled')) && !JSON.stringify(user ?? null).includes('MYSQL_PWD')) {
+  if (truthy(dig(v, 'initPassword', 'enabled')) && !JSON.stringify(user ?? null, (_k, val) => (typeof val === 'bigint' ? val.toString() : val)).includes('MYSQL_PWD')) {
     env.push({ name: 'MYSQL_PWD', valueFrom: { secretKeyRef: { name: passwordSecretName(v, clusterNameValue), key: 'password' } } });
   }
   if (truthy(dig(v, 'datadog', 'profiling', x))) {
@@ -447,7 +448,7 @@ export function parseSize(prop: string, value: unknown): Size {
   const text = goPrint(value);
   const m = /^([0-9]+(?:\.[0-9]+)?)(Mi|Gi|Ti|Pi)$/.exec(text);
   if (!m) {
-    throw new HelmValuesError(`${prop} must be a size with a binary unit Mi, Gi, Ti or Pi (the StarRocks CRD rejects others), got ${JSON.stringify(text)}`);
+    throw new HelmValuesError(`${prop} must be a size with a binary unit Mi, Gi, Ti or Pi (the StarRocks CRD rejects others), got ${show(text)}`);
   }
   return SIZE_UNITS[m[2]](Number(m[1]));
 }
@@ -514,7 +515,7 @@ export function stringMap(prop: string, m: any): { [key: string]: string } {
   const out: { [key: string]: string } = {};
   for (const [k, val] of Object.entries(m)) {
     if (isMap(val) || Array.isArray(val)) {
-      throw new HelmValuesError(`${prop}.${k} must be a string, got ${JSON.stringify(val)}`);
+      throw new HelmValuesError(`${prop}.${k} must be a string, got ${show(val)}`);
     }
     out[k] = val === null || val === undefined ? '' : goPrint(val);
   }

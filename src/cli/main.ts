@@ -1,0 +1,190 @@
+/**
+ * `cdk8s-starrocks template RELEASE [CHART] [flags]`: a drop-in for `helm template` of the
+ * StarRocks charts. See {@link HELP} for the flags.
+ *
+ * Start-up matters (the command runs in scripts and CI loops): this module imports only Node's
+ * built-ins and the flag parser; the YAML reader/writer is loaded once the flags are parsed, the
+ * constructs (cdk8s) only to render. `--help` and `--version` load neither.
+ *
+ * @internal
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CHART_VERSION, HELP, parseArgs, TemplateRequest, UsageError } from './args';
+
+/** Where the command reads and writes; the process streams for the real command. @internal */
+export interface CliIo {
+  /** Receives everything for standard output (one call on success). */
+  readonly stdout: (s: string) => void;
+  /** Receives error messages. */
+  readonly stderr: (s: string) => void;
+  /** The directory relative file names are resolved from. */
+  readonly cwd: string;
+  /** Reads standard input whole (for `-f -`). Default: file descriptor 0. */
+  readonly readStdin?: () => string;
+}
+
+/** The version of this package, from its package.json (found above this file: src/cli or lib/src/cli). */
+function packageVersion(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    const file = path.join(dir, 'package.json');
+    try {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (pkg.name === 'cdk8s-starrocks') {
+        return String(pkg.version);
+      }
+    } catch {
+      // not here
+    }
+    dir = path.dirname(dir);
+  }
+  return 'unknown';
+}
+
+/** Node's file errors in Go's words (`open values.yaml: no such file or directory`), like Helm. */
+function fileError(op: string, file: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const reason = code === 'ENOENT' ? 'no such file or directory'
+    : code === 'EACCES' ? 'permission denied'
+      : code === 'EISDIR' ? 'is a directory'
+        : e instanceof Error ? e.message : String(e);
+  return new Error(`${op} ${file}: ${reason}`);
+}
+
+function readValuesFile(file: string, io: CliIo): string {
+  if (file === '-') {
+    try {
+      return io.readStdin ? io.readStdin() : fs.readFileSync(0, 'utf8');
+    } catch (e) {
+      throw fileError('read', '<stdin>', e);
+    }
+  }
+  try {
+    return fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    throw fileError(fs.existsSync(path.resolve(io.cwd, file)) ? 'read' : 'open', file, e);
+  }
+}
+
+/** The user's values: the -f files merged in order, then every --set applied (Helm's `MergeValues`). */
+function userValues(req: TemplateRequest, io: CliIo): { [key: string]: any } {
+  // every file is read before the YAML library is loaded: a missing file fails fast
+  const texts = req.valueFiles.map(file => ({ file: file === '-' ? '<stdin>' : file, text: readValuesFile(file, io) }));
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { mergeValueSources } = require('../helm/merge') as typeof import('../helm/merge');
+  const { applySet } = require('../helm/set') as typeof import('../helm/set');
+  const sources = texts.length === 0 ? [] : (() => {
+    const { parseValuesYaml } = require('./yaml-io') as typeof import('./yaml-io');
+    return texts.map(t => parseValuesYaml(t.text, t.file));
+  })();
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const values = mergeValueSources(sources);
+  for (const expression of req.sets) {
+    try {
+      applySet(values, expression);
+    } catch (e) {
+      throw new Error(`failed parsing --set data ${JSON.stringify(expression)}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return values;
+}
+
+/** A file name part from a kind or an object name. */
+function fileNamePart(s: unknown): string {
+  const text = s === undefined || s === null || s === '' ? 'unnamed' : String(s);
+  return text.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/**
+ * Writes one file per object: `DIR/<chart>/<kind>-<name>.yaml` (kind in lower case). Objects that
+ * map to the same file (same kind and name in two namespaces) follow each other in it. Files of an
+ * earlier run are overwritten; other files are left alone.
+ */
+function writeOutputDir(objects: readonly any[], req: TemplateRequest, io: CliIo, texts: readonly string[]): string {
+  const dir = path.resolve(io.cwd, req.outputDir!, req.chart);
+  const files = new Map<string, string>();
+  const order: string[] = [];
+  objects.forEach((obj, i) => {
+    const name = `${fileNamePart(obj?.kind).toLowerCase()}-${fileNamePart(obj?.metadata?.name)}.yaml`;
+    const shown = path.join(req.outputDir!, req.chart, name);
+    if (!files.has(shown)) order.push(shown);
+    files.set(shown, (files.get(shown) ?? '') + `---\n${texts[i]}`);
+  });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw fileError('mkdir', path.join(req.outputDir!, req.chart), e);
+  }
+  const lines: string[] = [];
+  for (const shown of order) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, shown), files.get(shown)!);
+    } catch (e) {
+      throw fileError('write', shown, e);
+    }
+    lines.push(`wrote ${shown}\n`);
+  }
+  return lines.join('');
+}
+
+function template(req: TemplateRequest, io: CliIo): string {
+  const values = userValues(req, io);
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { renderHelmChart } = require('../helm/render') as typeof import('../helm/render');
+  const { stringifyObject } = require('./yaml-io') as typeof import('./yaml-io');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const objects = renderHelmChart({
+    chart: req.chart,
+    release: req.release,
+    namespace: req.namespace,
+    apiVersions: req.apiVersions,
+    values,
+  });
+  const texts = objects.map(o => stringifyObject(o));
+  if (req.outputDir !== undefined) {
+    return writeOutputDir(objects, req, io, texts);
+  }
+  return texts.map(t => `---\n${t}`).join('');
+}
+
+/**
+ * Runs `cdk8s-starrocks` with the given arguments (without `node` and the script name).
+ *
+ * Everything for standard output is produced first and handed to `io.stdout` in one call, so that a
+ * failing run prints nothing there. On any error (flags, files, `--set`, values the chart refuses,
+ * objects the constructs refuse) the message goes to `io.stderr` as `Error: <message>` and the
+ * result is 1; otherwise 0.
+ *
+ * @returns the exit status
+ * @internal
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const req = parseArgs(argv);
+    if (req.command === 'help') {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (req.command === 'version') {
+      io.stdout(`cdk8s-starrocks ${packageVersion()} (charts kube-starrocks ${CHART_VERSION} and warehouse ${CHART_VERSION}, as rendered by helm v3.6.2)\n`);
+      return 0;
+    }
+    debug = req.debug;
+    const out = template(req, io);
+    if (out !== '') {
+      io.stdout(out);
+    }
+    return 0;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`Error: ${message}\n`);
+    if (e instanceof UsageError) {
+      io.stderr('Run "cdk8s-starrocks --help" for usage.\n');
+    } else if (debug && e instanceof Error && e.stack) {
+      io.stderr(`${e.stack}\n`);
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Reading values files and printing manifests, with the `yaml` package. Loaded by the command only
+ * once the flags are parsed (`--help` does not load it).
+ *
+ * @internal
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type * as YAML from 'yaml';
+
+let library: typeof YAML | undefined;
+
+/**
+ * Where the `yaml` 2.x that cdk8s loads anyway is (cdk8s bundles its own copy), or undefined when
+ * there is none or it is not a 2.x.
+ *
+ * @param from the directory to resolve cdk8s from
+ * @internal
+ */
+export function cdk8sYamlPath(from: string = __dirname): string | undefined {
+  try {
+    const cdk8sDir = path.dirname(require.resolve('cdk8s/package.json', { paths: [from] }));
+    const pkgFile = require.resolve('yaml/package.json', { paths: [cdk8sDir] });
+    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+    return pkg.name === 'yaml' && /^2\./.test(String(pkg.version)) ? path.dirname(pkgFile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `yaml` library. Every render loads cdk8s, and cdk8s loads its own bundled copy of `yaml` 2.x:
+ * using that same copy (same module instance) instead of loading ours beside it saves about 15-20 ms
+ * per run. Falls back to this package's own `yaml` dependency when cdk8s has no `yaml` 2.x.
+ *
+ * @internal
+ */
+export function yamlLibrary(): typeof YAML {
+  if (!library) {
+    const shared = cdk8sYamlPath();
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    library = (shared ? require(shared) : require('yaml')) as typeof YAML;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  }
+  return library;
+}
+
+/** Tags of the yaml package's YAML 1.1 schema that Helm's YAML reader (go-yaml v2) does not apply. */
+function helmTags(tags: YAML.Tags): YAML.Tags {
+  return tags.filter(t => {
+    const tag = t as YAML.ScalarTag;
+    // sexagesimal numbers (12:30 is a string for Helm) and timestamps (dates stay strings)
+    return tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp';
+  });
+}
+
+/** The first line of a yaml package error, with where it happened. */
+function describeYamlError(e: YAML.YAMLError): string {
+  const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const pos = e.linePos?.[0];
+  return pos ? `line ${pos.line}, column ${pos.col}: ${first}` : first;
+}
+
+/**
+ * Parses a values file as Helm 3.6.2 does (sigs.k8s.io/yaml over go-yaml v2, YAML 1.1): `yes`/`no`/
+ * `on`/`off`/`y`/`n` are booleans, `0777` is octal, `1_000` is 1000, `<<` merge keys apply, a later
+ * duplicate key wins, dates and `12:30` stay strings; numbers are JS numbers (Helm's float64). Only
+ * the first document counts. An empty file (or `null`) is no values.
+ *
+ * @param source the file name, for messages
+ * @throws Error `failed to parse <source>: line L, column C: ...` on invalid YAML or a top level
+ *   that is not a map
+ * @internal
+ */
+export function parseValuesYaml(text: string, source: string): { [key: string]: any } {
+  const docs = yamlLibrary().parseAllDocuments(text, {
+    version: '1.1',
+    customTags: helmTags,
+    uniqueKeys: false,
+    merge: true,
+    prettyErrors: true,
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length === 0) {
+    return {};
+  }
+  const doc = list[0];
+  if (doc.errors.length > 0) {
+    throw new Error(`failed to parse ${source}: ${describeYamlError(doc.errors[0])}`);
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 10000 });
+  } catch (e) {
+    throw new Error(`failed to parse ${source}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (value === null || value === undefined) {
+    return {};
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const got = Array.isArray(value) ? 'a list' : `${typeof value} ${JSON.stringify(value)}`;
+    throw new Error(`failed to parse ${source}: the top level of a values file must be a map of values, got ${got}`);
+  }
+  return value as { [key: string]: any };
+}
+
+/**
+ * Plain strings that the yaml library's YAML 1.1 schema would print unquoted but that a reader takes
+ * for something else: `0o17` (an octal number for YAML 1.2 and for go-yaml v2, which parses numbers
+ * with Go's `strconv.ParseInt(s, 0, 64)`) and `<<` (a merge key for YAML 1.1 readers). A tag whose
+ * test matches them makes the printer quote them; it is never used to read anything.
+ */
+const QUOTE_GUARD: YAML.ScalarTag = {
+  tag: 'tag:cdk8s-starrocks,2025:quote-guard',
+  default: true,
+  test: /^(?:[-+]?0o[0-7_]+|<<)$/,
+  resolve: (str: string) => str,
+};
+
+const STRINGIFY_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.CreateNodeOptions & YAML.ToStringOptions = {
+  // quote every string a YAML 1.1 reader (kubectl, Helm, go-yaml v2) would read as something else
+  version: '1.1',
+  // without the merge tag, a "<<" string is a string (else it is printed as a bare merge key)
+  merge: false,
+  customTags: (tags: YAML.Tags) => [...tags.filter(t => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge'), QUOTE_GUARD],
+  // an object referenced twice is printed twice, never as an anchor and alias
+  aliasDuplicateObjects: false,
+  // no folding of long lines; multi-line strings as literal blocks
+  lineWidth: 0,
+  minContentWidth: 0,
+  blockQuote: 'literal',
+  // lists at the indentation of their key, like Helm and kubectl print them
+  indentSeq: false,
+};
+
+/**
+ * One Kubernetes object as a YAML document (without the `---` line). Strings that need quotes are
+ * quoted, multi-line strings are `|` blocks, `bigint`s print in plain digits.
+ *
+ * @internal
+ */
+export function stringifyObject(obj: unknown): string {
+  return yamlLibrary().stringify(obj, STRINGIFY_OPTIONS);
+}
+
+/**
+ * Objects as a multi-document YAML stream, each document preceded by `---` (like `helm template`).
+ *
+ * @internal
+ */
+export function stringifyObjects(objects: readonly unknown[]): string {
+  return objects.map(o => `---\n${stringifyObject(o)}`).join('');
+}
