@@ -1,10 +1,10 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { StarRocksCluster } from '../cluster/cluster';
 import type { HelmReleaseOptions } from './kube-starrocks-chart';
 import { coalesceValues } from './merge';
 import { addStarRocksFromValues } from './starrocks';
 import { starrocksChartDefaults } from './starrocks-defaults';
+import { StarRocksCluster } from '../cluster/cluster';
 
 /**
  * The starrocks subchart alone, for `StarRocksCluster.fromHelmValues`.

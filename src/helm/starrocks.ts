@@ -1,5 +1,7 @@
 import { ApiObject, JsonPatch, Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import { HelmContext, HelmValuesError } from './context';
+import { dig, goPrint, isMap, truthy } from './values';
 import { StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { ComponentKey } from '../common/constants';
 import { ResourceQuantity } from '../common/quantity';
@@ -9,15 +11,12 @@ import {
   ComponentOptions, ComponentResources, ComponentServiceOptions, DataComponentOptions, FeOptions,
   HpaVersion, ImagePullPolicy, PodManagementPolicy, ServiceType,
 } from '../components/options';
-import { renderEntries } from '../config/config';
-import { StarRocksConfig } from '../config/config';
+import { renderEntries, StarRocksConfig } from '../config/config';
 import { FeProxyOptions } from '../fe-proxy/fe-proxy';
 import { RootPasswordSource } from '../init-password/password-source';
 import { Datadog, DatadogLogConfig, DatadogProfilingOptions } from '../monitoring/datadog';
 import { MonitoredComponent } from '../monitoring/monitored-component';
 import { PersistentStorageOptions } from '../storage/storage';
-import { HelmContext, HelmValuesError } from './context';
-import { dig, goPrint, isMap, truthy } from './values';
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume',
   'StorageClass', 'PriorityClass', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'APIService']);
@@ -653,7 +652,9 @@ function addServiceMonitors(cluster: StarRocksCluster, sm: any, cn: boolean): vo
       passwordSecret: { name: goPrint(ba.passwordSecretName) } as any,
       passwordKey: goPrint(ba.passwordSecretKey),
     } : undefined,
-    endpointParams: truthy(params) ? Object.fromEntries(Object.entries(params).map(([k, val]) => [k, Array.isArray(val) ? val.map(goPrint) : [goPrint(val)]])) : undefined,
+    endpointParams: truthy(params)
+      ? Object.fromEntries(Object.entries(params).map(([k, val]) => [k, Array.isArray(val) ? val.map(goPrint) : [goPrint(val)]]))
+      : undefined,
   });
   monitors._setIntervalText(truthy(sm.interval) ? goPrint(sm.interval) : undefined);
 }
