@@ -69,6 +69,8 @@ export function build(app: App, options: MainOptions = {}): Chart {
       resources: CHART_RESOURCES,
       // the chart's default fe.conf, as entries
       config: StarRocksConfig.fromEntries({
+        // this file replaces the image's fe.conf: keep a heap size that fits the 8Gi memory limit
+        JAVA_OPTS: '"-Dlog4j2.formatMsgNoLookups=true -Xmx6144m -XX:+UseG1GC"',
         http_port: '8030',
         rpc_port: '9020',
         query_port: '9030',
