@@ -23,6 +23,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'ajv@^8.17.1',
     'fast-check@^3.23.2',
     '@types/node@^20',
+    'esbuild@~0.28.2',
   ],
 
   bin: { 'cdk8s-starrocks': 'lib/src/cli/bin.js' },
@@ -74,6 +75,15 @@ project.addTask('example', {
 
 // npm sets the executable bit when installing; this lets a checkout run lib/src/cli/bin.js too
 project.postCompileTask.exec('chmod +x lib/src/cli/bin.js');
+// the single-file command lib/cli.js and its V8 code cache lib/cli.cache (see src/cli/bundle.ts)
+project.postCompileTask.exec('node projenrc/bundle-cli.js');
+
+// benchmarks (issue #5); `npx projen bench --quick` writes nothing
+project.addTask('bench', {
+  description: 'Benchmarks: cold start, scale, memory, per-part costs; rewrites BENCHMARKS.md',
+  steps: [{ spawn: 'compile' }, { exec: 'node bench/bench.js', receiveArgs: true }],
+});
+project.npmignore?.exclude('/bench/', '/BENCHMARKS.md');
 
 // the entry point sits under lib/src because jsii compiles src/ and imports/ from the repository root
 project.package.addField('types', 'lib/src/index.d.ts');

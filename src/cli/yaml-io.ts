@@ -7,8 +7,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as YAML from 'yaml';
+import type * as YAMLUtil from 'yaml/util';
+import { blockPrinter, simpleValuesReader } from './yaml-fast';
 
 let library: typeof YAML | undefined;
+
+/**
+ * `true` in the single-file bundle of the command (lib/cli.js, see projenrc/bundle-cli.js, which
+ * defines it); not defined anywhere else. The bundle has one `yaml` built in, the copy cdk8s
+ * bundles, under the plain name `yaml`.
+ */
+declare const CDK8S_STARROCKS_BUNDLE: boolean | undefined;
 
 /**
  * Where the `yaml` 2.x that cdk8s loads anyway is (cdk8s bundles its own copy), or undefined when
@@ -37,12 +46,30 @@ export function cdk8sYamlPath(from: string = __dirname): string | undefined {
  */
 export function yamlLibrary(): typeof YAML {
   if (!library) {
-    const shared = cdk8sYamlPath();
     /* eslint-disable @typescript-eslint/no-require-imports */
-    library = (shared ? require(shared) : require('yaml')) as typeof YAML;
+    if (typeof CDK8S_STARROCKS_BUNDLE !== 'undefined' && CDK8S_STARROCKS_BUNDLE) {
+      library = require('yaml') as typeof YAML;
+      loadUtil = () => require('yaml/util') as typeof YAMLUtil;
+    } else {
+      const shared = cdk8sYamlPath();
+      library = (shared ? require(shared) : require('yaml')) as typeof YAML;
+      loadUtil = () => (shared ? require(path.join(shared, 'dist', 'util.js')) : require('yaml/util')) as typeof YAMLUtil;
+    }
     /* eslint-enable @typescript-eslint/no-require-imports */
   }
   return library;
+}
+
+let loadUtil: (() => typeof YAMLUtil) | undefined;
+
+/** `yaml/util` (the scalar printers) of the same copy as {@link yamlLibrary}, or undefined if that copy has none. */
+function yamlUtil(): Partial<typeof YAMLUtil> | undefined {
+  yamlLibrary();
+  try {
+    return loadUtil!();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Tags of the yaml package's YAML 1.1 schema that Helm's YAML reader (go-yaml v2) does not apply. */
@@ -61,6 +88,17 @@ function describeYamlError(e: YAML.YAMLError): string {
   return pos ? `line ${pos.line}, column ${pos.col}: ${first}` : first;
 }
 
+/** How values files are read: YAML 1.1, Helm's tags, a later duplicate key wins, `<<` merges. */
+const PARSE_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.ParseOptions = {
+  version: '1.1',
+  customTags: helmTags,
+  uniqueKeys: false,
+  merge: true,
+  prettyErrors: true,
+};
+
+let reader: ((text: string) => { [key: string]: unknown } | undefined) | undefined;
+
 /**
  * Parses a values file as Helm 3.6.2 does (sigs.k8s.io/yaml over go-yaml v2, YAML 1.1): `yes`/`no`/
  * `on`/`off`/`y`/`n` are booleans, `0777` is octal, `1_000` is 1000, `<<` merge keys apply, a later
@@ -73,13 +111,13 @@ function describeYamlError(e: YAML.YAMLError): string {
  * @internal
  */
 export function parseValuesYaml(text: string, source: string): { [key: string]: any } {
-  const docs = yamlLibrary().parseAllDocuments(text, {
-    version: '1.1',
-    customTags: helmTags,
-    uniqueKeys: false,
-    merge: true,
-    prettyErrors: true,
-  });
+  // block-style files (most values files) are read without the yaml package's parser, same result
+  reader ??= simpleValuesReader(yamlLibrary(), PARSE_OPTIONS);
+  const simple = reader(text);
+  if (simple !== undefined) {
+    return simple;
+  }
+  const docs = yamlLibrary().parseAllDocuments(text, PARSE_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0) {
     return {};
@@ -140,8 +178,12 @@ const STRINGIFY_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.Create
  * @internal
  */
 export function stringifyObject(obj: unknown): string {
-  return yamlLibrary().stringify(obj, STRINGIFY_OPTIONS);
+  // the same text as yamlLibrary().stringify(obj, STRINGIFY_OPTIONS), faster (see ./yaml-fast)
+  printer ??= blockPrinter(yamlLibrary(), yamlUtil(), STRINGIFY_OPTIONS);
+  return printer(obj);
 }
+
+let printer: ((obj: unknown) => string) | undefined;
 
 /**
  * Objects as a multi-document YAML stream, each document preceded by `---` (like `helm template`).

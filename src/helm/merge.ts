@@ -13,7 +13,7 @@
  * @internal
  */
 import { HelmValuesError } from './context';
-import { isMap } from './values';
+import { hasOwn, isMap, setOwn } from './values';
 
 /** Options of {@link coalesceValues}. @internal */
 export interface CoalesceOptions {
@@ -35,19 +35,6 @@ export interface CoalesceOptions {
    * way round). In both cases the user's value wins, as in Helm. Ignored when not set.
    */
   readonly onWarning?: (message: string) => void;
-}
-
-/** Sets a key on a plain object, `__proto__` included (as an own property). */
-function setOwn(target: { [key: string]: any }, key: string, value: any): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    target[key] = value;
-  }
-}
-
-function hasOwn(target: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(target, key);
 }
 
 /**

@@ -7,17 +7,7 @@
  *
  * @internal
  */
-
-/** Freezes plain data (maps and lists) all the way down. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) {
-      deepFreeze(v);
-    }
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from './values';
 
 /**
  * The operator subchart's default values. Frozen: merge user values over it with

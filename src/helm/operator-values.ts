@@ -6,9 +6,9 @@
  * @internal
  */
 import { Construct } from 'constructs';
+import { envList, imageRef, printedNumber, pullSecrets, resourceRequirements } from './common';
 import { HelmContext, HelmValuesError } from './context';
-import { goPrint, isMap, truthy } from './values';
-import { ResourceQuantity } from '../common/quantity';
+import { isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, truthy, valuesError, withoutNulls } from './values';
 import { show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ImagePullPolicy } from '../components/options';
@@ -89,7 +89,7 @@ export function addOperatorFromValues(scope: Construct, values: any, ctx: HelmCo
   try {
     operator = new StarRocksOperator(scope, 'Operator', props);
   } catch (e) {
-    throw valuesError(e);
+    throw valuesError(e, PROP_TO_VALUES_KEY);
   }
   const roleNamespace = operator.namespace;
   if (props.rbac?.create !== false && props.watchNamespace !== undefined && props.watchNamespace !== roleNamespace) {
@@ -113,13 +113,13 @@ export function operatorPropsFromValues(v: { [key: string]: any }, ctx: HelmCont
   // one switch for the ServiceAccount and every RBAC object, as in the chart
   const create = truthy(rbacValues.create);
 
-  const image = operatorImage(op);
+  const image = imageRef(`${OP}.image`, op.image);
   const props: { [key: string]: any } = {
     name: truthy(v.nameOverride) ? scalar(`${ROOT}.nameOverride`, v.nameOverride) : SUBCHART_NAME,
     namespace: truthy(op.namespaceOverride) ? scalar(`${OP}.namespaceOverride`, op.namespaceOverride) : ctx.namespace,
     image,
     imagePullPolicy: pullPolicy(op.imagePullPolicy, image),
-    imagePullSecrets: pullSecrets(op.imagePullSecrets),
+    imagePullSecrets: truthy(op.imagePullSecrets) ? pullSecrets(`${OP}.imagePullSecrets`, op.imagePullSecrets) : undefined,
     replicas: replicaCount(op.replicaCount),
     resources: resources(op.resources),
     securityContext: securityContext(op.securityContext),
@@ -127,7 +127,7 @@ export function operatorPropsFromValues(v: { [key: string]: any }, ctx: HelmCont
     affinity: truthy(op.affinity) ? mapAt(`${OP}.affinity`, op.affinity) : undefined,
     tolerations: truthy(op.tolerations) ? listOfMaps(`${OP}.tolerations`, op.tolerations) : undefined,
     annotations: stringMap(`${OP}.annotations`, op.annotations),
-    env: envList(op.env),
+    env: truthy(op.env) ? envList(`${OP}.env`, op.env) : undefined,
     timeZone: text(v.timeZone),
     logFlags: logFlags(op.log),
     watchNamespace: truthy(op.watchNamespace) ? scalar(`${OP}.watchNamespace`, op.watchNamespace) : undefined,
@@ -152,23 +152,6 @@ export function operatorPropsFromValues(v: { [key: string]: any }, ctx: HelmCont
   return props as StarRocksOperatorProps;
 }
 
-/** `"<repository>:<tag>"`, as the Deployment template prints it; an empty part is an error. */
-function operatorImage(op: { [key: string]: any }): string {
-  const img = mapAt(`${OP}.image`, op.image) ?? {};
-  const repository = text(img.repository);
-  const tag = text(img.tag);
-  if (repository === '') {
-    throw new HelmValuesError(`${OP}.image.repository must be set (the chart would print the image ${show(`:${tag}`)})`);
-  }
-  if (tag === '') {
-    throw new HelmValuesError(`${OP}.image.tag must be set (the chart would print the image ${show(`${repository}:`)}, which the kubelet cannot pull)`);
-  }
-  if (/\s/.test(repository) || /\s/.test(tag)) {
-    throw new HelmValuesError(`${OP}.image.repository and .tag must not contain spaces, got ${show(`${repository}:${tag}`)}`);
-  }
-  return `${repository}:${tag}`;
-}
-
 /**
  * The pull policy. The chart prints an empty value as no value, which the API server defaults
  * from the image tag (`Always` for `latest` or no tag, else `IfNotPresent`); the construct always
@@ -188,73 +171,14 @@ function pullPolicy(value: unknown, image: string): ImagePullPolicy {
   return policy as ImagePullPolicy;
 }
 
-/** `replicas: {{ replicaCount }}`: a whole number; no value leaves the Kubernetes default (1). */
+/** `replicas: {{ replicaCount }}`: no value leaves the Kubernetes default (1). */
 function replicaCount(value: unknown): number | undefined {
-  if (value === null || value === undefined || value === '') {
-    return undefined;
-  }
-  const n = typeof value === 'number' ? value : (typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : NaN);
-  if (!Number.isInteger(n) || n < 0 || n > 2147483647) {
-    throw new HelmValuesError(`${OP}.replicaCount must be a whole number of at least 0 (the API server rejects others), got ${show(value)}`);
-  }
-  return n;
-}
-
-/** `imagePullSecrets` is printed as given: a list of `{name: ...}` maps. */
-function pullSecrets(value: unknown): string[] | undefined {
-  if (!truthy(value)) {
-    return undefined;
-  }
-  return listAt(`${OP}.imagePullSecrets`, value).map((item, i) => {
-    const prop = `${OP}.imagePullSecrets[${i}]`;
-    if (!isMap(item) || !truthy(item.name) || isMap(item.name) || Array.isArray(item.name)) {
-      throw new HelmValuesError(`${prop} must be a map with a name, e.g. {name: my-pull-secret} (the chart prints the item as given and the API server rejects others), got ${show(item)}`);
-    }
-    return text(item.name);
-  });
+  return value === null || value === undefined || value === '' ? undefined : printedNumber(`${OP}.replicaCount`, value);
 }
 
 /** `resources` is printed as given (`toYaml`); quantities are wrapped for the typed props. */
 function resources(value: unknown): any {
-  if (!truthy(value)) {
-    return {};
-  }
-  const r = mapAt(`${OP}.resources`, value)!;
-  const out: { [key: string]: any } = {};
-  for (const [key, val] of Object.entries(r)) {
-    if (!RESOURCE_KEYS.includes(key)) {
-      throw new HelmValuesError(`${OP}.resources may only have ${RESOURCE_KEYS.join(', ')} (the API server rejects other fields), got ${show(key)}`);
-    }
-    if (val === null || val === undefined) {
-      continue;
-    }
-    if (key === 'claims') {
-      out.claims = listOfMaps(`${OP}.resources.claims`, val);
-      continue;
-    }
-    const quantities: { [name: string]: ResourceQuantity } = {};
-    for (const [name, q] of Object.entries(mapAt(`${OP}.resources.${key}`, val) ?? {})) {
-      if (q !== null && q !== undefined) {
-        quantities[name] = quantity(`${OP}.resources.${key}.${name}`, q);
-      }
-    }
-    out[key] = quantities;
-  }
-  return out;
-}
-
-function quantity(prop: string, value: unknown): ResourceQuantity {
-  try {
-    if (typeof value === 'number') {
-      return ResourceQuantity.fromNumber(value);
-    }
-    if (typeof value === 'string') {
-      return ResourceQuantity.of(value);
-    }
-  } catch {
-    // reported below, naming the values key
-  }
-  throw new HelmValuesError(`${prop} must be a Kubernetes quantity such as "500m" or "800Mi" (the API server rejects others), got ${show(value)}`);
+  return truthy(value) ? resourceRequirements(`${OP}.resources`, value, RESOURCE_KEYS, 'the API server rejects other fields') : {};
 }
 
 /** `securityContext` is printed as given (merged over the chart's defaults). */
@@ -268,39 +192,7 @@ function securityContext(value: unknown): any {
       throw new HelmValuesError(`${OP}.securityContext.${k} must be true or false (the API server rejects others), got ${show(sc[k])}`);
     }
   }
-  const out: { [key: string]: any } = {};
-  for (const [k, val] of Object.entries(sc)) {
-    if (val !== null && val !== undefined) {
-      out[k] = val;
-    }
-  }
-  return out;
-}
-
-/** `env` is printed after `TZ` as given: a list of EnvVar maps whose values are strings. */
-function envList(value: unknown): any[] | undefined {
-  if (!truthy(value)) {
-    return undefined;
-  }
-  return listAt(`${OP}.env`, value).map((e, i) => {
-    const prop = `${OP}.env[${i}]`;
-    if (!isMap(e)) {
-      throw new HelmValuesError(`${prop} must be a map with name and value (or valueFrom), got ${show(e)}`);
-    }
-    if (typeof e.name !== 'string' || e.name === '') {
-      throw new HelmValuesError(`${prop}.name must be a non-empty string, got ${show(e.name)}`);
-    }
-    if (e.value !== undefined && e.value !== null && typeof e.value !== 'string') {
-      throw new HelmValuesError(`${prop}.value must be a string: quote it (the chart prints ${show(e.value)} unquoted and the API server rejects it)`);
-    }
-    const out: { [key: string]: any } = {};
-    for (const [k, val] of Object.entries(e)) {
-      if (val !== null && val !== undefined) {
-        out[k] = val;
-      }
-    }
-    return out;
-  });
+  return withoutNulls(sc);
 }
 
 /** `log` is printed after `--leader-elect` as given: a list of flags. */
@@ -346,83 +238,4 @@ function volumeNameWithHash(value: unknown): boolean {
     return value === 1;
   }
   throw new HelmValuesError(`${OP}.volumeNameWithHash must be true or false (the operator refuses to start with another flag value), got ${show(value)}`);
-}
-
-/** A map of strings (labels, annotations, node selectors): the API server rejects other values. */
-function stringMap(prop: string, value: unknown): { [key: string]: string } | undefined {
-  if (!truthy(value)) {
-    return undefined;
-  }
-  const m = mapAt(prop, value)!;
-  const out: { [key: string]: string } = {};
-  for (const [k, val] of Object.entries(m)) {
-    if (val === null || val === undefined) {
-      out[k] = '';
-    } else if (typeof val === 'string') {
-      out[k] = val;
-    } else {
-      throw new HelmValuesError(`${prop}.${k} must be a string: quote it (the chart prints ${show(val)} unquoted and the API server rejects it)`);
-    }
-  }
-  return out;
-}
-
-function mapAt(prop: string, value: unknown): { [key: string]: any } | undefined {
-  if (value === null || value === undefined) {
-    return undefined;
-  }
-  if (!isMap(value)) {
-    throw new HelmValuesError(`${prop} must be a map, got ${show(value)}`);
-  }
-  return value;
-}
-
-function listAt(prop: string, value: unknown): any[] {
-  if (!Array.isArray(value)) {
-    throw new HelmValuesError(`${prop} must be a list, got ${show(value)}`);
-  }
-  return value;
-}
-
-function listOfMaps(prop: string, value: unknown): any[] {
-  return listAt(prop, value).map((item, i) => {
-    if (!isMap(item)) {
-      throw new HelmValuesError(`${prop}[${i}] must be a map, got ${show(item)}`);
-    }
-    return item;
-  });
-}
-
-/** A scalar as the template prints it with `{{ }}`; a map or list is an error. */
-function scalar(prop: string, value: unknown): string {
-  if (isMap(value) || Array.isArray(value)) {
-    throw new HelmValuesError(`${prop} must be a string, got ${show(value)}`);
-  }
-  return text(value);
-}
-
-/** How `{{ value }}` prints: no value prints nothing (Helm drops `<no value>`). */
-function text(value: unknown): string {
-  return value === null || value === undefined ? '' : goPrint(value);
-}
-
-/**
- * The construct's errors name its props (`'operator.replicas' must be ...`); a values user needs
- * the values key instead.
- */
-function valuesError(e: unknown): unknown {
-  if (!(e instanceof Error) || e instanceof HelmValuesError) {
-    return e;
-  }
-  const m = /^'(operator\.[^']*)'/.exec(e.message);
-  if (!m) {
-    return e;
-  }
-  const prop = m[1];
-  for (const [from, to] of PROP_TO_VALUES_KEY) {
-    if (prop === from || prop.startsWith(`${from}.`) || prop.startsWith(`${from}[`)) {
-      return new HelmValuesError(`${to}${prop.slice(from.length)}${e.message.slice(m[0].length)}`);
-    }
-  }
-  return e;
 }

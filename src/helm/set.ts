@@ -4,7 +4,7 @@
  * @internal
  */
 import { HelmValuesError } from './context';
-import { isMap } from './values';
+import { hasOwn, isMap, setOwn } from './values';
 
 /** Helm's limit on list indexes in `--set` (`strvals.MaxIndex`). @internal */
 export const MAX_SET_INDEX = 65536;
@@ -47,18 +47,6 @@ export function typedSetValue(text: string): string | number | bigint | boolean 
     }
   }
   return text;
-}
-
-function setOwn(target: { [key: string]: any }, key: string, value: any): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    target[key] = value;
-  }
-}
-
-function hasOwn(target: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(target, key);
 }
 
 function kindOf(v: unknown): string {

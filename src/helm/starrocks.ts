@@ -1,11 +1,13 @@
-import { ApiObject, JsonPatch, Size } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
+import {
+  addValueObjects, configTextValue, datadogLogConfig, literalBlock, mounts, prometheusAnnotations, pullSecrets, quantities, storageSize,
+  withUserAnnotations,
+} from './common';
 import { HelmContext, HelmValuesError } from './context';
-import { dig, goPrint, isMap, truthy } from './values';
+import { dig, goPrint, isMap, mapAt, stringMap, truthy } from './values';
 import { StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { ComponentKey } from '../common/constants';
-import { ResourceQuantity } from '../common/quantity';
-import { show } from '../common/validate';
 import { warn } from '../common/warnings';
 import {
   ComponentOptions, ComponentResources, ComponentServiceOptions, DataComponentOptions, FeOptions,
@@ -45,7 +47,7 @@ export function clusterPropsFromValues(v: { [key: string]: any }, ctx: HelmConte
     name,
     namespace,
     labels: { 'cluster': name, 'app.kubernetes.io/instance': ctx.release, 'app.kubernetes.io/managed-by': 'Helm' },
-    annotations: truthy(sc.annotations) ? stringMap('starrocksCluster.annotations', sc.annotations) : undefined,
+    annotations: stringMap('starrocksCluster.annotations', sc.annotations),
     fe,
     be: truthy(sc.enabledBe) ? componentOptions('be', v, name) : { enabled: false },
     cn: truthy(sc.enabledCn) ? componentOptions('cn', v, name) : undefined,
@@ -127,27 +129,26 @@ function componentOptions(x: ComponentKey, v: { [key: string]: any }, name: stri
   }
   if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
     annotations[Datadog.logsAnnotationKey(x as MonitoredComponent)] = Datadog.logsAnnotationValue(x as MonitoredComponent, {
-      config: datadogLogConfig(dig(v, 'datadog', 'log', 'logConfig')),
+      config: logConfig(v),
       multilineLogParsing: truthy(dig(v, 'datadog', 'log', 'enableMultilineLogParsing')),
     });
   }
-  if (truthy(c.annotations)) {
-    Object.assign(annotations, stringMap(`${p}.annotations`, c.annotations));
-  }
-  if (Object.keys(annotations).length > 0) {
-    o.annotations = annotations;
+  const podAnnotations = withUserAnnotations(annotations, `${p}.annotations`, c.annotations);
+  if (Object.keys(podAnnotations).length > 0) {
+    o.annotations = podAnnotations;
   }
 
   const service = componentService(p, c.service);
   if (service) {
     if (truthy(dig(v, 'datadog', 'metrics', 'enabled'))) {
-      const port = configTextPort(c.config, x === 'fe' ? 'http_port' : 'webserver_port', x === 'fe' ? 8030 : 8040);
-      (service as any).annotations = { ...Datadog.prometheusAnnotations(port), ...(service.annotations ?? {}) };
+      const port = configTextValue(c.config, x === 'fe' ? 'http_port' : 'webserver_port') ?? (x === 'fe' ? '8030' : '8040');
+      (service as any).annotations = withUserAnnotations(prometheusAnnotations(port), `${p}.service.annotations`, c.service.annotations,
+        ' with datadog.metrics.enabled');
     }
     o.service = service;
   }
-  inherit(o, 'imagePullSecrets', c, cv, (s: any[]) => s.map((e) => (isMap(e) ? String(e.name) : String(e))));
-  inherit(o, 'serviceAccount', c, cv, String);
+  inherit(o, 'imagePullSecrets', p, c, cv, pullSecrets);
+  inherit(o, 'serviceAccount', p, c, cv, (_prop, n) => String(n));
   o.runAsNonRoot = Boolean(truthy(c.runAsNonRoot) ? c.runAsNonRoot : cv.runAsNonRoot);
   if (truthy(c.readOnlyRootFilesystem)) {
     o.readOnlyRootFilesystem = Boolean(c.readOnlyRootFilesystem);
@@ -169,16 +170,16 @@ function componentOptions(x: ComponentKey, v: { [key: string]: any }, name: stri
   if (truthy(c.sysctls)) {
     o.sysctls = c.sysctls.map((s: any) => ({ name: s.name, value: goPrint(s.value) }));
   }
-  inherit(o, 'nodeSelector', c, cv, (m: any) => stringMap(`${p}.nodeSelector`, m));
-  inherit(o, 'podLabels', c, cv, (m: any) => stringMap(`${p}.podLabels`, m));
+  inherit(o, 'nodeSelector', p, c, cv, (prop, m) => stringMap(prop, m));
+  inherit(o, 'podLabels', p, c, cv, (prop, m) => stringMap(prop, m));
   if (profiled) {
     o.podLabels = { ...(o.podLabels ?? {}), ...Datadog.profilingPodLabels(profilingOptions(v)) };
   }
-  inherit(o, 'hostAliases', c, cv, (h: any) => h);
-  inherit(o, 'schedulerName', c, cv, String);
-  inherit(o, 'affinity', c, cv, (a: any) => a);
-  inherit(o, 'tolerations', c, cv, (t: any) => t);
-  inherit(o, 'topologySpreadConstraints', c, cv, (t: any) => t);
+  inherit(o, 'hostAliases', p, c, cv, (_prop, h) => h);
+  inherit(o, 'schedulerName', p, c, cv, (_prop, n) => String(n));
+  inherit(o, 'affinity', p, c, cv, (_prop, a) => a);
+  inherit(o, 'tolerations', p, c, cv, (_prop, t) => t);
+  inherit(o, 'topologySpreadConstraints', p, c, cv, (_prop, t) => t);
   o.envVars = componentEnv(x, c, v, o.image, name);
   if (c.terminationGracePeriodSeconds !== null && c.terminationGracePeriodSeconds !== undefined) {
     o.terminationGracePeriodSeconds = Number(c.terminationGracePeriodSeconds);
@@ -237,49 +238,30 @@ function componentOptions(x: ComponentKey, v: { [key: string]: any }, name: stri
   return o as ComponentOptions;
 }
 
-/** A value of the component, else the shared `componentValues` one, by Go truthiness (the chart's fallback). */
-function inherit(o: { [key: string]: any }, key: string, c: any, cv: any, conv: (v: any) => any) {
-  const v = truthy(c[key]) ? c[key] : truthy(cv[key]) ? cv[key] : undefined;
-  if (v !== undefined) {
-    o[key] = conv(v);
+/**
+ * A value of the component (`<p>.<key>`), else the shared `componentValues` one, by Go truthiness
+ * (the chart's fallback); `conv` gets the values key it reads and the value.
+ */
+function inherit(o: { [key: string]: any }, key: string, p: string, c: any, cv: any, conv: (prop: string, v: any) => any) {
+  if (truthy(c[key])) {
+    o[key] = conv(`${p}.${key}`, c[key]);
+  } else if (truthy(cv[key])) {
+    o[key] = conv(`starrocksCluster.componentValues.${key}`, cv[key]);
   }
 }
 
+/**
+ * `resources` (limits of `unlimited` left out, as the chart does), else the older `resource`; both
+ * as `requests` and `limits`.
+ */
 function componentResources(p: string, c: any): ComponentResources | undefined {
-  if (truthy(c.resources)) {
-    const requests: { [name: string]: ResourceQuantity } = {};
-    for (const [k, val] of Object.entries(c.resources.requests ?? {})) {
-      if (val !== null && val !== undefined) {
-        requests[k] = quantity(`${p}.resources.requests.${k}`, val);
-      }
-    }
-    const limits: { [name: string]: ResourceQuantity } = {};
-    for (const [k, val] of Object.entries(c.resources.limits ?? {})) {
-      if (val !== null && val !== undefined && String(val) !== 'unlimited') {
-        limits[k] = quantity(`${p}.resources.limits.${k}`, val);
-      }
-    }
-    return { requests, limits };
+  const key = truthy(c.resources) ? 'resources' : truthy(c.resource) ? 'resource' : undefined;
+  if (key === undefined) {
+    return undefined;
   }
-  if (truthy(c.resource)) {
-    const toList = (m: any, what: string) => {
-      const out: { [name: string]: ResourceQuantity } = {};
-      for (const [k, val] of Object.entries(m ?? {})) {
-        out[k] = quantity(`${p}.resource.${what}.${k}`, val);
-      }
-      return out;
-    };
-    return { requests: toList(c.resource.requests, 'requests'), limits: toList(c.resource.limits, 'limits') };
-  }
-  return undefined;
-}
-
-function quantity(prop: string, val: unknown): ResourceQuantity {
-  try {
-    return typeof val === 'number' ? ResourceQuantity.fromNumber(val) : ResourceQuantity.of(String(val));
-  } catch (e) {
-    throw new HelmValuesError(`${prop} must be a Kubernetes quantity such as "4", "500m" or "8Gi", got ${show(val)}`);
-  }
+  const r = mapAt(`${p}.${key}`, c[key])!;
+  const limited = (q: unknown) => key === 'resource' || goPrint(q) !== 'unlimited';
+  return { requests: quantities(`${p}.${key}.requests`, r.requests), limits: quantities(`${p}.${key}.limits`, r.limits, limited) };
 }
 
 /**
@@ -307,7 +289,7 @@ function componentConfig(x: ComponentKey, c: any, clusterNameValue: string):
     text = renderEntries(lines);
     hashInput = yamlConfig;
   } else if (truthy(c.config)) {
-    text = blockText(String(c.config));
+    text = literalBlock(String(c.config));
     hashInput = String(c.config);
   } else {
     text = '';
@@ -382,19 +364,6 @@ function componentEnv(x: ComponentKey, c: any, v: any, image: string, clusterNam
   return env;
 }
 
-function mounts(prop: string, list: any): any[] {
-  if (!Array.isArray(list)) {
-    throw new HelmValuesError(`${prop} must be a list of {name, mountPath, subPath}`);
-  }
-  return list.map((m: any) => {
-    const r: { [key: string]: string } = { name: String(m.name), mountPath: String(m.mountPath) };
-    if (truthy(m.subPath)) {
-      r.subPath = String(m.subPath);
-    }
-    return r;
-  });
-}
-
 function storageOptions(x: ComponentKey, p: string, c: any): { [key: string]: any } {
   const out: { [key: string]: any } = {};
   const s = c.storageSpec ?? {};
@@ -402,7 +371,7 @@ function storageOptions(x: ComponentKey, p: string, c: any): { [key: string]: an
     out.volumeNamePrefix = String(s.name);
     const cls = truthy(s.storageClassName) ? String(s.storageClassName) : undefined;
     const vol = (size: any, sizeKey: string, klass: any, path: any): PersistentStorageOptions => ({
-      size: parseSize(`${p}.storageSpec.${sizeKey}`, size),
+      size: storageSize(`${p}.storageSpec.${sizeKey}`, size),
       storageClassName: truthy(klass) ? String(klass) : cls,
       mountPath: truthy(path) ? String(path) : undefined,
     });
@@ -435,23 +404,6 @@ function storageOptions(x: ComponentKey, p: string, c: any): { [key: string]: an
   return out as Partial<DataComponentOptions>;
 }
 
-const SIZE_UNITS: { [unit: string]: (n: number) => Size } = {
-  Mi: Size.mebibytes,
-  Gi: Size.gibibytes,
-  Ti: Size.tebibytes,
-  Pi: Size.pebibyte,
-};
-
-/** Reads a chart storage size ("20Gi") into a Size that prints the same. @internal */
-export function parseSize(prop: string, value: unknown): Size {
-  const text = goPrint(value);
-  const m = /^([0-9]+(?:\.[0-9]+)?)(Mi|Gi|Ti|Pi)$/.exec(text);
-  if (!m) {
-    throw new HelmValuesError(`${prop} must be a size with a binary unit Mi, Gi, Ti or Pi (the StarRocks CRD rejects others), got ${show(text)}`);
-  }
-  return SIZE_UNITS[m[2]](Number(m[1]));
-}
-
 function feProxyOptions(px: any): FeProxyOptions {
   const p = 'starrocksFeProxySpec';
   const o: { [key: string]: any } = {};
@@ -464,7 +416,7 @@ function feProxyOptions(px: any): FeProxyOptions {
     o.image = `${goPrint(repo)}:${goPrint(tag)}`;
   }
   if (truthy(px.imagePullSecrets)) {
-    o.imagePullSecrets = px.imagePullSecrets.map((e: any) => (isMap(e) ? String(e.name) : String(e)));
+    o.imagePullSecrets = pullSecrets(`${p}.imagePullSecrets`, px.imagePullSecrets);
   }
   if (px.replicas !== null && px.replicas !== undefined) {
     o.replicas = Number(px.replicas);
@@ -474,14 +426,8 @@ function feProxyOptions(px: any): FeProxyOptions {
   }
   o.resolver = px.resolver === null || px.resolver === undefined ? '' : goPrint(px.resolver);
   if (truthy(px.resources)) {
-    const list = (m: any, what: string) => {
-      const out: { [name: string]: ResourceQuantity } = {};
-      for (const [k, val] of Object.entries(m ?? {})) {
-        out[k] = quantity(`${p}.resources.${what}.${k}`, val);
-      }
-      return out;
-    };
-    o.resources = { requests: list(px.resources.requests, 'requests'), limits: list(px.resources.limits, 'limits') };
+    const r = mapAt(`${p}.resources`, px.resources)!;
+    o.resources = { requests: quantities(`${p}.resources.requests`, r.requests), limits: quantities(`${p}.resources.limits`, r.limits) };
   }
   const service = componentService(p, px.service);
   if (service) {
@@ -506,24 +452,13 @@ function feProxyOptions(px: any): FeProxyOptions {
   return o as FeProxyOptions;
 }
 
-/** A map of strings as the chart prints it (`toYaml` of a map: scalars printed as text). @internal */
-export function stringMap(prop: string, m: any): { [key: string]: string } {
-  if (!isMap(m)) {
-    throw new HelmValuesError(`${prop} must be a map`);
-  }
-  const out: { [key: string]: string } = {};
-  for (const [k, val] of Object.entries(m)) {
-    if (isMap(val) || Array.isArray(val)) {
-      throw new HelmValuesError(`${prop}.${k} must be a string, got ${show(val)}`);
-    }
-    out[k] = val === null || val === undefined ? '' : goPrint(val);
-  }
-  return out;
-}
-
-/** A text as a YAML literal block (`|`) in a template gives it back: ending in exactly one newline. */
-function blockText(text: string): string {
-  return text.replace(/\n*$/, '\n');
+/**
+ * `datadog.log.logConfig` as the chart reads it: a map, or the whole text as a JSON object (a text
+ * of spaces and braces only gives no attributes).
+ */
+function logConfig(v: any): DatadogLogConfig | undefined {
+  const json = (t: string) => (t.replace(/[\s{}]/g, '') === '' ? undefined : t);
+  return datadogLogConfig(dig(v, 'datadog', 'log', 'logConfig'), json, '(as a string or a map)');
 }
 
 function profilingOptions(v: any): DatadogProfilingOptions {
@@ -532,35 +467,6 @@ function profilingOptions(v: any): DatadogProfilingOptions {
     env: truthy(pr.env) ? goPrint(pr.env) : undefined,
     configMode: truthy(pr.configMode) ? goPrint(pr.configMode) : undefined,
   };
-}
-
-function datadogLogConfig(logConfig: unknown): DatadogLogConfig | undefined {
-  try {
-    if (isMap(logConfig)) {
-      return DatadogLogConfig.fromObject(logConfig);
-    }
-    if (typeof logConfig === 'string' && logConfig.trim() !== '') {
-      return DatadogLogConfig.fromJson(logConfig);
-    }
-    return undefined;
-  } catch (e: any) {
-    throw new HelmValuesError(`datadog.log.logConfig must be a JSON object (as a string or a map): ${e.message}`);
-  }
-}
-
-/** A port as the chart reads it from the `config` text: lines of exactly one `=`, trimmed. */
-function configTextPort(config: unknown, key: string, fallback: number): number {
-  if (typeof config !== 'string') {
-    return fallback;
-  }
-  let found: string | undefined;
-  for (const line of config.split('\n')) {
-    const pair = line.split('=');
-    if (pair.length === 2 && pair[0].trim() === key) {
-      found = pair[1].trim();
-    }
-  }
-  return found && /^[0-9]+$/.test(found) ? Number(found) : fallback;
 }
 
 function passwordSecretName(v: any, clusterNameValue: string): string {
@@ -587,10 +493,10 @@ export function addStarRocksFromValues(scope: Construct, v: { [key: string]: any
   for (const x of ['fe', 'be', 'cn'] as ComponentKey[]) {
     const script = dig(v, SPEC_KEY[x], 'entrypoint', 'script');
     const entrypoint = cluster.node.tryFindChild(`${x.charAt(0).toUpperCase()}${x.charAt(1)}Entrypoint`) as ApiObject | undefined;
-    if (entrypoint && typeof script === 'string' && blockText(script) !== script) {
+    if (entrypoint && typeof script === 'string' && literalBlock(script) !== script) {
       // the chart writes the script as a YAML literal block, which ends it with exactly one
       // newline; the pod annotation keeps the hash of the script as given
-      entrypoint.addJsonPatch(JsonPatch.replace('/data/entrypoint.sh', blockText(script)));
+      entrypoint.addJsonPatch(JsonPatch.replace('/data/entrypoint.sh', literalBlock(script)));
     }
   }
   const ip = v.initPassword ?? {};
@@ -607,6 +513,7 @@ export function addStarRocksFromValues(scope: Construct, v: { [key: string]: any
     }
   }
   addValueObjects(scope, v, ctx.namespace);
+  addExtraResources(scope, v, ctx.namespace);
   return { cluster, passwordSecretName: truthy(ip.enabled) ? passwordSecretName(v, cluster.clusterName) : undefined };
 }
 
@@ -626,8 +533,8 @@ function addInitPassword(cluster: StarRocksCluster, ip: any): void {
     emitJob: truthy(ip.isInstall),
     image: truthy(ip.image) ? goPrint(ip.image) : undefined,
     resources: truthy(ip.resources) ? ip.resources : undefined,
-    annotations: truthy(ip.annotations) ? stringMap(`${p}.annotations`, ip.annotations) : undefined,
-    podAnnotations: truthy(ip.podAnnotations) ? stringMap(`${p}.podAnnotations`, ip.podAnnotations) : undefined,
+    annotations: stringMap(`${p}.annotations`, ip.annotations),
+    podAnnotations: stringMap(`${p}.podAnnotations`, ip.podAnnotations),
   });
   if (!truthy(ip.isInstall)) {
     // the chart keeps the script ConfigMap when it leaves the Job out
@@ -644,7 +551,7 @@ function addServiceMonitors(cluster: StarRocksCluster, sm: any, cn: boolean): vo
   const ba = sm.basicAuth ?? {};
   const params = truthy(dig(sm, 'endpointParam', 'enabled')) ? dig(sm, 'endpointParam', 'params') : undefined;
   const monitors = cluster.addServiceMonitor('ServiceMonitor', {
-    labels: truthy(sm.labels) ? stringMap(`${p}.labels`, sm.labels) : undefined,
+    labels: stringMap(`${p}.labels`, sm.labels),
     components,
     basicAuth: truthy(ba.enabled) ? {
       usernameSecret: { name: goPrint(ba.usernameSecretName) } as any,
@@ -659,26 +566,8 @@ function addServiceMonitors(cluster: StarRocksCluster, sm: any, cn: boolean): vo
   monitors._setIntervalText(truthy(sm.interval) ? goPrint(sm.interval) : undefined);
 }
 
-/** The top-level `secrets`, `configMaps` and `resources` lists. */
-function addValueObjects(scope: Construct, v: { [key: string]: any }, namespace: string): void {
-  (Array.isArray(v.secrets) ? v.secrets : []).forEach((s: any, i: number) => {
-    const data: { [key: string]: string } = {};
-    for (const [k, val] of Object.entries(s.data ?? {})) {
-      if (truthy(val)) {
-        data[k] = Buffer.from(goPrint(val), 'utf8').toString('base64');
-      }
-    }
-    new ApiObject(scope, `Secret${i}`, { apiVersion: 'v1', kind: 'Secret', metadata: { name: String(s.name), namespace }, type: 'Opaque', data });
-  });
-  (Array.isArray(v.configMaps) ? v.configMaps : []).forEach((c: any, i: number) => {
-    const data: { [key: string]: string } = {};
-    for (const [k, val] of Object.entries(c.data ?? {})) {
-      if (truthy(val)) {
-        data[k] = blockText(goPrint(val));
-      }
-    }
-    new ApiObject(scope, `ConfigMap${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: String(c.name), namespace }, data });
-  });
+/** The top-level `resources` list: objects printed as given, in the release namespace unless cluster-scoped or given one. */
+function addExtraResources(scope: Construct, v: { [key: string]: any }, namespace: string): void {
   (Array.isArray(v.resources) ? v.resources : []).forEach((r: any, i: number) => {
     if (!isMap(r) || !r.apiVersion || !r.kind || !isMap(r.metadata) || !r.metadata.name) {
       throw new HelmValuesError(`resources[${i}] must be a Kubernetes object with apiVersion, kind and metadata.name`);
@@ -691,5 +580,4 @@ function addValueObjects(scope: Construct, v: { [key: string]: any }, namespace:
       obj.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     }
   });
-  void warn;
 }

@@ -1,8 +1,11 @@
 /**
- * Helpers that read Helm values the way Go templates do.
+ * Helpers that read Helm values the way Go templates do, and the typed readers every chart
+ * translation uses: a value of the wrong shape is a `HelmValuesError` naming its values key.
  *
  * @internal
  */
+import { HelmValuesError } from './context';
+import { show } from '../common/validate';
 
 /** Whether a value is a map (a plain object). @internal */
 export function isMap(v: unknown): v is { [key: string]: any } {
@@ -73,4 +76,160 @@ export function goFormatFloat(v: number): string {
     return `${mantissa}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
   }
   return String(v);
+}
+
+/**
+ * sprig's `trimAll`: removes the characters of `cutset` from both ends.
+ *
+ * @internal
+ */
+export function trimAll(value: string, cutset: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && cutset.includes(value[start])) {
+    start++;
+  }
+  while (end > start && cutset.includes(value[end - 1])) {
+    end--;
+  }
+  return value.slice(start, end);
+}
+
+/**
+ * How `{{ value }}` prints: no value prints nothing (Helm drops `<no value>`), anything else as
+ * {@link goPrint}.
+ *
+ * @internal
+ */
+export function text(value: unknown): string {
+  return value === null || value === undefined ? '' : goPrint(value);
+}
+
+/**
+ * A scalar as the template prints it with `{{ }}`; a map or a list is an error naming `prop`.
+ *
+ * @internal
+ */
+export function scalar(prop: string, value: unknown): string {
+  if (isMap(value) || Array.isArray(value)) {
+    throw new HelmValuesError(`${prop} must be a string, got ${show(value)}`);
+  }
+  return text(value);
+}
+
+/**
+ * The map at `prop`: undefined when there is no value, an error when the value is not a map.
+ *
+ * @internal
+ */
+export function mapAt(prop: string, value: unknown): { [key: string]: any } | undefined {
+  if (value === null || value === undefined) {
+    return undefined;
+  }
+  if (!isMap(value)) {
+    throw new HelmValuesError(`${prop} must be a map, got ${show(value)}`);
+  }
+  return value;
+}
+
+/** The list at `prop`; anything else is an error. @internal */
+export function listAt(prop: string, value: unknown): any[] {
+  if (!Array.isArray(value)) {
+    throw new HelmValuesError(`${prop} must be a list, got ${show(value)}`);
+  }
+  return value;
+}
+
+/** The list of maps at `prop` (tolerations, host aliases, ...); anything else is an error. @internal */
+export function listOfMaps(prop: string, value: unknown): { [key: string]: any }[] {
+  return listAt(prop, value).map((item, i) => {
+    if (!isMap(item)) {
+      throw new HelmValuesError(`${prop}[${i}] must be a map, got ${show(item)}`);
+    }
+    return item;
+  });
+}
+
+/**
+ * A map of strings (labels, annotations, node selectors) as `toYaml` prints it: undefined when not
+ * set (Go-false), a null entry is the empty string, and any other value than a string is an error
+ * naming its key, since the chart prints it unquoted and the API server rejects it.
+ *
+ * @internal
+ */
+export function stringMap(prop: string, value: unknown): { [key: string]: string } | undefined {
+  if (!truthy(value)) {
+    return undefined;
+  }
+  const out: { [key: string]: string } = {};
+  for (const [k, val] of Object.entries(mapAt(prop, value)!)) {
+    if (val === null || val === undefined) {
+      out[k] = '';
+    } else if (typeof val === 'string') {
+      out[k] = val;
+    } else {
+      throw new HelmValuesError(`${prop}.${k} must be a string: quote it (the chart prints ${show(val)} unquoted and the API server rejects it)`);
+    }
+  }
+  return out;
+}
+
+/** A copy of a map without its null entries (`toYaml` of a map the typed props take). @internal */
+export function withoutNulls(m: { [key: string]: any }): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const [k, val] of Object.entries(m)) {
+    if (val !== null && val !== undefined) {
+      out[k] = val;
+    }
+  }
+  return out;
+}
+
+/** Whether a plain object has `key` as its own property. @internal */
+export function hasOwn(target: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(target, key);
+}
+
+/** Sets a key on a plain object, `__proto__` included (as an own property). @internal */
+export function setOwn(target: { [key: string]: any }, key: string, value: any): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/** Freezes plain data (maps and lists) all the way down; for the charts' defaults. @internal */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) {
+      deepFreeze(v);
+    }
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * A construct's error, which names a prop (`'cn.replicas' must be ...`), reworded to name the values
+ * key the prop comes from. `propToValuesKey` maps prop prefixes to values keys, the more specific
+ * first; errors of other props, and `HelmValuesError`s, are returned as they are.
+ *
+ * @internal
+ */
+export function valuesError(e: unknown, propToValuesKey: ReadonlyArray<readonly [string, string]>): unknown {
+  if (!(e instanceof Error) || e instanceof HelmValuesError) {
+    return e;
+  }
+  const m = /^'([^']*)'/.exec(e.message);
+  if (!m) {
+    return e;
+  }
+  const prop = m[1];
+  for (const [from, to] of propToValuesKey) {
+    if (prop === from || prop.startsWith(`${from}.`) || prop.startsWith(`${from}[`)) {
+      return new HelmValuesError(`${to}${prop.slice(from.length)}${e.message.slice(m[0].length)}`);
+    }
+  }
+  return e;
 }

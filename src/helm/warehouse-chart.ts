@@ -5,19 +5,22 @@
  *
  * @internal
  */
-import { ApiObject, JsonPatch, Size } from 'cdk8s';
+import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
+import {
+  addValueObjects, configTextValue, datadogLogConfig, envList, imageRef, literalBlock, mounts, printedNumber,
+  prometheusAnnotations, pullSecrets, resourceRequirements, storageSize, wholeNumber, withUserAnnotations,
+} from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { coalesceValues } from './merge';
-import { dig, goPrint, isMap, truthy } from './values';
+import { dig, isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, trimAll, truthy, valuesError } from './values';
 import { WAREHOUSE_CHART_DEFAULTS, WAREHOUSE_TEMPLATE_ONLY_KEYS } from './warehouse-defaults';
 import { StarRocksCluster } from '../cluster/cluster';
-import { goJson } from '../common/hash';
-import { ResourceQuantity } from '../common/quantity';
 import { show } from '../common/validate';
 import { warn } from '../common/warnings';
-import { ComponentResources, HpaVersion, MountOptions, ServicePortOptions, ServiceType } from '../components/options';
+import { ComponentResources, HpaVersion, ServicePortOptions, ServiceType } from '../components/options';
 import { StarRocksConfig } from '../config/config';
+import { renderLogsAnnotation } from '../monitoring/datadog';
 import { PersistentStorageOptions } from '../storage/storage';
 import { StarRocksWarehouse, StarRocksWarehouseProps } from '../warehouse/warehouse';
 
@@ -38,8 +41,7 @@ const SERVICE_TYPES = Object.values(ServiceType) as string[];
 const SERVICE_PORT_KEYS = ['name', 'containerPort', 'port', 'nodePort'] as const;
 const AUTOSCALING_KEYS = ['version', 'minReplicas', 'maxReplicas', 'hpaPolicy'];
 const HPA_POLICY_KEYS = ['metrics', 'behavior'];
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+const RESOURCE_KEYS = ['limits', 'requests'];
 
 /**
  * The props of `StarRocksWarehouse` (and of the imported cluster) named in the constructs' errors,
@@ -103,14 +105,17 @@ export function addWarehouseChart(scope: Construct, values: { [key: string]: any
     // synth time; render once here so that such errors are reported with the values key.
     warehouse._renderSpec();
   } catch (e) {
-    throw valuesError(e);
+    throw valuesError(e, PROP_TO_VALUES_KEY);
   }
   if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
     warn(warehouse, `datadog.log.enabled: the chart's log annotation key is "${DATADOG_LOGS_ANNOTATION}" (kept for parity), but the `
       + 'warehouse\'s container is named "cn", so the Datadog agent does not apply it; add an "ad.datadoghq.com/cn.logs" '
       + 'annotation through spec.annotations to collect the logs');
   }
-  addValueObjects(scope, v, warehouse.config !== undefined ? warehouse.configMapName : undefined);
+  const rendered = warehouse.config !== undefined
+    ? [{ kind: 'ConfigMap' as const, name: warehouse.configMapName, by: 'the warehouse\'s config (spec.config)' }]
+    : [];
+  addValueObjects(scope, v, ctx.namespace, rendered);
 }
 
 /**
@@ -128,7 +133,7 @@ export function warehousePropsFromValues(scope: Construct, v: { [key: string]: a
     namespace: ctx.namespace,
     // the chart's labels besides `warehouse: <release>` (which the construct adds)
     labels: { 'app.kubernetes.io/instance': ctx.release, 'app.kubernetes.io/managed-by': 'Helm' },
-    image: image(spec.image),
+    image: imageRef('spec.image', spec.image),
   };
   if (truthy(spec.replicas)) {
     o.replicas = printedNumber('spec.replicas', spec.replicas);
@@ -167,7 +172,8 @@ export function warehousePropsFromValues(scope: Construct, v: { [key: string]: a
     o.autoScaling = autoScaling(spec.autoScalingPolicy);
   }
   if (truthy(spec.resources)) {
-    o.resources = resources(spec.resources);
+    o.resources = resourceRequirements('spec.resources', spec.resources, RESOURCE_KEYS,
+      'the chart prints the keys of resources directly into spec.template; the library supports only these two') as ComponentResources;
   }
   const config = configFile(v.configMaps, spec.config, ctx.release, scope);
   Object.assign(o, config.props);
@@ -175,23 +181,19 @@ export function warehousePropsFromValues(scope: Construct, v: { [key: string]: a
   if (service) {
     o.service = service;
   }
-  const annotations: { [key: string]: string } = { ...config.annotations };
+  const chartAnnotations: { [key: string]: string } = { ...config.annotations };
   if (datadogLogs) {
-    annotations[DATADOG_LOGS_ANNOTATION] = datadogLogsAnnotation(dig(v, 'datadog', 'log', 'logConfig'));
+    chartAnnotations[DATADOG_LOGS_ANNOTATION] = datadogLogsAnnotation(dig(v, 'datadog', 'log', 'logConfig'));
   }
-  if (truthy(spec.annotations)) {
-    for (const [k, val] of Object.entries(stringMap('spec.annotations', spec.annotations))) {
-      if (k === CONFIG_HASH_ANNOTATION || (k in annotations && annotations[k] !== val)) {
-        throw new HelmValuesError(`spec.annotations.${k} must not be set: the chart sets this pod annotation itself and would print the key twice`);
-      }
-      annotations[k] = val;
-    }
+  if (isMap(spec.annotations) && CONFIG_HASH_ANNOTATION in spec.annotations) {
+    throw new HelmValuesError(`spec.annotations.${CONFIG_HASH_ANNOTATION} must not be set: the chart sets this pod annotation itself and would print the key twice`);
   }
+  const annotations = withUserAnnotations(chartAnnotations, 'spec.annotations', spec.annotations);
   if (Object.keys(annotations).length > 0) {
     o.annotations = annotations;
   }
   if (truthy(spec.imagePullSecrets)) {
-    o.imagePullSecrets = pullSecrets(spec.imagePullSecrets);
+    o.imagePullSecrets = pullSecrets('spec.imagePullSecrets', spec.imagePullSecrets);
   }
   if (truthy(spec.secrets)) {
     o.secrets = mounts('spec.secrets', spec.secrets);
@@ -206,27 +208,13 @@ export function warehousePropsFromValues(scope: Construct, v: { [key: string]: a
   return o as Omit<StarRocksWarehouseProps, 'cluster'>;
 }
 
-/** `"<repository>:<tag>"`, as the template prints it; an empty part is an error. */
-function image(value: unknown): string {
-  const img = mapAt('spec.image', value) ?? {};
-  const repository = text(img.repository);
-  const tag = text(img.tag);
-  if (repository === '') {
-    throw new HelmValuesError(`spec.image.repository must be set (the chart would print the image ${show(`:${tag}`)})`);
-  }
-  if (tag === '') {
-    throw new HelmValuesError(`spec.image.tag must be set (the chart would print the image ${show(`${repository}:`)}, which the kubelet cannot pull)`);
-  }
-  return `${repository}:${tag}`;
-}
-
 /**
  * `envVars`: `TZ` (the time zone), `LOG_CONSOLE` (Datadog logs), then the user's list. A user
  * variable of the same name as one of the chart's replaces it: the chart prints both and
  * Kubernetes uses the last one, the typed API refuses duplicates.
  */
 function environment(scope: Construct, v: { [key: string]: any }, spec: { [key: string]: any }, datadogLogs: boolean): { [key: string]: any } {
-  const user: any[] = truthy(spec.envVars) ? envList(spec.envVars) : [];
+  const user: any[] = truthy(spec.envVars) ? envList('spec.envVars', spec.envVars) : [];
   const names = new Set<string>();
   user.forEach((e, i) => {
     if (names.has(e.name)) {
@@ -259,23 +247,6 @@ function environment(scope: Construct, v: { [key: string]: any }, spec: { [key: 
     out.envVars = env;
   }
   return out;
-}
-
-/** A list of EnvVar maps whose values are strings (the API server rejects others). */
-function envList(value: unknown): any[] {
-  return listAt('spec.envVars', value).map((e, i) => {
-    const prop = `spec.envVars[${i}]`;
-    if (!isMap(e)) {
-      throw new HelmValuesError(`${prop} must be a map with name and value (or valueFrom), got ${show(e)}`);
-    }
-    if (typeof e.name !== 'string' || e.name === '') {
-      throw new HelmValuesError(`${prop}.name must be a non-empty string, got ${show(e.name)}`);
-    }
-    if (e.value !== undefined && e.value !== null && typeof e.value !== 'string') {
-      throw new HelmValuesError(`${prop}.value must be a string: quote it (the chart prints ${show(e.value)} unquoted and the API server rejects it)`);
-    }
-    return withoutNulls(e);
-  });
 }
 
 /**
@@ -313,44 +284,6 @@ function autoScaling(value: unknown): any {
     out.behavior = mapAt(`${p}.hpaPolicy.behavior`, policy.behavior);
   }
   return out;
-}
-
-/** `resources` is printed into the template as given: its `limits` and `requests`. */
-function resources(value: unknown): ComponentResources {
-  const p = 'spec.resources';
-  const r = mapAt(p, value)!;
-  const out: { [key: string]: any } = {};
-  for (const [key, val] of Object.entries(r)) {
-    if (key !== 'limits' && key !== 'requests') {
-      throw new HelmValuesError(`${p} may only have limits and requests, got ${show(key)} `
-        + '(the chart prints the keys of resources directly into spec.template; the library supports only these two)');
-    }
-    if (val === null || val === undefined) {
-      continue;
-    }
-    const quantities: { [name: string]: ResourceQuantity } = {};
-    for (const [name, q] of Object.entries(mapAt(`${p}.${key}`, val) ?? {})) {
-      if (q !== null && q !== undefined) {
-        quantities[name] = quantity(`${p}.${key}.${name}`, q);
-      }
-    }
-    out[key] = quantities;
-  }
-  return out;
-}
-
-function quantity(prop: string, value: unknown): ResourceQuantity {
-  try {
-    if (typeof value === 'number') {
-      return ResourceQuantity.fromNumber(value);
-    }
-    if (typeof value === 'string') {
-      return ResourceQuantity.of(value);
-    }
-  } catch {
-    // reported below, naming the values key
-  }
-  throw new HelmValuesError(`${prop} must be a Kubernetes quantity such as 8, "500m" or "8Gi" (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
 }
 
 /**
@@ -407,20 +340,8 @@ function serviceOptions(scope: Construct, spec: { [key: string]: any }, datadogM
   if (truthy(s.ports)) {
     out.ports = listAt(`${p}.ports`, s.ports).map((port, i) => servicePort(`${p}.ports[${i}]`, port));
   }
-  const annotations: { [key: string]: string } = {};
-  if (datadogMetrics) {
-    annotations['prometheus.io/path'] = '/metrics';
-    annotations['prometheus.io/port'] = webserverPort(spec.config);
-    annotations['prometheus.io/scrape'] = 'true';
-  }
-  if (truthy(s.annotations)) {
-    for (const [k, val] of Object.entries(stringMap(`${p}.annotations`, s.annotations))) {
-      if (k in annotations && annotations[k] !== val) {
-        throw new HelmValuesError(`${p}.annotations.${k} must not be set with datadog.metrics.enabled: the chart sets it to ${show(annotations[k])} and would print the key twice`);
-      }
-      annotations[k] = val;
-    }
-  }
+  const metrics = datadogMetrics ? prometheusAnnotations(configTextValue(spec.config, 'webserver_port') ?? DEFAULT_WEBSERVER_PORT) : {};
+  const annotations = withUserAnnotations(metrics, `${p}.annotations`, s.annotations, ' with datadog.metrics.enabled');
   if (Object.keys(annotations).length > 0) {
     out.annotations = annotations;
   }
@@ -448,92 +369,20 @@ function servicePort(prop: string, value: unknown): ServicePortOptions {
 }
 
 /**
- * `webserver_port` as the chart reads it from `spec.config`: lines split at `=` into exactly two
- * parts, trimmed, the last one winning; 8040 without one.
- */
-function webserverPort(config: unknown): string {
-  if (typeof config !== 'string') {
-    return DEFAULT_WEBSERVER_PORT;
-  }
-  let found = '';
-  for (const line of config.split('\n')) {
-    const pair = line.split('=');
-    if (pair.length === 2 && pair[0].trim() === 'webserver_port') {
-      found = pair[1].trim();
-    }
-  }
-  return found === '' ? DEFAULT_WEBSERVER_PORT : found;
-}
-
-/**
  * The Datadog log annotation value as the chart builds it: it strips spaces and braces from both
  * ends of `logConfig`, wraps the rest as `{<rest>, "service": "warehouse"}`, parses that as JSON
  * (so `service` always wins) and prints it, keys sorted, in a one-element list.
  */
 function datadogLogsAnnotation(logConfig: unknown): string {
-  const p = 'datadog.log.logConfig';
-  let attributes: { [key: string]: any };
-  if (isMap(logConfig)) {
-    attributes = { ...logConfig, service: DATADOG_SERVICE };
-  } else if (logConfig === null || logConfig === undefined || typeof logConfig === 'string') {
-    const inner = trimAll(logConfig ?? '', ' {}');
-    if (inner === '') {
-      attributes = { service: DATADOG_SERVICE };
-    } else {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(`{${inner}, "service": "${DATADOG_SERVICE}"}`);
-      } catch (e) {
-        throw new HelmValuesError(`${p} must be a JSON object such as '{"app": "starrocks", "tags": ["a"]}' (the chart strips spaces and braces from both ends `
-          + `of it, so an object ending with a nested object breaks and the chart would print a Datadog configuration holding only an error): ${(e as Error).message}`);
-      }
-      attributes = parsed as { [key: string]: any };
-    }
-  } else {
-    throw new HelmValuesError(`${p} must be a JSON object as a string, got ${show(logConfig)}`);
+  if (logConfig !== null && logConfig !== undefined && typeof logConfig !== 'string' && !isMap(logConfig)) {
+    throw new HelmValuesError(`datadog.log.logConfig must be a JSON object as a string, got ${show(logConfig)}`);
   }
-  return goJson([attributes]);
-}
-
-/** sprig's `trimAll`: removes the characters of `cutset` from both ends. */
-function trimAll(value: string, cutset: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && cutset.includes(value[start])) {
-    start++;
-  }
-  while (end > start && cutset.includes(value[end - 1])) {
-    end--;
-  }
-  return value.slice(start, end);
-}
-
-/** `imagePullSecrets` is printed as given: a list of `{name: ...}` maps. */
-function pullSecrets(value: unknown): string[] {
-  return listAt('spec.imagePullSecrets', value).map((item, i) => {
-    if (!isMap(item) || !truthy(item.name) || isMap(item.name) || Array.isArray(item.name)) {
-      throw new HelmValuesError(`spec.imagePullSecrets[${i}] must be a map with a name, e.g. {name: my-pull-secret} (the chart prints the item as given and the API server rejects others), got ${show(item)}`);
-    }
-    return text(item.name);
-  });
-}
-
-/** Mounts of existing Secrets or ConfigMaps: `name`, `mountPath`, `subPath` (printed empty when not set). */
-function mounts(prop: string, value: unknown): MountOptions[] {
-  return listAt(prop, value).map((m, i) => {
-    const p = `${prop}[${i}]`;
-    if (!isMap(m)) {
-      throw new HelmValuesError(`${p} must be a map of name, mountPath and subPath, got ${show(m)}`);
-    }
-    if (!truthy(m.name) || !truthy(m.mountPath)) {
-      throw new HelmValuesError(`${p} must have a name and a mountPath (the chart prints them empty, which the operator refuses), got ${show(m)}`);
-    }
-    const out: { [key: string]: string } = { name: scalar(`${p}.name`, m.name), mountPath: scalar(`${p}.mountPath`, m.mountPath) };
-    if (truthy(m.subPath)) {
-      out.subPath = scalar(`${p}.subPath`, m.subPath);
-    }
-    return out as unknown as MountOptions;
-  });
+  const config = datadogLogConfig(logConfig, (json) => {
+    const inner = trimAll(json, ' {}');
+    return inner === '' ? undefined : `{${inner}, "service": "${DATADOG_SERVICE}"}`;
+  }, 'such as \'{"app": "starrocks", "tags": ["a"]}\' (the chart strips spaces and braces from both ends of it, so an object ending '
+    + 'with a nested object breaks and the chart would print a Datadog configuration holding only an error)');
+  return renderLogsAnnotation({ service: DATADOG_SERVICE }, config, undefined);
 }
 
 /**
@@ -564,107 +413,6 @@ function storage(scope: Construct, value: unknown): { [key: string]: any } {
   return out;
 }
 
-const SIZE_UNITS: { [unit: string]: (n: number) => Size } = {
-  Mi: Size.mebibytes,
-  Gi: Size.gibibytes,
-  Ti: Size.tebibytes,
-  Pi: Size.pebibyte,
-};
-
-/** A storage size as the chart prints it (`500Gi`), as a Size that prints the same. */
-function storageSize(prop: string, value: unknown): Size {
-  const t = isMap(value) || Array.isArray(value) ? '' : text(value);
-  const m = /^([0-9]+(?:\.[0-9]+)?)(Mi|Gi|Ti|Pi)$/.exec(t);
-  if (!m) {
-    throw new HelmValuesError(`${prop} must be a size with a binary unit Mi, Gi, Ti or Pi such as "100Gi" (the StarRocks CRD rejects others), got ${show(value)}`);
-  }
-  const size = SIZE_UNITS[m[2]](Number(m[1]));
-  if (size.asString() !== t) {
-    throw new HelmValuesError(`${prop} must be written in its shortest form such as "100Gi", got ${show(value)}`);
-  }
-  return size;
-}
-
-/**
- * The top-level `secrets` and `configMaps` lists: plain objects, printed without a namespace.
- * Entries with an empty value are left out; ConfigMap values are printed as YAML literal blocks
- * (exactly one final newline), Secret values base64-encoded as given.
- */
-function addValueObjects(scope: Construct, v: { [key: string]: any }, configMapName: string | undefined): void {
-  const seen = new Map<string, string>();
-  if (configMapName !== undefined) {
-    seen.set(`ConfigMap ${configMapName}`, 'the warehouse\'s config (spec.config)');
-  }
-  const claim = (kind: string, name: string, prop: string) => {
-    const key = `${kind} ${name}`;
-    if (seen.has(key)) {
-      throw new HelmValuesError(`${prop}.name must differ from the name of ${seen.get(key)}: both would be the ${kind} ${show(name)}`);
-    }
-    seen.set(key, prop);
-  };
-  const entries = (prop: string, item: any, i: number): [string, { [key: string]: string }] => {
-    const p = `${prop}[${i}]`;
-    if (!isMap(item)) {
-      throw new HelmValuesError(`${p} must be a map of name and data, got ${show(item)}`);
-    }
-    const name = truthy(item.name) ? scalar(`${p}.name`, item.name) : '';
-    if (!DNS_SUBDOMAIN.test(name) || name.length > 253) {
-      throw new HelmValuesError(`${p}.name must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.'; the API server rejects others), got ${show(item.name)}`);
-    }
-    const data: { [key: string]: string } = {};
-    for (const [k, val] of Object.entries(mapAt(`${p}.data`, item.data) ?? {})) {
-      if (!truthy(val)) {
-        continue;
-      }
-      if (!DATA_KEY.test(k)) {
-        throw new HelmValuesError(`${p}.data keys must consist of letters, digits, '-', '_' and '.' (the API server rejects others), got ${show(k)}`);
-      }
-      if (isMap(val) || Array.isArray(val)) {
-        throw new HelmValuesError(`${p}.data.${k} must be a string, got ${show(val)}`);
-      }
-      data[k] = goPrint(val);
-    }
-    return [name, data];
-  };
-  (Array.isArray(v.secrets) ? v.secrets : listAt('secrets', v.secrets ?? [])).forEach((item: any, i: number) => {
-    const [name, data] = entries('secrets', item, i);
-    claim('Secret', name, `secrets[${i}]`);
-    const encoded: { [key: string]: string } = {};
-    for (const [k, val] of Object.entries(data)) {
-      encoded[k] = Buffer.from(val, 'utf8').toString('base64');
-    }
-    withoutNamespace(new ApiObject(scope, `Secret${i}`, { apiVersion: 'v1', kind: 'Secret', metadata: { name }, type: 'Opaque', data: encoded }));
-  });
-  (Array.isArray(v.configMaps) ? v.configMaps : listAt('configMaps', v.configMaps ?? [])).forEach((item: any, i: number) => {
-    const [name, data] = entries('configMaps', item, i);
-    claim('ConfigMap', name, `configMaps[${i}]`);
-    const blocks: { [key: string]: string } = {};
-    for (const [k, val] of Object.entries(data)) {
-      blocks[k] = literalBlock(val);
-    }
-    withoutNamespace(new ApiObject(scope, `ConfigMap${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: blocks }));
-  });
-}
-
-/**
- * Chart parity: the chart prints the top-level Secrets and ConfigMaps without a namespace (they go
- * wherever they are applied); cdk8s gives every object its chart's namespace.
- */
-function withoutNamespace(obj: ApiObject): void {
-  if (obj.metadata.namespace !== undefined) {
-    obj.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
-  }
-}
-
-/**
- * A text as a YAML literal block (`key: |`) holds it: trailing line breaks clipped to exactly one
- * (none for a text of line breaks only).
- */
-function literalBlock(value: string): string {
-  const body = value.replace(/\n+$/, '');
-  return body === '' ? '' : `${body}\n`;
-}
-
 /** The maps of the chart's values with fixed keys (the others, e.g. annotations, take any key). */
 const STRUCTURED_MAPS = ['', 'datadog', 'datadog.log', 'datadog.metrics', 'spec', 'spec.image', 'spec.service', 'spec.storageSpec'];
 
@@ -693,22 +441,6 @@ function warnUnknownKeys(scope: Construct, user: { [key: string]: any }): void {
   }
 }
 
-function wholeNumber(prop: string, value: unknown, min: number): number {
-  const n = typeof value === 'number' ? value : NaN;
-  if (!Number.isInteger(n) || n < min || n > 2147483647) {
-    throw new HelmValuesError(`${prop} must be a whole number of at least ${min} (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
-  }
-  return n;
-}
-
-/**
- * A whole number printed with `{{ }}` (not `toYaml`): a quoted number loses its quotes, so a
- * string of digits is a number too.
- */
-function printedNumber(prop: string, value: unknown): number {
-  return wholeNumber(prop, typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value, 0);
-}
-
 /** A boolean printed with `{{ }}`: the strings "true" and "false" lose their quotes. */
 function bool(prop: string, value: unknown): boolean {
   if (value === 'true' || value === 'false') {
@@ -718,90 +450,4 @@ function bool(prop: string, value: unknown): boolean {
     throw new HelmValuesError(`${prop} must be true or false (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
   }
   return value;
-}
-
-/** A map of strings (labels, annotations, node selectors): the API server rejects other values. */
-function stringMap(prop: string, value: unknown): { [key: string]: string } {
-  const m = mapAt(prop, value)!;
-  const out: { [key: string]: string } = {};
-  for (const [k, val] of Object.entries(m)) {
-    if (val === null || val === undefined) {
-      out[k] = '';
-    } else if (typeof val === 'string') {
-      out[k] = val;
-    } else {
-      throw new HelmValuesError(`${prop}.${k} must be a string: quote it (the chart prints ${show(val)} unquoted and the API server rejects it)`);
-    }
-  }
-  return out;
-}
-
-function mapAt(prop: string, value: unknown): { [key: string]: any } | undefined {
-  if (value === null || value === undefined) {
-    return undefined;
-  }
-  if (!isMap(value)) {
-    throw new HelmValuesError(`${prop} must be a map, got ${show(value)}`);
-  }
-  return value;
-}
-
-function listAt(prop: string, value: unknown): any[] {
-  if (!Array.isArray(value)) {
-    throw new HelmValuesError(`${prop} must be a list, got ${show(value)}`);
-  }
-  return value;
-}
-
-function listOfMaps(prop: string, value: unknown): any[] {
-  return listAt(prop, value).map((item, i) => {
-    if (!isMap(item)) {
-      throw new HelmValuesError(`${prop}[${i}] must be a map, got ${show(item)}`);
-    }
-    return item;
-  });
-}
-
-function withoutNulls(m: { [key: string]: any }): { [key: string]: any } {
-  const out: { [key: string]: any } = {};
-  for (const [k, val] of Object.entries(m)) {
-    if (val !== null && val !== undefined) {
-      out[k] = val;
-    }
-  }
-  return out;
-}
-
-/** A scalar as the template prints it with `{{ }}`; a map or list is an error. */
-function scalar(prop: string, value: unknown): string {
-  if (isMap(value) || Array.isArray(value)) {
-    throw new HelmValuesError(`${prop} must be a string, got ${show(value)}`);
-  }
-  return text(value);
-}
-
-/** How `{{ value }}` prints: no value prints nothing (Helm drops `<no value>`). */
-function text(value: unknown): string {
-  return value === null || value === undefined ? '' : goPrint(value);
-}
-
-/**
- * The constructs' errors name their props (`'cn.replicas' must be ...`); a values user needs the
- * values key instead.
- */
-function valuesError(e: unknown): unknown {
-  if (!(e instanceof Error) || e instanceof HelmValuesError) {
-    return e;
-  }
-  const m = /^'([^']*)'/.exec(e.message);
-  if (!m) {
-    return e;
-  }
-  const prop = m[1];
-  for (const [from, to] of PROP_TO_VALUES_KEY) {
-    if (prop === from || prop.startsWith(`${from}.`) || prop.startsWith(`${from}[`)) {
-      return new HelmValuesError(`${to}${prop.slice(from.length)}${e.message.slice(m[0].length)}`);
-    }
-  }
-  return e;
 }

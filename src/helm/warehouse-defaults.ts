@@ -11,6 +11,7 @@
  *
  * @internal
  */
+import { deepFreeze } from './values';
 
 /** The default `spec.config` (cn.conf). */
 const CN_CONFIG = `sys_log_level = INFO
@@ -20,17 +21,6 @@ webserver_port = 8040
 heartbeat_service_port = 9050
 brpc_port = 8060
 `;
-
-/** Freezes plain data (maps and lists) all the way down. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) {
-      deepFreeze(v);
-    }
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The warehouse chart's default values. Frozen: merge user values over it with

@@ -4,6 +4,7 @@
  */
 import { Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
+import { coverageKeys, leafPaths } from './coverage';
 import { warningsOf } from '../../src/common/warnings';
 import { HelmContext, HelmValuesError } from '../../src/helm/context';
 import { coalesceValues } from '../../src/helm/merge';
@@ -12,7 +13,7 @@ import { addOperatorFromValues } from '../../src/helm/operator-values';
 import { compareObjects, loadOperatorCase } from '../operator/compare';
 import { loadConformanceCases } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
-import { describeShared, readShared } from '../util/shared';
+import { describeShared } from '../util/shared';
 import { find } from '../util/synth';
 
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
@@ -32,36 +33,6 @@ interface Rendered {
   readonly manifest: any[];
   readonly chart: Chart;
   readonly result: ReturnType<typeof addOperatorFromValues>;
-}
-
-/** Leaf key paths of values (a leaf is a scalar, null, an empty map or a list), as COVERAGE.md lists them. */
-function leafPaths(v: any, prefix: string, out: string[] = []): string[] {
-  for (const [k, val] of Object.entries(v)) {
-    const path = `${prefix}${k}`;
-    if (val !== null && typeof val === 'object' && !Array.isArray(val) && Object.keys(val).length > 0) {
-      leafPaths(val, `${path}.`, out);
-    } else {
-      out.push(path);
-    }
-  }
-  return out;
-}
-
-/** The keys COVERAGE.md lists with source `values.yaml` in one section. */
-function coverageKeys(section: RegExp, prefix: string): string[] {
-  const text = readShared('conformance/COVERAGE.md');
-  const start = text.search(section);
-  const rest = text.slice(start);
-  const firstLine = rest.indexOf('\n') + 1;
-  const end = rest.slice(firstLine).search(/^#{2,3} /m);
-  const body = end < 0 ? rest : rest.slice(0, firstLine + end);
-  const keys: string[] = [];
-  for (const m of body.matchAll(/^\| `([^`]+)` \| values\.yaml \|/gm)) {
-    if (m[1].startsWith(prefix)) {
-      keys.push(m[1]);
-    }
-  }
-  return keys;
 }
 
 function render(user: any, namespace = NS): Rendered {

@@ -6,49 +6,20 @@
 import { createHash } from 'crypto';
 import { Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
+import { coverageKeys, leafPaths } from './coverage';
 import { warningsOf } from '../../src/common/warnings';
 import { HelmValuesError } from '../../src/helm/context';
 import { addHelmChart, renderHelmChart } from '../../src/helm/render';
 import { WAREHOUSE_CHART_DEFAULTS } from '../../src/helm/warehouse-defaults';
 import { compareManifests, ConformanceCase, expectedManifests, loadConformanceCases } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
-import { describeShared, readShared } from '../util/shared';
+import { describeShared } from '../util/shared';
 
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
 
 const NS = 'starrocks';
 const RELEASE = 'wh';
 const API_VERSIONS = ['monitoring.coreos.com/v1'];
-
-/** Leaf key paths of values (a leaf is a scalar, null, an empty map or a list), as COVERAGE.md lists them. */
-function leafPaths(v: any, prefix: string, out: string[] = []): string[] {
-  for (const [k, val] of Object.entries(v)) {
-    const path = `${prefix}${k}`;
-    if (val !== null && typeof val === 'object' && !Array.isArray(val) && Object.keys(val).length > 0) {
-      leafPaths(val, `${path}.`, out);
-    } else {
-      out.push(path);
-    }
-  }
-  return out;
-}
-
-/** The keys COVERAGE.md lists with source `values.yaml` in one section. */
-function coverageKeys(section: RegExp, prefix: string): string[] {
-  const text = readShared('conformance/COVERAGE.md');
-  const start = text.search(section);
-  const rest = text.slice(start);
-  const firstLine = rest.indexOf('\n') + 1;
-  const end = rest.slice(firstLine).search(/^#{2,3} /m);
-  const body = end < 0 ? rest : rest.slice(0, firstLine + end);
-  const keys: string[] = [];
-  for (const m of body.matchAll(/^\| `([^`]+)` \| values\.yaml \|/gm)) {
-    if (m[1].startsWith(prefix)) {
-      keys.push(m[1]);
-    }
-  }
-  return keys;
-}
 
 function loadCase(name: string): ConformanceCase {
   const c = loadConformanceCases().find((x) => x.name === name);
@@ -113,12 +84,13 @@ describeShared('warehouse chart: conformance cases', () => {
     expectValidManifests(manifest);
   });
 
-  test('35-warehouse-full: the top-level Secret and ConfigMap carry no namespace, as in the chart', () => {
-    const manifest = renderCase(loadCase('35-warehouse-full'));
+  test('35-warehouse-full: the top-level Secret and ConfigMap are in the release namespace, where Helm puts them', () => {
+    const c = loadCase('35-warehouse-full');
+    const manifest = renderCase(c);
     const plain = manifest.filter((o) => o.metadata.name === 'wh-secret' || o.metadata.name === 'wh-config');
     expect(plain.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Secret']);
     for (const o of plain) {
-      expect(o.metadata.namespace).toBeUndefined();
+      expect(o.metadata.namespace).toBe(c.namespace);
     }
   });
 
@@ -283,7 +255,7 @@ describe('warehouse chart: single keys', () => {
 
   test('top-level secrets: base64 of the value as given, type Opaque', () => {
     const s = render({ secrets: [{ name: 'creds', data: { user: 'admin\n' } }] }).find((o) => o.kind === 'Secret');
-    expect(s).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' }, type: 'Opaque', data: { user: Buffer.from('admin\n').toString('base64') } });
+    expect(s).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds', namespace: NS }, type: 'Opaque', data: { user: Buffer.from('admin\n').toString('base64') } });
   });
 
   test('spec.autoScalingPolicy without hpaPolicy', () => {

@@ -1,0 +1,86 @@
+'use strict';
+/**
+ * One scale measurement in a fresh process, so that the peak RSS is this configuration's alone:
+ *
+ *   node bench/scale-worker.js <n> <one-chart|chart-each> [parts] [--no-warmup | --warmup=K]
+ *
+ * parts: `full` (cluster, monitoring, datadog, password: the default), `all` (plus the operator),
+ * or a comma-separated list of cluster, operator, monitoring, datadog, password.
+ *
+ * Loads cdk8s and the compiled library, warms up by synthesizing K clusters (default 1) in a
+ * throw-away app (none with --no-warmup), then times the construction of `n` clusters and `app.synthYaml()`
+ * (validation, dependency resolution, rendering of every object and YAML; nothing is written).
+ * Prints one JSON line.
+ */
+const { load, buildApp, parseParts } = require('./workload');
+
+function msSince(t0) {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const flags = new Set(args.filter(a => a.startsWith('--') && !a.includes('=')));
+  const pos = args.filter(a => !a.startsWith('--'));
+  const n = Number(pos[0]);
+  const mode = pos[1] || 'one-chart';
+  const parts = parseParts(pos[2]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`usage: scale-worker.js <n> <one-chart|chart-each> [parts]; got n=${pos[0]}`);
+
+  const tLoad = process.hrtime.bigint();
+  const mods = load();
+  const loadMs = msSince(tLoad);
+  const rssAfterLoad = process.memoryUsage().rss;
+
+  const warm = args.find(a => a.startsWith('--warmup='));
+  const warmup = flags.has('--no-warmup') ? 0 : warm ? Number(warm.slice('--warmup='.length)) : 1;
+  if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`bad ${warm}`);
+  if (warmup > 0) {
+    buildApp(mods, warmup, mode, parts).synthYaml();
+  }
+
+  // time the YAML writing inside synthYaml separately
+  const Yaml = mods.cdk8s.Yaml;
+  const stringify = Yaml.stringify;
+  let yamlMs = 0;
+  Yaml.stringify = function (...docs) {
+    const t = process.hrtime.bigint();
+    try {
+      return stringify.apply(this, docs);
+    } finally {
+      yamlMs += msSince(t);
+    }
+  };
+
+  const t0 = process.hrtime.bigint();
+  const app = buildApp(mods, n, mode, parts);
+  const constructMs = msSince(t0);
+  const t1 = process.hrtime.bigint();
+  const yaml = app.synthYaml();
+  const synthMs = msSince(t1);
+  Yaml.stringify = stringify;
+
+  const totalMs = constructMs + synthMs;
+  const objects = yaml.split(/^---$/m).filter(d => d.trim() !== '').length;
+  const mem = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({
+    n,
+    mode,
+    parts,
+    warmup,
+    loadMs,
+    constructMs,
+    synthMs,
+    yamlMs,
+    totalMs,
+    perClusterMs: totalMs / n,
+    objects,
+    objectsPerCluster: objects / n,
+    yamlBytes: Buffer.byteLength(yaml),
+    rssAfterLoadMiB: rssAfterLoad / 1024 / 1024,
+    heapUsedMiB: mem.heapUsed / 1024 / 1024,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  })}\n`);
+}
+
+main();

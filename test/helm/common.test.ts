@@ -1,0 +1,158 @@
+/**
+ * The readers every chart translation shares (src/helm/values.ts, src/helm/common.ts), and the
+ * kube-starrocks side of what the translations now do alike: errors name the values key where the
+ * chart would print something the API server rejects, and everything else is printed as the chart
+ * prints it.
+ */
+import { Testing } from 'cdk8s';
+import { StarRocksCluster } from '../../src';
+import {
+  configTextValue, literalBlock, pullSecrets, quantity, storageSize, withUserAnnotations,
+} from '../../src/helm/common';
+import { HelmValuesError } from '../../src/helm/context';
+import { renderHelmChart } from '../../src/helm/render';
+import { mapAt, scalar, stringMap, trimAll, valuesError } from '../../src/helm/values';
+
+process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
+
+const NS = 'starrocks';
+
+function renderStarRocks(values: any): any[] {
+  return renderHelmChart({ chart: 'kube-starrocks', release: 'kube-starrocks', namespace: NS, apiVersions: [], values: { starrocks: values } });
+}
+
+function feSpec(manifest: any[]): any {
+  return manifest.find((o) => o.kind === 'StarRocksCluster').spec.starRocksFeSpec;
+}
+
+function errorOf(f: () => unknown): Error {
+  try {
+    f();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('no error');
+}
+
+describe('values readers', () => {
+  test('stringMap: nothing for an empty map, the empty string for null, strings as given', () => {
+    expect(stringMap('a', {})).toBeUndefined();
+    expect(stringMap('a', null)).toBeUndefined();
+    expect(stringMap('a', { x: null, y: 'z' })).toEqual({ x: '', y: 'z' });
+  });
+
+  test('stringMap: a number or boolean is refused, naming its key', () => {
+    const e = errorOf(() => stringMap('spec.podLabels', { tier: 1 }));
+    expect(e).toBeInstanceOf(HelmValuesError);
+    expect(e.message).toMatch(/^spec\.podLabels\.tier must be a string: quote it/);
+    expect(() => stringMap('a', { b: true })).toThrow(/^a\.b must be a string/);
+    expect(() => stringMap('a', 'x')).toThrow(/^a must be a map, got "x"/);
+  });
+
+  test('mapAt and scalar name the key', () => {
+    expect(mapAt('a', undefined)).toBeUndefined();
+    expect(() => mapAt('a', [1])).toThrow(/^a must be a map, got \[1\]/);
+    expect(scalar('a', 1048576)).toBe('1.048576e+06');
+    expect(() => scalar('a', { b: 1 })).toThrow(/^a must be a string/);
+  });
+
+  test('trimAll strips the cut set from both ends only', () => {
+    expect(trimAll(' {"a": {"b": 1}} ', ' {}')).toBe('"a": {"b": 1');
+    expect(trimAll('{ }', ' {}')).toBe('');
+  });
+
+  test('valuesError rewords a construct error to name the values key', () => {
+    const table = [['cn.replicas', 'spec.replicas'], ['cn', 'spec']] as const;
+    const e = valuesError(new Error("'cn.replicas' must be a number"), table) as Error;
+    expect(e).toBeInstanceOf(HelmValuesError);
+    expect(e.message).toBe('spec.replicas must be a number');
+    const other = new Error("'fe' must be set");
+    expect(valuesError(other, table)).toBe(other);
+  });
+});
+
+describe('shared chart pieces', () => {
+  test('literalBlock: exactly one final newline, nothing for line breaks only', () => {
+    expect(literalBlock('a = 1')).toBe('a = 1\n');
+    expect(literalBlock('a = 1\n\n\n')).toBe('a = 1\n');
+    expect(literalBlock('\n\n')).toBe('');
+  });
+
+  test('configTextValue: lines of exactly one "=", trimmed, the last one winning, as written', () => {
+    expect(configTextValue('http_port = 8030\nhttp_port = 08031\n', 'http_port')).toBe('08031');
+    expect(configTextValue('http_port = a = b\n', 'http_port')).toBeUndefined();
+    expect(configTextValue('http_port =\n', 'http_port')).toBeUndefined();
+    expect(configTextValue(undefined, 'http_port')).toBeUndefined();
+  });
+
+  test('storageSize: a binary unit, in the form it is printed', () => {
+    expect(storageSize('s', '100Gi').asString()).toBe('100Gi');
+    expect(storageSize('s', '0.5Ti').asString()).toBe('0.5Ti');
+    expect(() => storageSize('s', '100G')).toThrow(/^s must be a size with a binary unit/);
+    expect(() => storageSize('s', '1.0Gi')).toThrow(/^s must be written in its shortest form/);
+  });
+
+  test('quantity: numbers, strings and large --set integers; not booleans', () => {
+    expect(quantity('q', 4).value).toBe(4);
+    expect(quantity('q', '500m').value).toBe('500m');
+    expect(quantity('q', BigInt(2000000)).value).toBe('2000000');
+    expect(() => quantity('q', true)).toThrow(/^q must be a Kubernetes quantity/);
+  });
+
+  test('pullSecrets: maps with a name only', () => {
+    expect(pullSecrets('p', [{ name: 'a' }])).toEqual(['a']);
+    expect(() => pullSecrets('p', ['a'])).toThrow(/^p\[0\] must be a map with a name/);
+  });
+
+  test('withUserAnnotations: the user\'s after the chart\'s; another value for a chart key is refused', () => {
+    expect(withUserAnnotations({ a: '1' }, 'x', { b: '2', a: '1' })).toEqual({ a: '1', b: '2' });
+    expect(() => withUserAnnotations({ a: '1' }, 'x', { a: '2' }, ' with y')).toThrow(/^x\.a must not be set with y: the chart sets it to "1"/);
+    expect(withUserAnnotations({}, 'x', { constructor: 'c' })).toEqual({ constructor: 'c' });
+  });
+});
+
+describe('kube-starrocks: the shared readers', () => {
+  test.each([
+    ['a pod label number', { starrocksFESpec: { podLabels: { tier: 1 } } }, 'starrocksFESpec.podLabels.tier'],
+    ['a componentValues node selector number', { starrocksCluster: { componentValues: { nodeSelector: { zone: 1 } } } },
+      'starrocksCluster.componentValues.nodeSelector.zone'],
+    ['a cluster annotation boolean', { starrocksCluster: { annotations: { a: true } } }, 'starrocksCluster.annotations.a'],
+    ['a service label number', { starrocksFESpec: { service: { type: 'ClusterIP', labels: { n: 1 } } } }, 'starrocksFESpec.service.labels.n'],
+    ['a pull secret as a string', { starrocksFESpec: { imagePullSecrets: ['s'] } }, 'starrocksFESpec.imagePullSecrets[0]'],
+    ['a mount without mountPath', { starrocksBeSpec: { secrets: [{ name: 's' }] } }, 'starrocksBeSpec.secrets[0]'],
+    ['a storage size not in its printed form', { starrocksFESpec: { storageSpec: { name: 'm', storageSize: '010Gi' } } }, 'starrocksFESpec.storageSpec.storageSize'],
+    ['a quantity map that is not a map', { starrocksFESpec: { resources: { requests: '4' } } }, 'starrocksFESpec.resources.requests'],
+    ['a service annotation the Datadog metrics set', {
+      datadog: { metrics: { enabled: true } }, starrocksFESpec: { service: { type: 'ClusterIP', annotations: { 'prometheus.io/port': '1' } } },
+    }, 'starrocksFESpec.service.annotations.prometheus.io/port'],
+    ['a top-level Secret name', { secrets: [{ name: 'Bad', data: { a: 'b' } }] }, 'secrets[0].name'],
+    ['two top-level ConfigMaps of one name', { configMaps: [{ name: 'c', data: { a: 'b' } }, { name: 'c', data: { a: 'b' } }] }, 'configMaps[1].name'],
+  ])('%s is refused, naming the values key', (_what, values, key) => {
+    const e = errorOf(() => renderStarRocks(values));
+    expect(e).toBeInstanceOf(HelmValuesError);
+    expect(e.message.startsWith(key)).toBe(true);
+  });
+
+  test('the Prometheus port is the config\'s text as written', () => {
+    const fe = feSpec(renderStarRocks({
+      datadog: { metrics: { enabled: true } },
+      starrocksFESpec: { config: 'http_port = 08030\n', service: { type: 'ClusterIP' } },
+    }));
+    expect(fe.service.annotations['prometheus.io/port']).toBe('08030');
+  });
+
+  test('the top-level Secrets and ConfigMaps are in the release namespace', () => {
+    const manifest = renderStarRocks({ secrets: [{ name: 's', data: { a: 'b' } }], configMaps: [{ name: 'c', data: { a: 'b\n\n' } }] });
+    expect(manifest.find((o) => o.kind === 'Secret' && o.metadata.name === 's').metadata.namespace).toBe(NS);
+    const cm = manifest.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'c');
+    expect(cm.metadata.namespace).toBe(NS);
+    expect(cm.data).toEqual({ a: 'b\n' });
+  });
+
+  test('null quantities are left out, in the older resource key too', () => {
+    // the starrocks subchart alone: a null removes the default `resources`
+    const chart = Testing.chart();
+    StarRocksCluster.fromHelmValues(chart, 'Cluster', { starrocksFESpec: { resources: null, resource: { requests: { cpu: 1, memory: null } } } });
+    expect(feSpec(Testing.synth(chart)).requests).toEqual({ cpu: 1 });
+  });
+});
