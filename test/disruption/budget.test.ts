@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { warningsOf } from '../../src/common/warnings';
 import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, DisruptionTarget, replicasOf, UnhealthyPodEvictionPolicy } from '../../src/disruption/budget';
-import { expectValid } from '../warehouse/validate';
+import { expectValid } from '../util/schema';
 
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
 

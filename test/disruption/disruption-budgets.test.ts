@@ -3,7 +3,7 @@ import { StarRocksCluster, StarRocksClusterProps, StarRocksConfig } from '../../
 import { warningsOf } from '../../src/common/warnings';
 import { DisruptionBudget, UnhealthyPodEvictionPolicy } from '../../src/disruption/budget';
 import { StarRocksDisruptionBudgets } from '../../src/disruption/disruption-budgets';
-import { expectValid } from '../warehouse/validate';
+import { expectValid } from '../util/schema';
 
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
 

@@ -1,10 +1,10 @@
 import { ApiObject, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
-import { expectValid } from './validate';
 import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig } from '../../src';
 import { warningsOf } from '../../src/common/warnings';
 import { DisruptionBudget, UnhealthyPodEvictionPolicy } from '../../src/disruption/budget';
 import { StarRocksWarehouse, StarRocksWarehouseProps } from '../../src/warehouse/warehouse';
+import { expectValid } from '../util/schema';
 
 // warnings are asserted through construct metadata; keep them off stderr
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
