@@ -1,4 +1,5 @@
 // Only re-exports. Each module holds one concept.
+export * from './app/app';
 export * from './cluster/cluster';
 export * from './common/quantity';
 export * from './common/warnings';

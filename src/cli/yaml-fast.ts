@@ -1,26 +1,23 @@
 /**
- * Fast paths of the command's YAML reading and printing, for the start-up time of a cold
+ * The fast path of the command's YAML reading, for the start-up time of a cold
  * `cdk8s-starrocks template` run. In a fresh process the `yaml` package runs in V8's interpreter,
- * and a values file of a few hundred lines takes it 15-20 ms to read; printing a render takes it
- * about as long (it builds a node tree and a schema for every object). Both fast paths give exactly
- * the `yaml` package's result, or decline:
+ * and a values file of a few hundred lines takes it 15-20 ms to read. (Printing has its fast path
+ * in src/common/yaml-printer.ts.) The reader gives exactly the `yaml` package's result, or
+ * declines:
  *
  * - {@link simpleValuesReader} reads the block-style YAML values files are written in (maps, lists,
  *   plain and quoted scalars, `|` and `|-` literal blocks, one-line `[...]` lists, `{}`, comments)
  *   and returns `undefined` for anything else (anchors, tags, flow maps, folded or `|+` blocks,
  *   plain scalars over several lines, `<<` merge keys, tabs, several documents, ...), which the
  *   caller then reads with the `yaml` package. Scalars are resolved by the `yaml` schema's own tags.
- * - {@link blockPrinter} lays out maps and lists like the `yaml` package's block style and leaves
- *   every scalar to the `yaml` package's own scalar printers.
  *
- * test/cli/yaml-fast.test.ts compares both with the `yaml` package on generated documents and data.
+ * test/cli/yaml-fast.test.ts compares it with the `yaml` package on generated documents and data.
  *
  * @internal
  */
 import type * as YAML from 'yaml';
-import type * as YAMLUtil from 'yaml/util';
 
-/** Thrown inside the reader and the printer for input they leave to the `yaml` package. */
+/** Thrown inside the reader for input it leaves to the `yaml` package. */
 const DECLINE = new Error('left to the yaml package');
 
 /** Characters the reader accepts: printable ASCII, line feeds, and non-ASCII text (not U+2028, U+2029, U+FEFF or lone surrogates). */
@@ -351,126 +348,5 @@ export function simpleValuesReader(
       if (e === DECLINE) return undefined;
       throw e;
     }
-  };
-}
-
-/**
- * A printer of plain JSON data: `yaml.stringify(obj, options)`, the same text, faster.
- *
- * Maps and lists are laid out as the `yaml` package's block style does with the command's options
- * (`stringifyDocument`, `stringifyPair`, `stringifyCollection` with `indentSeq: false`): `key: value`;
- * a non-empty map or list under its key on the next lines, a list at its key's indentation (its
- * `- ` counts as indentation); `{}` and `[]` on the key's line; `undefined` map values left out.
- * Every string (keys too) goes to the `yaml` package's string printer (`stringTag.stringify`: plain,
- * quoted or `|` block, quoted when the schema would read it as another type), numbers to its
- * `stringifyNumber`, with the stringify context `yaml.stringify` itself makes for `options` (caught
- * by a probe tag). Anything else (a root that is not a map, `undefined` in a list, class instances,
- * bigints, keys over 1024 characters, printed as explicit `? ` keys) goes to `yaml.stringify`.
- *
- * @param util `yaml/util` of the same copy (without it, or without its scalar printers, everything
- *   goes to `yaml.stringify`)
- * @param options the options of `yaml.stringify`: block style, `indentSeq: false`, no anchors
- *   (`aliasDuplicateObjects: false`), no line folding (`lineWidth: 0`)
- * @internal
- */
-export function blockPrinter(
-  yaml: typeof YAML,
-  util: Partial<typeof YAMLUtil> | undefined,
-  options: YAML.DocumentOptions & YAML.SchemaOptions & YAML.CreateNodeOptions & YAML.ToStringOptions,
-): (obj: unknown) => string {
-  const fallback = (obj: unknown): string => yaml.stringify(obj, options);
-  const stringTag = util?.stringTag;
-  const stringifyNumber = util?.stringifyNumber;
-  if (typeof stringTag?.stringify !== 'function' || typeof stringifyNumber !== 'function') {
-    return fallback;
-  }
-  if (options.indentSeq !== false || options.aliasDuplicateObjects !== false || options.lineWidth !== 0 || options.collectionStyle !== undefined) {
-    return fallback;
-  }
-  // the context yaml.stringify hands to a tag's printer
-  const probe = {};
-  let context: YAMLUtil.StringifyContext | undefined;
-  const probeTag: YAML.ScalarTag = {
-    tag: 'tag:cdk8s-starrocks,2025:probe',
-    identify: (v: unknown) => v === probe,
-    resolve: (str: string) => str,
-    stringify: (_item, ctx) => {
-      context = ctx;
-      return '';
-    },
-  };
-  const customTags = options.customTags;
-  yaml.stringify(probe, {
-    ...options,
-    customTags: (tags: YAML.Tags) => [...(typeof customTags === 'function' ? customTags(tags) : [...tags, ...(customTags ?? [])]), probeTag],
-  });
-  if (!context || context.indent !== '' || context.inFlow || context.indentStep !== '  ') {
-    return fallback;
-  }
-  // (indentAtStart, which the probe's tag moved, only matters for line folding: lineWidth is 0)
-  const { indentAtStart: _moved, ...root } = context;
-  const { nullStr, trueStr, falseStr } = root.options;
-  // the probe tag in this context's schema has no `test`: it never makes a string quoted
-  const string = (value: string, indent: string, implicitKey: boolean): string =>
-    stringTag.stringify!({ value } as YAML.Scalar, { ...root, indent, implicitKey }, undefined, undefined);
-
-  const node = (v: unknown, indent: string): string => {
-    switch (typeof v) {
-      case 'string':
-        return string(v, indent, false);
-      case 'number':
-        return stringifyNumber({ value: v } as YAML.Scalar);
-      case 'boolean':
-        return v ? trueStr : falseStr;
-      case 'object': {
-        if (v === null) return nullStr;
-        if (Array.isArray(v)) return list(v, indent);
-        const proto = Object.getPrototypeOf(v);
-        if (proto !== Object.prototype && proto !== null) throw DECLINE;
-        return map(v as { [key: string]: unknown }, indent);
-      }
-      default:
-        throw DECLINE;
-    }
-  };
-
-  const list = (items: readonly unknown[], indent: string): string => {
-    if (items.length === 0) return '[]';
-    const itemIndent = indent + '  ';
-    let out = '';
-    for (let i = 0; i < items.length; i++) {
-      if (items[i] === undefined) throw DECLINE;
-      out += (i === 0 ? '- ' : `\n${indent}- `) + node(items[i], itemIndent);
-    }
-    return out;
-  };
-
-  const map = (obj: { [key: string]: unknown }, indent: string): string => {
-    const keyIndent = indent + '  ';
-    let out = '';
-    let empty = true;
-    for (const key of Object.keys(obj)) {
-      const value = obj[key];
-      if (value === undefined) continue;
-      const keyText = string(key, keyIndent, true);
-      if (keyText.length > 1024) throw DECLINE;
-      const valueIndent = Array.isArray(value) ? indent : keyIndent;
-      const valueText = node(value, valueIndent);
-      const below = value !== null && typeof value === 'object' && valueText !== '{}' && valueText !== '[]';
-      out += (empty ? '' : `\n${indent}`) + keyText + ':' + (below ? `\n${valueIndent}` : ' ') + valueText;
-      empty = false;
-    }
-    return empty ? '{}' : out;
-  };
-
-  return (obj) => {
-    if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) {
-      try {
-        return node(obj, '') + '\n';
-      } catch (e) {
-        if (e !== DECLINE) throw e;
-      }
-    }
-    return fallback(obj);
   };
 }

@@ -4,73 +4,12 @@
  *
  * @internal
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type * as YAML from 'yaml';
-import type * as YAMLUtil from 'yaml/util';
-import { blockPrinter, simpleValuesReader } from './yaml-fast';
+import { simpleValuesReader } from './yaml-fast';
+import { yamlLibrary, yamlUtil } from '../common/yaml-library';
+import { blockPrinter } from '../common/yaml-printer';
 
-let library: typeof YAML | undefined;
-
-/**
- * `true` in the single-file bundle of the command (lib/cli.js, see projenrc/bundle-cli.js, which
- * defines it); not defined anywhere else. The bundle has one `yaml` built in, the copy cdk8s
- * bundles, under the plain name `yaml`.
- */
-declare const CDK8S_STARROCKS_BUNDLE: boolean | undefined;
-
-/**
- * Where the `yaml` 2.x that cdk8s loads anyway is (cdk8s bundles its own copy), or undefined when
- * there is none or it is not a 2.x.
- *
- * @param from the directory to resolve cdk8s from
- * @internal
- */
-export function cdk8sYamlPath(from: string = __dirname): string | undefined {
-  try {
-    const cdk8sDir = path.dirname(require.resolve('cdk8s/package.json', { paths: [from] }));
-    const pkgFile = require.resolve('yaml/package.json', { paths: [cdk8sDir] });
-    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
-    return pkg.name === 'yaml' && /^2\./.test(String(pkg.version)) ? path.dirname(pkgFile) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The `yaml` library. Every render loads cdk8s, and cdk8s loads its own bundled copy of `yaml` 2.x:
- * using that same copy (same module instance) instead of loading ours beside it saves about 15-20 ms
- * per run. Falls back to this package's own `yaml` dependency when cdk8s has no `yaml` 2.x.
- *
- * @internal
- */
-export function yamlLibrary(): typeof YAML {
-  if (!library) {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    if (typeof CDK8S_STARROCKS_BUNDLE !== 'undefined' && CDK8S_STARROCKS_BUNDLE) {
-      library = require('yaml') as typeof YAML;
-      loadUtil = () => require('yaml/util') as typeof YAMLUtil;
-    } else {
-      const shared = cdk8sYamlPath();
-      library = (shared ? require(shared) : require('yaml')) as typeof YAML;
-      loadUtil = () => (shared ? require(path.join(shared, 'dist', 'util.js')) : require('yaml/util')) as typeof YAMLUtil;
-    }
-    /* eslint-enable @typescript-eslint/no-require-imports */
-  }
-  return library;
-}
-
-let loadUtil: (() => typeof YAMLUtil) | undefined;
-
-/** `yaml/util` (the scalar printers) of the same copy as {@link yamlLibrary}, or undefined if that copy has none. */
-function yamlUtil(): Partial<typeof YAMLUtil> | undefined {
-  yamlLibrary();
-  try {
-    return loadUtil!();
-  } catch {
-    return undefined;
-  }
-}
+export { cdk8sYamlPath, yamlLibrary } from '../common/yaml-library';
 
 /** Tags of the yaml package's YAML 1.1 schema that Helm's YAML reader (go-yaml v2) does not apply. */
 function helmTags(tags: YAML.Tags): YAML.Tags {

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, NAME_BUDGET } from '../common/constants';
 import { copyData } from '../common/copy';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
@@ -274,7 +275,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     // STYLE 3: library < chart < user; the ConfigMaps add their own `cluster` and `app` labels
     const chartLabels = Chart.of(this).labels;
     const userLabels = copyStringMap('labels', props.labels);
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new StarRocksApiObject(this, 'Resource', {
       apiVersion: 'starrocks.com/v1',
       kind: 'StarRocksCluster',
       metadata: {

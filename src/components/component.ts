@@ -5,6 +5,7 @@ import {
   CnOptions, ComponentOptions, ComponentServiceOptions, DataComponentOptions, FeOptions, HpaVersion, ImagePullPolicy,
   MountOptions, PodManagementPolicy, SharedComponentOptions,
 } from './options';
+import { StarRocksApiObject } from '../common/api-object';
 import {
   ARROW_FLIGHT, ComponentKey, configMountPath, CONTAINER_FIELDS, DEFAULT_IMAGE_TAG, DEFAULT_PATHS, DEFAULT_REPOSITORY, DEFAULT_VOLUMES,
   ENTRYPOINT_MOUNT_PATH, NAME_BUDGET, PORTS, PROBE_PERIOD_SECONDS, SERVICE_TYPES,
@@ -299,7 +300,7 @@ export class StarRocksComponent {
       this.ensureConfigMap();
     }
     if (this.opts.entrypointScript !== undefined) {
-      new ApiObject(this.ctx.scope, `${this.idPrefix}Entrypoint`, {
+      new StarRocksApiObject(this.ctx.scope, `${this.idPrefix}Entrypoint`, {
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: {
@@ -316,7 +317,7 @@ export class StarRocksComponent {
     if (this._configMap || this._extraLabels === undefined) {
       return;
     }
-    this._configMap = new ApiObject(this.ctx.scope, `${this.idPrefix}Config`, {
+    this._configMap = new StarRocksApiObject(this.ctx.scope, `${this.idPrefix}Config`, {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: {

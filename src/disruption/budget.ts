@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { StarRocksApiObject } from '../common/api-object';
 import { checkInt, checkOneOf } from '../common/validate';
 import { warn } from '../common/warnings';
 
@@ -163,7 +164,7 @@ export function createDisruptionBudget(
   if (budget._alwaysBlocks) {
     warn(scope, `'${target.prop}' is ${budget}: no ${target.what} pod can ever be evicted, so node drains and upgrades wait until the budget is changed`);
   }
-  return new ApiObject(scope, id, {
+  return new StarRocksApiObject(scope, id, {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: { name: target.name, namespace: target.namespace, labels: { ...target.labels } },

@@ -10,10 +10,11 @@
  *
  * @internal
  */
-import { ApiObject, Size } from 'cdk8s';
+import { Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { HelmValuesError } from './context';
 import { goPrint, hasOwn, isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, truthy, withoutNulls } from './values';
+import { StarRocksApiObject } from '../common/api-object';
 import { ResourceQuantity } from '../common/quantity';
 import { show } from '../common/validate';
 import { MountOptions } from '../components/options';
@@ -319,11 +320,11 @@ export function addValueObjects(scope: Construct, v: { [key: string]: any }, nam
   listAt('secrets', v.secrets ?? []).forEach((item, i) => {
     const { name, data } = entry('Secret', `secrets[${i}]`, item);
     const encoded = mapValues(data, (val) => Buffer.from(val, 'utf8').toString('base64'));
-    new ApiObject(scope, `Secret${i}`, { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, type: 'Opaque', data: encoded });
+    new StarRocksApiObject(scope, `Secret${i}`, { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, type: 'Opaque', data: encoded });
   });
   listAt('configMaps', v.configMaps ?? []).forEach((item, i) => {
     const { name, data } = entry('ConfigMap', `configMaps[${i}]`, item);
-    new ApiObject(scope, `ConfigMap${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data: mapValues(data, literalBlock) });
+    new StarRocksApiObject(scope, `ConfigMap${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data: mapValues(data, literalBlock) });
   });
 }
 

@@ -7,6 +7,7 @@ import {
 import { HelmContext, HelmValuesError } from './context';
 import { dig, goPrint, isMap, mapAt, stringMap, truthy } from './values';
 import { StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
+import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey } from '../common/constants';
 import { warn } from '../common/warnings';
 import {
@@ -574,7 +575,7 @@ function addExtraResources(scope: Construct, v: { [key: string]: any }, namespac
     }
     const { apiVersion, kind, metadata, ...rest } = r;
     const scoped = CLUSTER_SCOPED.has(kind);
-    const obj = new ApiObject(scope, `Resource${i}`, { apiVersion, kind, metadata: { namespace: scoped ? undefined : namespace, ...metadata }, ...rest });
+    const obj = new StarRocksApiObject(scope, `Resource${i}`, { apiVersion, kind, metadata: { namespace: scoped ? undefined : namespace, ...metadata }, ...rest });
     if (metadata.namespace === undefined && scoped) {
       // cdk8s gives every object the chart's namespace; a cluster-scoped object has none
       obj.addJsonPatch(JsonPatch.remove('/metadata/namespace'));

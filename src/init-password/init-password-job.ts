@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { RootPasswordSource } from './password-source';
 import { INIT_PASSWORD_SCRIPT } from './script';
 import type { IStarRocksCluster, StarRocksCluster } from '../cluster/cluster';
+import { StarRocksApiObject } from '../common/api-object';
 import { DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY } from '../common/constants';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
@@ -179,7 +180,7 @@ export class InitPasswordJob extends Construct {
     if (props.password._plaintext !== undefined) {
       warn(this, `the root password is given as a value: it is written, base64-encoded, into the Secret ${this.secretName} `
         + 'of the synthesized YAML; use RootPasswordSource.fromSecret with a Secret managed elsewhere');
-      this.secret = new ApiObject(this, 'Secret', {
+      this.secret = new StarRocksApiObject(this, 'Secret', {
         apiVersion: 'v1',
         kind: 'Secret',
         metadata: { name: this.secretName, namespace: cluster.clusterNamespace, labels: { ...this.labels } },
@@ -189,7 +190,7 @@ export class InitPasswordJob extends Construct {
     }
 
     if (props.emitJob ?? true) {
-      this.apiObject = new ApiObject(this, 'Resource', {
+      this.apiObject = new StarRocksApiObject(this, 'Resource', {
         apiVersion: 'batch/v1',
         kind: 'Job',
         metadata: {
@@ -236,7 +237,7 @@ export class InitPasswordJob extends Construct {
 
   private createScriptConfigMap(): ApiObject {
     if (this._scriptConfigMap === undefined) {
-      this._scriptConfigMap = new ApiObject(this, 'Script', {
+      this._scriptConfigMap = new StarRocksApiObject(this, 'Script', {
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: { name: this.scriptConfigMapName, namespace: this.props.cluster.clusterNamespace, labels: { ...this.labels } },

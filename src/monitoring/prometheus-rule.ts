@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { MonitoredComponent, resolveComponents } from './monitored-component';
 import { MONITORING_API_VERSION } from './service-monitor';
 import type { IStarRocksCluster } from '../cluster/cluster';
+import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, copyStringMap, fail } from '../common/validate';
 
@@ -181,7 +182,7 @@ export class StarRocksPrometheusRule extends Construct {
       }
     }
     this.rules = all.filter((r) => !disabled.includes(r.alert));
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new StarRocksApiObject(this, 'Resource', {
       apiVersion: MONITORING_API_VERSION,
       kind: 'PrometheusRule',
       metadata: {

@@ -5,6 +5,7 @@ import {
   componentOf, localCluster, METRICS_PATH, METRICS_PORT_NAME, MonitoredComponent, promDuration, resolveComponents,
 } from './monitored-component';
 import type { IStarRocksCluster } from '../cluster/cluster';
+import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, copyStringMap, fail } from '../common/validate';
 
@@ -131,7 +132,7 @@ export class StarRocksServiceMonitor extends Construct {
     this.components = resolveComponents(this, cluster, props.components);
     const objects: { [key: string]: ApiObject } = {};
     for (const component of this.components) {
-      objects[component] = new ApiObject(this, component.charAt(0).toUpperCase() + component.slice(1), {
+      objects[component] = new StarRocksApiObject(this, component.charAt(0).toUpperCase() + component.slice(1), {
         apiVersion: MONITORING_API_VERSION,
         kind: 'ServiceMonitor',
         metadata: { name: checkDnsLabel('name', `${c}-${component}`), namespace, labels: { ...labels } },

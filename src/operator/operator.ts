@@ -29,6 +29,7 @@ import {
   RBAC_API_VERSION,
 } from './facts';
 import { StarRocksOperatorProps } from './props';
+import { StarRocksApiObject } from '../common/api-object';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ImagePullPolicy } from '../components/options';
@@ -298,7 +299,7 @@ export class StarRocksOperator extends Construct {
     body: { [key: string]: any } = {},
     clusterScoped = false,
   ): ApiObject {
-    const obj = new ApiObject(this, id, { apiVersion, kind, metadata, ...body });
+    const obj = new StarRocksApiObject(this, id, { apiVersion, kind, metadata, ...body });
     if (clusterScoped) {
       dropNamespace(obj);
     }

@@ -3,6 +3,7 @@ import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { LABEL_WAREHOUSE, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from './constants';
 import { IStarRocksCluster, nameFromId, StarRocksCluster } from '../cluster/cluster';
+import { StarRocksApiObject } from '../common/api-object';
 import { NAME_BUDGET } from '../common/constants';
 import { LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDns1035Label, checkDnsLabel, copyStringMap, fail } from '../common/validate';
@@ -191,7 +192,7 @@ export class StarRocksWarehouse extends Construct {
     this.minPods = replicasOf({ replicas: props.replicas, autoScalingPolicy: props.autoScaling });
 
     this.objectLabels = mergeLabels(libraryLabels(name), { [LABEL_WAREHOUSE]: name }, copyStringMap('labels', props.labels));
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new StarRocksApiObject(this, 'Resource', {
       apiVersion: 'starrocks.com/v1',
       kind: 'StarRocksWarehouse',
       metadata: {

@@ -1,0 +1,95 @@
+import { App, AppProps, Yaml } from 'cdk8s';
+import { yamlLibrary, yamlUtil } from '../common/yaml-library';
+import { blockPrinter } from '../common/yaml-printer';
+
+/**
+ * A cdk8s `App` that writes its YAML faster and byte for byte the same.
+ *
+ * `cdk8s synth` spends most of its time in cdk8s's YAML writer (`Yaml.stringify`), which builds a
+ * node tree of every object and checks every string against the YAML 1.1 schema. A
+ * `StarRocksApp` synthesizes exactly like `App` (same files, names and order, same validation and
+ * dependencies), but while its `synth()` and `synthYaml()` run, cdk8s's `Yaml.stringify` is replaced
+ * by a printer that lays out maps and lists itself and leaves every scalar to the same `yaml`
+ * package cdk8s prints with, so each string is quoted exactly as cdk8s would quote it. The
+ * benchmark (BENCHMARKS.md) measures both.
+ *
+ * Any object the printer does not handle (class instances, `undefined` values, an object used twice
+ * in one document) is printed by cdk8s's own writer; if cdk8s ever prints a sample document
+ * differently, the app uses cdk8s's writer for everything.
+ *
+ * @example
+ * const app = new StarRocksApp();
+ * const chart = new Chart(app, 'starrocks');
+ * new StarRocksCluster(chart, 'Cluster', { name: 'analytics' });
+ * app.synth();
+ */
+export class StarRocksApp extends App {
+  /**
+   * Checks whether the faster printer is in use: `true` unless cdk8s's writer printed the sample
+   * document differently (another cdk8s version), in which case the app prints with cdk8s's writer.
+   */
+  public static fastYamlAvailable(): boolean {
+    return fastStringify() !== undefined;
+  }
+
+  /** @param props as for cdk8s's `App` */
+  constructor(props: AppProps = {}) {
+    super(props);
+  }
+
+  /** Synthesizes the app into YAML files in `outdir`, as `App.synth()` does. */
+  public synth(): void {
+    withFastYaml(() => super.synth());
+  }
+
+  /** Synthesizes the app into one YAML string, as `App.synthYaml()` does. */
+  public synthYaml(): string {
+    return withFastYaml(() => super.synthYaml());
+  }
+}
+
+/** cdk8s's own `Yaml.stringify`, as loaded. */
+const CDK8S_STRINGIFY = Yaml.stringify;
+
+/** The options cdk8s 2.x's `Yaml.stringify` hands to `yaml.stringify` for every document. */
+const CDK8S_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' as const };
+
+/**
+ * A document with what Kubernetes objects hold and what the YAML 1.1 schema quotes: cdk8s's writer
+ * and the fast one must print it identically before the fast one is used.
+ */
+const SAMPLE = {
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'sample', labels: { 'app.kubernetes.io/name': 'x' }, annotations: {} },
+  data: { 'a.conf': 'line 1\n  line 2\n', 'yes': 'on', 'n': '0777', 'empty': '', 'colon': 'a: b', 'port': '8030' },
+  spec: { replicas: 3, ratio: 0.5, ok: true, none: null, list: [], items: [{ name: 'a', args: ['--x', '1'] }, [1, [2]], 'z'] },
+};
+
+let fast: ((...docs: any[]) => string) | null | undefined;
+
+/** The faster `Yaml.stringify`, or undefined when it does not print the sample as cdk8s does. */
+function fastStringify(): ((...docs: any[]) => string) | undefined {
+  if (fast === undefined) {
+    const print = blockPrinter(yamlLibrary(), yamlUtil(), CDK8S_OPTIONS);
+    const candidate = (...docs: any[]): string => docs.map(d => (d === undefined ? '\n' : print(d))).join('---\n');
+    fast = candidate(SAMPLE, undefined, SAMPLE) === CDK8S_STRINGIFY.call(Yaml, SAMPLE, undefined, SAMPLE) ? candidate : null;
+  }
+  return fast ?? undefined;
+}
+
+/** Runs `fn` with cdk8s's `Yaml.stringify` replaced by the faster printer, then puts it back. */
+function withFastYaml<T>(fn: () => T): T {
+  const printer = fastStringify();
+  const before = Yaml.stringify;
+  if (!printer || before !== CDK8S_STRINGIFY) {
+    // no fast printer, or someone else's writer is in place (a nested synth): leave it
+    return fn();
+  }
+  Yaml.stringify = printer;
+  try {
+    return fn();
+  } finally {
+    Yaml.stringify = before;
+  }
+}

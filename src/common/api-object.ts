@@ -1,0 +1,113 @@
+/**
+ * The ApiObject every construct of the library writes its objects with.
+ *
+ * @internal
+ */
+import { ApiObject, ApiObjectProps, App, ImplicitTokenResolver, IResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { Construct } from 'constructs';
+
+/** Thrown inside the fast path for values it leaves to cdk8s. */
+const DECLINE = new Error('left to cdk8s');
+
+/** The resolvers of an app with no `resolvers` of its own, in cdk8s 2.x's order. */
+const DEFAULT_RESOLVERS = [LazyResolver, ImplicitTokenResolver, NumberStringUnionResolver];
+
+/** Apps whose resolvers are cdk8s's defaults only (the answer per app). */
+const defaultOnly = new WeakMap<App, boolean>();
+
+function hasDefaultResolvers(app: App): boolean {
+  let known = defaultOnly.get(app);
+  if (known === undefined) {
+    const resolvers: readonly IResolver[] = app.resolvers;
+    known = resolvers.length === DEFAULT_RESOLVERS.length && resolvers.every((r, i) => Object.getPrototypeOf(r) === DEFAULT_RESOLVERS[i].prototype);
+    defaultOnly.set(app, known);
+  }
+  return known;
+}
+
+/**
+ * An `ApiObject` whose `toJson()` gives cdk8s's result in one pass over the values.
+ *
+ * cdk8s's `ApiObject.toJson()` resolves the object's values (asking each resolver of the app about
+ * every value, with a new context object and key path per value), drops `null`/`undefined`, sorts
+ * the keys, applies the JSON patches and puts `apiVersion`, `kind` and `metadata` first. With the
+ * app's default resolvers and no patches, that is: `Lazy` values produced, plain maps and lists
+ * walked, `null` and `undefined` map values dropped (and list items made `undefined`), keys sorted
+ * (unless `CDK8S_DISABLE_SORT` is set). This class does exactly that in one pass, and hands
+ * everything else to cdk8s's `toJson()`: an app with resolvers of its own, an object with patches
+ * (`ApiObject.of(x).addJsonPatch(...)`), and values other than strings, numbers, booleans, plain
+ * maps, lists and `Lazy`s. test/common/api-object.test.ts compares both on every object of large
+ * scenarios and on generated values.
+ *
+ * @internal
+ */
+export class StarRocksApiObject extends ApiObject {
+  private readonly values: ApiObjectProps;
+  private patched = false;
+
+  constructor(scope: Construct, id: string, props: ApiObjectProps) {
+    super(scope, id, props);
+    this.values = props;
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    this.patched = true;
+    super.addJsonPatch(...ops);
+  }
+
+  public toJson(): any {
+    if (this.patched || !hasDefaultResolvers(App.of(this))) {
+      return super.toJson();
+    }
+    let json: { [key: string]: unknown };
+    try {
+      json = plainJson({ ...this.values, metadata: this.metadata.toJson() }, !process.env.CDK8S_DISABLE_SORT) as { [key: string]: unknown };
+    } catch (e) {
+      if (e === DECLINE) return super.toJson();
+      // as cdk8s words it
+      throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
+    }
+    const result: { [key: string]: unknown } = {};
+    for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
+      if (k in json) result[k] = json[k];
+    }
+    return result;
+  }
+}
+
+/** cdk8s's `sanitizeValue(resolve(value))` for plain data and `Lazy`s; throws DECLINE for the rest. */
+function plainJson(value: unknown, sortKeys: boolean): unknown {
+  if (value === null || value === undefined) return undefined;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+    case 'object':
+      break;
+    default:
+      throw DECLINE;
+  }
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = plainJson(value[i], sortKeys);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype) {
+    const obj = value as { [key: string]: unknown };
+    // a map with a resolve() is a token for cdk8s's ImplicitTokenResolver
+    if (typeof obj.resolve === 'function') throw DECLINE;
+    const keys = sortKeys ? Object.keys(obj).sort() : Object.keys(obj);
+    const out: { [key: string]: unknown } = {};
+    for (const k of keys) {
+      const v = plainJson(obj[k], sortKeys);
+      if (v !== null && v !== undefined) out[k] = v;
+    }
+    return out;
+  }
+  if (value instanceof Lazy) {
+    return plainJson((value as Lazy).produce(), sortKeys);
+  }
+  throw DECLINE;
+}

@@ -1,0 +1,214 @@
+/**
+ * A YAML printer for plain JSON data that gives exactly the text of the `yaml` package's
+ * `stringify(obj, options)`, several times faster. The `yaml` package builds a node tree and asks
+ * every tag of the schema about every string before it prints; for Kubernetes objects (thousands
+ * of short, repeated strings) that is most of the time a synthesis takes. This printer lays out
+ * the maps and lists itself and leaves every scalar to the `yaml` package's own scalar printers,
+ * remembering what they printed for a one-line string.
+ *
+ * Used by the command (src/cli) and by {@link StarRocksApp} (cdk8s's `Yaml.stringify`).
+ * test/common/yaml-printer.test.ts compares it with the `yaml` package on generated data.
+ *
+ * @internal
+ */
+import type * as YAML from 'yaml';
+import type * as YAMLUtil from 'yaml/util';
+
+/** Thrown inside the printer for input it leaves to the `yaml` package. */
+const DECLINE = new Error('left to the yaml package');
+
+/** The tag of strings in the yaml package's schemas. */
+const STRING_TAG = 'tag:yaml.org,2002:str';
+
+/** Strings the yaml package prints depending on their indentation: `%`, `---` or `...` at a line start. */
+const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
+
+/** One-line strings remembered per printer, keys and values apart; the memory is dropped when full. */
+const MEMO_LIMIT = 50_000;
+
+/** The options of `yaml.stringify` the printer understands. */
+export type YamlPrintOptions = YAML.DocumentOptions & YAML.SchemaOptions & YAML.CreateNodeOptions & YAML.ToStringOptions;
+
+/**
+ * A printer of plain JSON data: `yaml.stringify(obj, options)`, the same text, faster.
+ *
+ * Maps and lists are laid out as the `yaml` package's block style does (`stringifyDocument`,
+ * `stringifyPair`, `stringifyCollection`): `key: value`; a non-empty map or list under its key on
+ * the next lines, a list indented under its key (`indentSeq`, the default) or at its key's
+ * indentation (`indentSeq: false`, where its `- ` counts as indentation); `{}` and `[]` on the
+ * key's line; `undefined` map values left out. Every string (keys too) goes to the `yaml` package's
+ * string printer (`stringTag.stringify`: plain, quoted or `|` block, quoted when the schema would
+ * read it as another type), numbers to its `stringifyNumber`, with the stringify context
+ * `yaml.stringify` itself makes for `options` (caught by a probe tag). A one-line string prints the
+ * same at every indentation (no line folding: `lineWidth: 0`), so what the string printer made of
+ * it is remembered.
+ *
+ * Anything else goes to `yaml.stringify`: a root that is not a map, `undefined` in a list (or in a
+ * map with `keepUndefined`), class instances, bigints, keys over 1024 characters (explicit `? `
+ * keys), and an object that appears twice in one document (an anchor and alias unless
+ * `aliasDuplicateObjects: false`).
+ *
+ * @param yaml the `yaml` package
+ * @param util `yaml/util` of the same copy (without it, or without its scalar printers, everything
+ *   goes to `yaml.stringify`)
+ * @param options the options of `yaml.stringify`: block style, no line folding (`lineWidth: 0`),
+ *   two-space indentation
+ * @internal
+ */
+export function blockPrinter(yaml: typeof YAML, util: Partial<typeof YAMLUtil> | undefined, options: YamlPrintOptions): (obj: unknown) => string {
+  const fallback = (obj: unknown): string => yaml.stringify(obj, options);
+  const stringTag = util?.stringTag;
+  const stringifyNumber = util?.stringifyNumber;
+  if (typeof stringTag?.stringify !== 'function' || typeof stringifyNumber !== 'function') {
+    return fallback;
+  }
+  if (options.lineWidth !== 0 || options.collectionStyle !== undefined || options.sortMapEntries || options.flow || options.directives) {
+    return fallback;
+  }
+  const indentSeq = options.indentSeq !== false;
+  const aliases = options.aliasDuplicateObjects !== false;
+  const keepUndefined = options.keepUndefined === true;
+
+  // the context yaml.stringify hands to a tag's printer
+  const probe = {};
+  let context: YAMLUtil.StringifyContext | undefined;
+  const probeTag: YAML.ScalarTag = {
+    tag: 'tag:cdk8s-starrocks,2025:probe',
+    identify: (v: unknown) => v === probe,
+    resolve: (str: string) => str,
+    stringify: (_item, ctx) => {
+      context = ctx;
+      return '';
+    },
+  };
+  const customTags = options.customTags;
+  const probeText = yaml.stringify(probe, {
+    ...options,
+    customTags: (tags: YAML.Tags) => [...(typeof customTags === 'function' ? customTags(tags) : [...tags, ...(customTags ?? [])]), probeTag],
+  });
+  // a document start, directives or anything else around the root (the probe prints as its tag and
+  // an empty scalar): leave it all to the yaml package
+  if (!context || probeText !== `!<${probeTag.tag}> \n` || context.indent !== '' || context.inFlow || context.indentStep !== '  ') {
+    return fallback;
+  }
+  // (indentAtStart, which the probe's tag moved, only matters for line folding: lineWidth is 0)
+  const { indentAtStart: _moved, ...root } = context;
+  const { nullStr, trueStr, falseStr } = root.options;
+  const keyContext = { ...root, implicitKey: true };
+  const valueContext = { ...root, implicitKey: false };
+  const keyMemo = new Map<string, string>();
+  const valueMemo = new Map<string, string>();
+
+  // the tag the yaml package prints a string with: of the schema's tags that claim it, those with a
+  // `test` if there are several (the YAML 1.1 merge tag claims "<<" and prints it plain), and of those
+  // one without a format. Only strings of the string tag are printed here.
+  const schemaTags = (root.doc.schema.tags ?? []) as YAML.ScalarTag[];
+  const isStringTag = (value: string): boolean => {
+    let claims = schemaTags.filter(t => t.identify?.(value));
+    if (claims.length > 1) {
+      const tested = claims.filter(t => t.test);
+      if (tested.length > 0) claims = tested;
+    }
+    return claims.find(t => !t.format)?.tag === STRING_TAG;
+  };
+  // the probe tag in this context's schema has no `test`: it never makes a string quoted
+  const string = (value: string, indent: string, implicitKey: boolean): string => {
+    const memo = implicitKey ? keyMemo : valueMemo;
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    if (!isStringTag(value)) throw DECLINE;
+    const ctx = implicitKey ? keyContext : valueContext;
+    ctx.indent = indent;
+    const text = stringTag.stringify!({ value } as YAML.Scalar, ctx, undefined, undefined);
+    // a one-line string prints the same at every depth, unless it looks like a document marker
+    // (quoted as a key of the root map only)
+    if (!value.includes('\n') && !DOCUMENT_MARKER.test(value)) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(value, text);
+    }
+    return text;
+  };
+
+  let seen: Set<object> | undefined;
+  const enter = (v: object): void => {
+    if (seen) {
+      if (seen.has(v)) throw DECLINE;
+      seen.add(v);
+    }
+  };
+
+  const node = (v: unknown, indent: string): string => {
+    switch (typeof v) {
+      case 'string':
+        return string(v, indent, false);
+      case 'number':
+        return stringifyNumber({ value: v } as YAML.Scalar);
+      case 'boolean':
+        return v ? trueStr : falseStr;
+      case 'object': {
+        if (v === null) return nullStr;
+        if (Array.isArray(v)) return list(v, indent);
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== null) throw DECLINE;
+        return map(v as { [key: string]: unknown }, indent);
+      }
+      default:
+        throw DECLINE;
+    }
+  };
+
+  const list = (items: readonly unknown[], indent: string): string => {
+    enter(items);
+    if (items.length === 0) return '[]';
+    const itemIndent = indent + '  ';
+    const between = '\n' + indent + '- ';
+    let out = '- ';
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item === undefined) throw DECLINE;
+      if (i > 0) out += between;
+      out += node(item, itemIndent);
+    }
+    return out;
+  };
+
+  const map = (obj: { [key: string]: unknown }, indent: string): string => {
+    enter(obj);
+    const keyIndent = indent + '  ';
+    let out = '';
+    let empty = true;
+    for (const key of Object.keys(obj)) {
+      const value = obj[key];
+      if (value === undefined) {
+        if (keepUndefined) throw DECLINE;
+        continue;
+      }
+      if (!empty) out += '\n' + indent;
+      empty = false;
+      const keyText = string(key, keyIndent, true);
+      if (keyText.length > 1024) throw DECLINE;
+      if (value !== null && typeof value === 'object') {
+        const valueIndent = !indentSeq && Array.isArray(value) ? indent : keyIndent;
+        const valueText = node(value, valueIndent);
+        out += valueText === '{}' || valueText === '[]' ? keyText + ': ' + valueText : keyText + ':\n' + valueIndent + valueText;
+      } else {
+        out += keyText + ': ' + node(value, keyIndent);
+      }
+    }
+    return empty ? '{}' : out;
+  };
+
+  return (obj) => {
+    if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) {
+      seen = aliases ? new Set() : undefined;
+      try {
+        return node(obj, '') + '\n';
+      } catch (e) {
+        if (e !== DECLINE) throw e;
+      } finally {
+        seen = undefined;
+      }
+    }
+    return fallback(obj);
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * StarRocksApiObject's one-pass toJson() against cdk8s's ApiObject.toJson(), which it must equal
+ * (values, key order, errors) for every object the library writes and for generated values.
+ */
+import { ApiObject, App, Chart, Duration, JsonPatch, Lazy, Testing } from 'cdk8s';
+import * as fc from 'fast-check';
+import { StarRocksApiObject } from '../../src/common/api-object';
+import { conformanceBuilders, exampleBuilders } from '../util/scenarios';
+import { describeShared } from '../util/shared';
+
+/** cdk8s's own toJson of the object. */
+function cdk8sJson(o: ApiObject): any {
+  return ApiObject.prototype.toJson.call(o);
+}
+
+/** Both results as text (key order included), and whether the fast path answered without cdk8s. */
+function both(o: ApiObject): { fast: string; cdk8s: string; ownPath: boolean } {
+  const spy = jest.spyOn(ApiObject.prototype, 'toJson');
+  let fast: string;
+  let ownPath: boolean;
+  try {
+    fast = JSON.stringify(o.toJson());
+    ownPath = spy.mock.calls.length === 0;
+  } finally {
+    spy.mockRestore();
+  }
+  return { fast, cdk8s: JSON.stringify(cdk8sJson(o)), ownPath };
+}
+
+/** The library's objects (`instanceof` would not do: cdk8s's ApiObject answers it for every ApiObject). */
+function objectsOf(app: App): StarRocksApiObject[] {
+  return app.node.findAll().filter((c): c is StarRocksApiObject => StarRocksApiObject.prototype.isPrototypeOf(c));
+}
+
+/** Every object of the library in the app prints as cdk8s prints it, on the fast path unless patched. */
+function expectSameAsCdk8s(build: (app: App) => Chart): void {
+  const app = Testing.app();
+  build(app);
+  const objects = objectsOf(app);
+  expect(objects.length).toBeGreaterThan(0);
+  for (const o of objects) {
+    const r = both(o);
+    expect({ path: o.node.path, json: r.fast }).toEqual({ path: o.node.path, json: r.cdk8s });
+    // patched objects go to cdk8s (the escape hatch example patches the cluster)
+    const patched = (o as any).patched === true;
+    expect({ path: o.node.path, ownPath: r.ownPath }).toEqual({ path: o.node.path, ownPath: !patched });
+  }
+}
+
+describe('StarRocksApiObject.toJson() gives what ApiObject.toJson() gives', () => {
+  test.each(exampleBuilders())('every object of examples/%s', (_name, build) => {
+    expectSameAsCdk8s(build);
+  });
+
+  test('generated values: Lazy, null, undefined, nested lists and maps, any key order', () => {
+    const key = fc.constantFrom('a', 'b', 'B', '_', '10', '2', 'é', 'z', 'apiVersion', 'kind', 'metadata', 'spec', 'data', '');
+    const { tree } = fc.letrec<{ tree: unknown }>(tie => ({
+      tree: fc.oneof({ depthSize: 'small' },
+        fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined),
+        fc.array(tie('tree'), { maxLength: 4 }),
+        fc.dictionary(key, tie('tree'), { maxKeys: 5 }),
+        tie('tree').map(v => Lazy.any({ produce: () => v }))),
+    }));
+    const withSort = [undefined, '1'];
+    fc.assert(fc.property(fc.dictionary(key, tree, { maxKeys: 6 }), fc.constantFrom(...withSort), (body, disableSort) => {
+      const previous = process.env.CDK8S_DISABLE_SORT;
+      if (disableSort === undefined) delete process.env.CDK8S_DISABLE_SORT; else process.env.CDK8S_DISABLE_SORT = disableSort;
+      try {
+        const chart = new Chart(Testing.app(), 'c');
+        const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = body as any;
+        const o = new StarRocksApiObject(chart, 'O', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels: { b: '1', a: '2' } }, ...rest });
+        const r = both(o);
+        expect(r.fast).toBe(r.cdk8s);
+        expect(r.ownPath).toBe(true);
+      } finally {
+        if (previous === undefined) delete process.env.CDK8S_DISABLE_SORT; else process.env.CDK8S_DISABLE_SORT = previous;
+      }
+    }), { numRuns: 1500, seed: 5 });
+  });
+
+  test('values it does not handle, patches and apps with resolvers of their own go to cdk8s', () => {
+    const token = { resolve: () => 'resolved' };
+    class Box { constructor(readonly value: string) {} }
+    const cases: [string, (chart: Chart) => ApiObject][] = [
+      ['a token with resolve()', c => new StarRocksApiObject(c, 'T', { apiVersion: 'v1', kind: 'ConfigMap', data: { t: token } } as any)],
+      ['a number-or-string union', c => new StarRocksApiObject(c, 'U', { apiVersion: 'v1', kind: 'ConfigMap', data: { u: new Box('v') } } as any)],
+      ['a patch', c => {
+        const o = new StarRocksApiObject(c, 'P', { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'b' } } as any);
+        ApiObject.of(o).addJsonPatch(JsonPatch.add('/data/c', 'd'));
+        return o;
+      }],
+    ];
+    for (const [name, make] of cases) {
+      const o = make(new Chart(Testing.app(), 'c'));
+      const r = both(o);
+      expect({ name, json: r.fast }).toEqual({ name, json: r.cdk8s });
+      expect({ name, ownPath: r.ownPath }).toEqual({ name, ownPath: false });
+    }
+    expect(JSON.parse(both(cases[0][1](new Chart(Testing.app(), 'c'))).fast).data.t).toBe('resolved');
+
+    const resolved: string[] = [];
+    const app = new App({ resolvers: [{ resolve: ctx => { resolved.push(ctx.key.join('.')); } }] });
+    const o = new StarRocksApiObject(new Chart(app, 'c'), 'R', { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'b' } } as any);
+    const r = both(o);
+    expect(r.fast).toBe(r.cdk8s);
+    expect(r.ownPath).toBe(false);
+    expect(resolved).toContain('data.a');
+  });
+
+  test('class instances are refused with cdk8s\'s message', () => {
+    const o = new StarRocksApiObject(new Chart(Testing.app(), 'c'), 'D', { apiVersion: 'v1', kind: 'ConfigMap', data: { d: Duration.seconds(1) } } as any);
+    expect(() => cdk8sJson(o)).toThrow(/non-simple object of type 'Duration'/);
+    expect(() => o.toJson()).toThrow(/non-simple object of type 'Duration'/);
+  });
+
+  test('an error in a Lazy value is reported as cdk8s reports it', () => {
+    const o = new StarRocksApiObject(new Chart(Testing.app(), 'c'), 'E', {
+      apiVersion: 'v1', kind: 'ConfigMap', data: Lazy.any({ produce: () => { throw new Error('bad value'); } }),
+    } as any);
+    let ours: string | undefined;
+    let theirs: string | undefined;
+    try { o.toJson(); } catch (e) { ours = String(e); }
+    try { cdk8sJson(o); } catch (e) { theirs = String(e); }
+    expect(ours).toContain('bad value');
+    expect(ours).toBe(theirs);
+  });
+});
+
+describeShared('StarRocksApiObject.toJson() on the Helm translation', () => {
+  test.each(conformanceBuilders())('every object of conformance case %s', (_name, build) => {
+    expectSameAsCdk8s(build);
+  });
+});

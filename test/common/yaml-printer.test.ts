@@ -1,0 +1,112 @@
+/**
+ * The block printer (src/common/yaml-printer.ts) against the `yaml` package it stands in for, with
+ * the options of cdk8s's `Yaml.stringify` (lists indented under their key, anchors for repeated
+ * objects, undefined kept) and with the command's (lists at their key's column, no anchors).
+ */
+import * as fc from 'fast-check';
+import type * as YAML from 'yaml';
+import { yamlLibrary, yamlUtil } from '../../src/common/yaml-library';
+import { blockPrinter, YamlPrintOptions } from '../../src/common/yaml-printer';
+
+const yaml = yamlLibrary();
+
+const CDK8S_OPTIONS: YamlPrintOptions = { keepUndefined: true, lineWidth: 0, version: '1.1' };
+const COMMAND_OPTIONS: YamlPrintOptions = {
+  version: '1.1',
+  merge: false,
+  customTags: (tags: YAML.Tags) => tags.filter(t => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge'),
+  aliasDuplicateObjects: false,
+  lineWidth: 0,
+  minContentWidth: 0,
+  blockQuote: 'literal',
+  indentSeq: false,
+};
+
+const tricky = fc.constantFrom('', ' ', 'a b', 'a: b', 'a #b', '#x', '- x', '-', '?', ': x', 'x:', 'yes', 'No', 'on', 'y', 'n', 'null', '~', 'true',
+  '0o17', '0777', '0x1F', '1_000', '12:30', '1e3', '.5', '.inf', '.nan', '2001-12-14', '<<', '=', '---', '...', '--- x', '%YAML', 'a\nb', 'a\n',
+  'a\n\n', '\na', ' a\nb', 'a\n b', 'a \nb', 'a\n ', '\n', '\t', 'a\tb', '"q"', "'s'", '"\'', 'x"y', '\u0000', '\u0085', '\u00a0', '\u2028', 'é',
+  '😀', '\ud800', '[a]', '{a}', 'a,b', '*a', '&a', '!a', '|', '>', '@', '`', 'http://x:8080/y', `${'x'.repeat(50)}\n${'y'.repeat(50)}`, 'a\r\nb',
+  `long ${'z'.repeat(1100)}`, '---\nx', 'x\n...\n', '  lead', 'trail  ', 'name', 'app.kubernetes.io/name', '8030', 'starrocks');
+const str = fc.oneof(tricky, tricky, fc.string(), fc.fullUnicodeString({ maxLength: 8 }));
+const tree = fc.letrec<{ tree: unknown }>(tie => ({
+  tree: fc.oneof({ depthSize: 'small' }, str, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant(-0),
+    fc.array(tie('tree'), { maxLength: 4 }), fc.dictionary(str, tie('tree'), { maxKeys: 5 })),
+})).tree;
+const doc = fc.dictionary(str, tree, { maxKeys: 6 });
+
+describe.each([
+  ['cdk8s', CDK8S_OPTIONS],
+  ['the command', COMMAND_OPTIONS],
+])('the block printer with the options of %s', (_name, options) => {
+  test('prints generated data exactly as yaml.stringify, one printer for many documents', () => {
+    // one printer for all runs: what it remembers of a string must hold at every indentation
+    const print = blockPrinter(yaml, yamlUtil(), options);
+    fc.assert(fc.property(doc, (o) => {
+      expect(print(o)).toBe(yaml.stringify(o, options));
+    }), { numRuns: 4000, seed: 23 });
+  });
+
+  test('the same strings as keys, values and list items at several depths', () => {
+    const print = blockPrinter(yaml, yamlUtil(), options);
+    const words = ['yes', 'a: b', 'x\ny', '0777', 'plain', "it's", '"q"', ''];
+    const o: any = {};
+    let level = o;
+    for (const w of words) {
+      level[w] = w;
+      level.list = [w, [w, { [w]: w }], { k: [w] }];
+      level.next = {};
+      level = level.next;
+    }
+    expect(print(o)).toBe(yaml.stringify(o, options));
+    expect(print(o)).toBe(yaml.stringify(o, options));
+  });
+
+  test('an object or list used twice in a document prints as the yaml package prints it', () => {
+    const print = blockPrinter(yaml, yamlUtil(), options);
+    const shared = { a: 1 };
+    const list = ['x'];
+    for (const o of [{ one: shared, two: shared }, { one: list, two: { three: list } }, { one: {}, two: [{}] }, { e: [], f: [] }]) {
+      expect(print(o)).toBe(yaml.stringify(o, options));
+    }
+    // the same object in two documents is not a repeat
+    expect(print({ s: shared })).toBe(yaml.stringify({ s: shared }, options));
+    expect(print({ t: shared })).toBe(yaml.stringify({ t: shared }, options));
+  });
+
+  test('leaves what is not plain data to yaml.stringify', () => {
+    const print = blockPrinter(yaml, yamlUtil(), options);
+    class Box { constructor(readonly v: number) {} }
+    for (const o of [[1, 2], 'text', null, 5, { a: [1, undefined] }, { a: undefined, b: 1 }, { b: new Box(1) }, { c: 10n },
+      { [`k${'x'.repeat(1100)}`]: 1 }, { d: new Map([['a', 1]]) }, Object.assign(Object.create(null), { g: 1 }), { '<<': { a: 1 } }, { m: '<<' }]) {
+      expect(print(o)).toBe(yaml.stringify(o, options));
+    }
+    // what the yaml package refuses, it refuses here too
+    expect(() => print({ f: () => 1 })).toThrow(/Tag not resolved for Function value/);
+  });
+});
+
+describe('options the printer leaves to the yaml package', () => {
+  test.each([
+    ['folded lines', { lineWidth: 80 }],
+    ['flow collections', { collectionStyle: 'flow' as const }],
+    ['sorted maps', { sortMapEntries: true }],
+    ['a document start', { directives: true }],
+    ['four-space indentation', { indent: 4 }],
+  ])('%s', (_name, extra) => {
+    const options: YamlPrintOptions = { ...CDK8S_OPTIONS, ...extra };
+    const print = blockPrinter(yaml, yamlUtil(), options);
+    const o = { b: ['a', { c: 'd' }], a: 'long '.repeat(30) };
+    expect(print(o)).toBe(yaml.stringify(o, options));
+  });
+
+  test('without the scalar printers of yaml/util everything goes to yaml.stringify', () => {
+    const print = blockPrinter(yaml, undefined, CDK8S_OPTIONS);
+    const spy = jest.spyOn(yaml, 'stringify');
+    try {
+      expect(print({ a: ['b'] })).toBe('a:\n  - b\n');
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
