@@ -338,14 +338,15 @@ function profile(o, ctx, figs) {
       { name: 'cdk8s_validate', fn: 'validate', url: 'cdk8s/lib/app.js' },
       { name: 'to_json', fn: 'chartToKube', url: 'cdk8s/lib/app.js' },
       { name: 'yaml', fn: 'stringify', url: 'cdk8s/lib/yaml.js' },
+      { name: 'yaml', fn: 'fastYamlStringify', url: '/app/app.js' },
     ];
     scaleProfiles = [];
-    for (const [n, mode] of [[1000, 'one-chart'], [300, 'chart-each']]) {
-      log(`profile: scale-worker ${n} ${mode}`);
-      const sp = profileNode([path.join(__dirname, 'scale-worker.js'), String(n), mode], 1, {
-        phases, keepDir, keepName: `scale-${mode}-${n}.cpuprofile`, env: ctx.env,
+    for (const [n, mode, app] of [[100, 'one-chart', 'starrocks'], [1000, 'one-chart', 'starrocks'], [300, 'chart-each', 'starrocks'], [1000, 'one-chart', 'cdk8s']]) {
+      log(`profile: scale-worker ${n} ${mode} --app=${app}`);
+      const sp = profileNode([path.join(__dirname, 'scale-worker.js'), String(n), mode, 'full', `--app=${app}`], 1, {
+        phases, keepDir, keepName: `scale-${app}-${mode}-${n}.cpuprofile`, env: ctx.env,
       });
-      scaleProfiles.push({ n, mode, ...sp });
+      scaleProfiles.push({ n, mode, app, ...sp });
     }
   }
   return { ...p, scaleProfiles };
@@ -354,43 +355,63 @@ function profile(o, ctx, figs) {
 // ---------------------------------------------------------------------------------------------
 // scale
 
-function scale(o, ctx, figs) {
+/**
+ * The scale configurations: every count in one chart and one chart each, in a StarRocksApp (the
+ * library's app, the figures of the targets), and in one chart in cdk8s's own App beside them.
+ */
+function scaleConfigs(o) {
   const configs = [];
-  for (const n of o.scale) for (const mode of ['one-chart', 'chart-each']) configs.push({ n, mode });
+  for (const n of o.scale) {
+    configs.push({ n, mode: 'one-chart', app: 'starrocks' }, { n, mode: 'chart-each', app: 'starrocks' }, { n, mode: 'one-chart', app: 'cdk8s' });
+  }
+  return configs;
+}
+
+/** The figure key of a scale configuration: `scale.one_chart.100`, `scale.cdk8s_app.one_chart.100`. */
+function scaleKey(c) {
+  return `scale.${c.app === 'cdk8s' ? 'cdk8s_app.' : ''}${c.mode.replace('-', '_')}`;
+}
+
+function scale(o, ctx, figs) {
+  const configs = scaleConfigs(o);
   log(`scale: ${configs.length} configurations x ${o.scaleReps} (fresh process each)`);
   const runs = interleave(configs, o.scaleReps, 0, (c) => {
-    const r = runWorker('scale-worker.js', [String(c.n), c.mode, 'full'], { env: ctx.env });
-    log(`  ${c.mode} ${c.n}: ${fmt(r.totalMs)} ms, peak RSS ${fmt(r.maxRssMiB)} MiB`);
+    const r = runWorker('scale-worker.js', [String(c.n), c.mode, 'full', `--app=${c.app}`], { env: ctx.env });
+    log(`  ${c.app} ${c.mode} ${c.n}: ${fmt(r.totalMs)} ms, peak RSS ${fmt(r.maxRssMiB)} MiB`);
     return r;
   });
   const rows = configs.map((c, i) => {
     const rs = runs[i];
     const m = (k) => median(rs.map(r => r[k]));
     const row = {
-      n: c.n, mode: c.mode, reps: rs.length,
+      n: c.n, mode: c.mode, app: c.app, reps: rs.length,
       totalMs: m('totalMs'), minTotalMs: Math.min(...rs.map(r => r.totalMs)), maxTotalMs: Math.max(...rs.map(r => r.totalMs)),
       constructMs: m('constructMs'), synthMs: m('synthMs'), yamlMs: m('yamlMs'),
-      objects: rs[0].objects, yamlBytes: rs[0].yamlBytes, maxRssMiB: m('maxRssMiB'), rssAfterLoadMiB: m('rssAfterLoadMiB'),
+      objects: rs[0].objects, yamlBytes: rs[0].yamlBytes, yamlSha256: rs[0].yamlSha256, maxRssMiB: m('maxRssMiB'), rssAfterLoadMiB: m('rssAfterLoadMiB'),
     };
     row.perClusterMs = row.totalMs / c.n;
     row.objectsMs = row.synthMs - row.yamlMs;
     row.perClusterNoYamlMs = (row.constructMs + row.objectsMs) / c.n;
-    const key = `scale.${c.mode.replace('-', '_')}.${c.n}`;
+    const key = `${scaleKey(c)}.${c.n}`;
     figs.add(`${key}.total_ms`, row.totalMs, 'ms');
     figs.add(`${key}.per_cluster_ms`, row.perClusterMs, 'ms');
     figs.add(`${key}.per_cluster_no_yaml_ms`, row.perClusterNoYamlMs, 'ms');
     figs.add(`${key}.peak_rss_mib`, row.maxRssMiB, 'MiB');
     return row;
   });
-  for (const mode of ['one-chart', 'chart-each']) {
-    const at = (n) => rows.find(r => r.mode === mode && r.n === n);
+  for (const kind of [{ mode: 'one-chart', app: 'starrocks' }, { mode: 'chart-each', app: 'starrocks' }, { mode: 'one-chart', app: 'cdk8s' }]) {
+    const at = (n) => rows.find(r => r.mode === kind.mode && r.app === kind.app && r.n === n);
     const counts = o.scale.filter(n => at(n)).sort((a, b) => a - b);
     // the ratio the target names (1000 vs 100) when both ran, else the two largest counts
     const [lo, hi] = counts.includes(100) && counts.includes(1000) ? [100, 1000] : counts.slice(-2);
     if (lo !== undefined && hi !== undefined && lo !== hi) {
-      const key = `scale.${mode.replace('-', '_')}.per_cluster_ratio_${hi}_${lo}`;
-      figs.add(key, at(hi).perClusterMs / at(lo).perClusterMs, 'x');
+      figs.add(`${scaleKey(kind)}.per_cluster_ratio_${hi}_${lo}`, at(hi).perClusterMs / at(lo).perClusterMs, 'x');
     }
+  }
+  // both apps must write the same text (its hash), in every run
+  for (const n of o.scale) {
+    const hashes = new Set(configs.flatMap((c, i) => (c.n === n && c.mode === 'one-chart' ? runs[i].map(r => r.yamlSha256) : [])));
+    if (hashes.size !== 1) throw new Error(`the YAML of ${n} clusters in one chart differs between runs or apps (${hashes.size} different texts)`);
   }
   const objs = new Set(rows.map(r => r.objects / r.n));
   if (objs.size !== 1) throw new Error(`objects per cluster differ between runs: ${[...objs].join(', ')}`);

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * The per-part costs in one process: apps of `n` clusters in one chart with each set of parts,
- * built and synthesized (`app.synthYaml()`) in turns, `reps` times after `warmup` discarded rounds,
+ * built in a StarRocksApp and synthesized (`app.synthYaml()`) in turns, `reps` times after `warmup` discarded rounds,
  * so that every configuration runs with the same warm JIT and the differences between them are
  * the parts' own steady-state costs.
  *
@@ -10,7 +10,7 @@
  * Each <parts> is as for scale-worker.js (`cluster`, `cluster,operator`, `all`, ...). Prints one
  * JSON line: per configuration, every round's construct, synth and YAML times in ms.
  */
-const { load, buildApp, parseParts } = require('./workload');
+const { load, buildApp, parseParts, yamlTimer } = require('./workload');
 
 function msSince(t0) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -25,23 +25,13 @@ function main() {
     throw new Error('usage: parts-worker.js <n> <reps> <warmup> <parts> [<parts> ...]');
   }
   const mods = load();
-  const Yaml = mods.cdk8s.Yaml;
-  const stringify = Yaml.stringify;
-  let yamlMs = 0;
-  Yaml.stringify = function (...docs) {
-    const t = process.hrtime.bigint();
-    try {
-      return stringify.apply(this, docs);
-    } finally {
-      yamlMs += msSince(t);
-    }
-  };
+  const yamlTime = yamlTimer(mods, 'starrocks');
   const partLists = configs.map(parseParts);
   const results = configs.map(parts => ({ parts, constructMs: [], synthMs: [], yamlMs: [], objects: 0 }));
   for (let round = 0; round < warmup + reps; round++) {
     for (let k = 0; k < configs.length; k++) {
       const i = (k + round) % configs.length;
-      yamlMs = 0;
+      yamlTime.reset();
       const t0 = process.hrtime.bigint();
       const app = buildApp(mods, n, 'one-chart', partLists[i]);
       const constructMs = msSince(t0);
@@ -52,7 +42,7 @@ function main() {
         const r = results[i];
         r.constructMs.push(constructMs);
         r.synthMs.push(synthMs);
-        r.yamlMs.push(yamlMs);
+        r.yamlMs.push(yamlTime.ms());
         r.objects = yaml.split(/^---$/m).filter(d => d.trim() !== '').length;
       }
     }

@@ -135,7 +135,7 @@ function profileSection(p) {
     table(['package or folder', 'self time', 'share'], p.groups.filter(g => g.share >= 0.003).map(g => [g.name, `${ms(g.ms)} ms`, pct(g.share)])),
   ];
   for (const sp of p.scaleProfiles || []) {
-    out.push('', `Profile of \`node bench/scale-worker.js ${sp.n} ${sp.mode}\` (one run; inclusive time of the phases, of ${ms(sp.sampledMs)} ms sampled):`, '',
+    out.push('', `Profile of \`node bench/scale-worker.js ${sp.n} ${sp.mode} full --app=${sp.app || 'starrocks'}\` (one run; inclusive time of the phases, of ${ms(sp.sampledMs)} ms sampled):`, '',
       table(['phase', 'time', 'share'], Object.entries(sp.phases).map(([name, ph]) => [name, `${ms(ph.ms)} ms`, pct(ph.share)])));
   }
   return out.join('\n');
@@ -147,13 +147,15 @@ function scaleSection(s, o) {
     '',
     'Full-featured clusters (FE, BE and CN with config files, storage and Services, the FE proxy,',
     'ServiceMonitors, Datadog settings, the root password from a Secret and its init Job; see',
-    '`bench/workload.js`), each configuration in a fresh process (`node bench/scale-worker.js <n> <mode>`)',
-    'after a warm-up of one cluster in a throw-away app. Time: construction plus `app.synthYaml()`',
+    '`bench/workload.js`), each configuration in a fresh process (`node bench/scale-worker.js <n> <mode> full',
+    '--app=<app>`) after a warm-up of one cluster in a throw-away app. The app is the library\'s',
+    '`StarRocksApp` (cdk8s\'s `App` with the library\'s YAML writer, same bytes) or, for comparison,',
+    'cdk8s\'s own `App`; the target is measured in the first. Time: construction plus `app.synthYaml()`',
     '(validation, dependencies, objects and YAML, nothing written); "objects" is synthesis without the',
     `YAML writing. Medians of ${o.scaleReps} runs; peak RSS is the process's maximum resident set.`,
     '',
-    table(['mode', 'clusters', 'total', 'per cluster', 'construct', 'objects', 'YAML', 'per cluster without YAML', 'peak RSS', 'objects out'], s.rows.map(r => [
-      r.mode, String(r.n), `${ms(r.totalMs)} ms`, `**${ms(r.perClusterMs)} ms**`, `${ms(r.constructMs)} ms`, `${ms(r.objectsMs)} ms`,
+    table(['app', 'mode', 'clusters', 'total', 'per cluster', 'construct', 'objects', 'YAML', 'per cluster without YAML', 'peak RSS', 'objects out'], s.rows.map(r => [
+      r.app === 'cdk8s' ? '`App`' : '`StarRocksApp`', r.mode, String(r.n), `${ms(r.totalMs)} ms`, `**${ms(r.perClusterMs)} ms**`, `${ms(r.constructMs)} ms`, `${ms(r.objectsMs)} ms`,
       `${ms(r.yamlMs)} ms`, `${ms(r.perClusterNoYamlMs)} ms`, `${r.maxRssMiB.toFixed(0)} MiB`, String(r.objects),
     ])),
   ].join('\n');
@@ -172,7 +174,7 @@ function partsSection(p) {
   return [
     '## Cost of each part',
     '',
-    `Apps of ${p.n} clusters in one chart with each set of parts, built and synthesized in turns in one process`,
+    `StarRocksApps of ${p.n} clusters in one chart with each set of parts, built and synthesized in turns in one process`,
     `(\`bench/parts-worker.js\`; ${p.warmup} warm-up rounds, then ${p.reps} rounds, in ${p.procs} processes: medians of ${p.rounds} rounds), so all`,
     'run with the same warm JIT. The cluster row is a cluster alone; a "+" row is what adding that part',
     'to every cluster costs on top (the difference to the cluster row). Per cluster:',
@@ -194,7 +196,8 @@ function reproduceSection() {
     'npx projen bench                # = node bench/bench.js: all sections, rewrites BENCHMARKS.md',
     'node bench/bench.js --quick     # a few runs of everything; writes nowhere in the repository',
     'node bench/bench.js --only cold,profile --rounds 100   # one section, more rounds',
-    'node bench/scale-worker.js 1000 one-chart              # one scale run, one JSON line',
+    'node bench/scale-worker.js 1000 one-chart              # one scale run (StarRocksApp), one JSON line',
+    'node bench/scale-worker.js 1000 one-chart full --app=cdk8s   # the same in cdk8s\'s App',
     'node bench/profile.js 5 -- lib/src/cli/bin.js template bench kube-starrocks \\',
     '  --api-versions monitoring.coreos.com/v1 -f bench/all-features.values.yaml   # profile summary',
     '```',

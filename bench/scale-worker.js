@@ -2,17 +2,18 @@
 /**
  * One scale measurement in a fresh process, so that the peak RSS is this configuration's alone:
  *
- *   node bench/scale-worker.js <n> <one-chart|chart-each> [parts] [--no-warmup | --warmup=K]
+ *   node bench/scale-worker.js <n> <one-chart|chart-each> [parts] [--no-warmup | --warmup=K] [--app=starrocks|cdk8s]
  *
  * parts: `full` (cluster, monitoring, datadog, password: the default), `all` (plus the operator),
  * or a comma-separated list of cluster, operator, monitoring, datadog, password.
  *
- * Loads cdk8s and the compiled library, warms up by synthesizing K clusters (default 1) in a
+ * The app is the library's StarRocksApp (`--app=starrocks`, the default) or cdk8s's App
+ * (`--app=cdk8s`). Loads cdk8s and the compiled library, warms up by synthesizing K clusters (default 1) in a
  * throw-away app (none with --no-warmup), then times the construction of `n` clusters and `app.synthYaml()`
  * (validation, dependency resolution, rendering of every object and YAML; nothing is written).
  * Prints one JSON line.
  */
-const { load, buildApp, parseParts } = require('./workload');
+const { load, buildApp, parseParts, yamlTimer } = require('./workload');
 
 function msSince(t0) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -31,41 +32,33 @@ function main() {
   const mods = load();
   const loadMs = msSince(tLoad);
   const rssAfterLoad = process.memoryUsage().rss;
+  const appArg = args.find(a => a.startsWith('--app='));
+  const appKind = appArg ? appArg.slice('--app='.length) : 'starrocks';
+  const yaml = yamlTimer(mods, appKind);
 
   const warm = args.find(a => a.startsWith('--warmup='));
   const warmup = flags.has('--no-warmup') ? 0 : warm ? Number(warm.slice('--warmup='.length)) : 1;
   if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`bad ${warm}`);
   if (warmup > 0) {
-    buildApp(mods, warmup, mode, parts).synthYaml();
+    buildApp(mods, warmup, mode, parts, appKind).synthYaml();
   }
 
-  // time the YAML writing inside synthYaml separately
-  const Yaml = mods.cdk8s.Yaml;
-  const stringify = Yaml.stringify;
-  let yamlMs = 0;
-  Yaml.stringify = function (...docs) {
-    const t = process.hrtime.bigint();
-    try {
-      return stringify.apply(this, docs);
-    } finally {
-      yamlMs += msSince(t);
-    }
-  };
-
+  yaml.reset();
   const t0 = process.hrtime.bigint();
-  const app = buildApp(mods, n, mode, parts);
+  const app = buildApp(mods, n, mode, parts, appKind);
   const constructMs = msSince(t0);
   const t1 = process.hrtime.bigint();
-  const yaml = app.synthYaml();
+  const text = app.synthYaml();
   const synthMs = msSince(t1);
-  Yaml.stringify = stringify;
+  const yamlMs = yaml.ms();
 
   const totalMs = constructMs + synthMs;
-  const objects = yaml.split(/^---$/m).filter(d => d.trim() !== '').length;
+  const objects = text.split(/^---$/m).filter(d => d.trim() !== '').length;
   const mem = process.memoryUsage();
   process.stdout.write(`${JSON.stringify({
     n,
     mode,
+    app: appKind,
     parts,
     warmup,
     loadMs,
@@ -76,7 +69,8 @@ function main() {
     perClusterMs: totalMs / n,
     objects,
     objectsPerCluster: objects / n,
-    yamlBytes: Buffer.byteLength(yaml),
+    yamlBytes: Buffer.byteLength(text),
+    yamlSha256: require('crypto').createHash('sha256').update(text).digest('hex'),
     rssAfterLoadMiB: rssAfterLoad / 1024 / 1024,
     heapUsedMiB: mem.heapUsed / 1024 / 1024,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,

@@ -157,13 +157,24 @@ function defineCluster(mods, scope, i, parts) {
   return cluster;
 }
 
+/** The apps the workload can be synthesized with: the library's StarRocksApp, or cdk8s's App. */
+const APP_KINDS = ['starrocks', 'cdk8s'];
+
+function appClass(mods, appKind) {
+  if (appKind === 'starrocks') return mods.L.StarRocksApp;
+  if (appKind === 'cdk8s') return mods.cdk8s.App;
+  throw new Error(`unknown app ${appKind} (known: ${APP_KINDS.join(', ')})`);
+}
+
 /**
- * Builds an app with `n` clusters: all in one chart (`one-chart`) or one chart each (`chart-each`).
+ * Builds an app with `n` clusters: all in one chart (`one-chart`) or one chart each (`chart-each`),
+ * in a StarRocksApp (`appKind` "starrocks", the default) or a cdk8s App ("cdk8s").
  * Returns the app; nothing is synthesized yet.
  */
-function buildApp(mods, n, mode, parts) {
-  const { App, Chart } = mods.cdk8s;
-  const app = new App({ outdir: path.join(require('os').tmpdir(), 'cdk8s-starrocks-bench-unused') });
+function buildApp(mods, n, mode, parts, appKind = 'starrocks') {
+  const { Chart } = mods.cdk8s;
+  const AppClass = appClass(mods, appKind);
+  const app = new AppClass({ outdir: path.join(require('os').tmpdir(), 'cdk8s-starrocks-bench-unused') });
   if (mode === 'one-chart') {
     const chart = new Chart(app, 'starrocks', { namespace: 'starrocks' });
     for (let i = 1; i <= n; i++) defineCluster(mods, chart, i, parts);
@@ -178,4 +189,32 @@ function buildApp(mods, n, mode, parts) {
   return app;
 }
 
-module.exports = { ALL_PARTS, FULL, libDir, load, parseParts, clusterName, defineCluster, buildApp };
+/**
+ * Times the YAML writing of `app.synthYaml()`. For a cdk8s App: its `Yaml.stringify`. For a
+ * StarRocksApp, which puts its own writer in place of `Yaml.stringify` during a synthesis (and
+ * only when cdk8s's own is there, so that one must not be wrapped): the printers the library makes
+ * (its `blockPrinter`, wrapped before the first StarRocksApp synthesizes). Install it right after
+ * `load()`. Returns `{ reset(), ms() }`.
+ */
+function yamlTimer(mods, appKind) {
+  let total = 0;
+  const timed = (fn) => function (...args) {
+    const t = process.hrtime.bigint();
+    try {
+      return fn.apply(this, args);
+    } finally {
+      total += Number(process.hrtime.bigint() - t) / 1e6;
+    }
+  };
+  if (appClass(mods, appKind) === mods.cdk8s.App) {
+    const Yaml = mods.cdk8s.Yaml;
+    Yaml.stringify = timed(Yaml.stringify);
+  } else {
+    const printerModule = require(path.join(libDir(), 'src', 'common', 'yaml-printer.js'));
+    const makePrinter = printerModule.blockPrinter;
+    printerModule.blockPrinter = (...args) => timed(makePrinter(...args));
+  }
+  return { reset: () => { total = 0; }, ms: () => total };
+}
+
+module.exports = { ALL_PARTS, APP_KINDS, FULL, libDir, load, parseParts, clusterName, defineCluster, buildApp, yamlTimer };

@@ -84,7 +84,7 @@ describe('bench/bench.js --quick', () => {
       'load.require_cdk8s.median', 'load.require_lib.median', 'load.template.loading_share',
       'profile.module_loading_share', 'profile.sampled',
       'scale.one_chart.1.total_ms', 'scale.one_chart.10.per_cluster_ms', 'scale.chart_each.10.peak_rss_mib',
-      'scale.one_chart.per_cluster_ratio_10_1', 'scale.objects_per_cluster',
+      'scale.one_chart.per_cluster_ratio_10_1', 'scale.objects_per_cluster', 'scale.cdk8s_app.one_chart.10.per_cluster_ms',
       'parts.cluster.per_cluster_ms', 'parts.operator.per_cluster_ms', 'parts.monitoring.per_cluster_ms',
       'parts.datadog.per_cluster_ms', 'parts.password.per_cluster_ms', 'parts.full.per_cluster_ms', 'parts.all.per_cluster_ms',
     ]) {

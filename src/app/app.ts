@@ -72,8 +72,9 @@ let fast: ((...docs: any[]) => string) | null | undefined;
 function fastStringify(): ((...docs: any[]) => string) | undefined {
   if (fast === undefined) {
     const print = blockPrinter(yamlLibrary(), yamlUtil(), CDK8S_OPTIONS);
-    const candidate = (...docs: any[]): string => docs.map(d => (d === undefined ? '\n' : print(d))).join('---\n');
-    fast = candidate(SAMPLE, undefined, SAMPLE) === CDK8S_STRINGIFY.call(Yaml, SAMPLE, undefined, SAMPLE) ? candidate : null;
+    // as cdk8s's: an undefined document is an empty line
+    const fastYamlStringify = (...docs: any[]): string => docs.map(d => (d === undefined ? '\n' : print(d))).join('---\n');
+    fast = fastYamlStringify(SAMPLE, undefined, SAMPLE) === CDK8S_STRINGIFY.call(Yaml, SAMPLE, undefined, SAMPLE) ? fastYamlStringify : null;
   }
   return fast ?? undefined;
 }
