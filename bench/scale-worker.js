@@ -43,7 +43,13 @@ function main() {
     buildApp(mods, warmup, mode, parts, appKind).synthYaml();
   }
 
+  // garbage collection during the measured part (V8's GC events)
+  const { PerformanceObserver, performance } = require('perf_hooks');
+  const gcEvents = [];
+  const observer = new PerformanceObserver((list) => gcEvents.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
   yaml.reset();
+  const measuredFrom = performance.now();
   const t0 = process.hrtime.bigint();
   const app = buildApp(mods, n, mode, parts, appKind);
   const constructMs = msSince(t0);
@@ -51,6 +57,14 @@ function main() {
   const text = app.synthYaml();
   const synthMs = msSince(t1);
   const yamlMs = yaml.ms();
+  const measuredTo = performance.now();
+  // GC entries arrive asynchronously (after a turn of the event loop): report once they are in
+  setTimeout(() => report(n, mode, appKind, parts, warmup, loadMs, constructMs, synthMs, yamlMs, text, rssAfterLoad,
+    gcEvents.filter(e => e.startTime >= measuredFrom && e.startTime <= measuredTo), observer), 20);
+}
+
+function report(n, mode, appKind, parts, warmup, loadMs, constructMs, synthMs, yamlMs, text, rssAfterLoad, gc, observer) {
+  observer.disconnect();
 
   const totalMs = constructMs + synthMs;
   const objects = text.split(/^---$/m).filter(d => d.trim() !== '').length;
@@ -65,6 +79,8 @@ function main() {
     constructMs,
     synthMs,
     yamlMs,
+    gcMs: gc.reduce((sum, e) => sum + e.duration, 0),
+    gcCount: gc.length,
     totalMs,
     perClusterMs: totalMs / n,
     objects,

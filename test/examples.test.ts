@@ -26,6 +26,7 @@ import * as escapeHatch from '../examples/escape-hatch';
 import * as feProxy from '../examples/fe-proxy';
 import * as helmMigration from '../examples/helm-migration';
 import * as mainJob from '../examples/main';
+import * as manyClusters from '../examples/many-clusters';
 import * as minimal from '../examples/minimal';
 import * as monitoring from '../examples/monitoring';
 import * as names from '../examples/names';
@@ -37,7 +38,7 @@ import * as sharedData from '../examples/shared-data';
 import * as storage from '../examples/storage';
 import * as validation from '../examples/validation';
 import * as warehouse from '../examples/warehouse';
-import { RootPasswordSource, StarRocksCluster, StarRocksWarehouseChart, warningsOf } from '../src';
+import { RootPasswordSource, StarRocksApp, StarRocksCluster, StarRocksWarehouseChart, warningsOf } from '../src';
 import { parseManifestStream } from './util/conformance';
 import { expectValidManifests } from './util/schema';
 import { describeShared, readShared, REPO_ROOT, sharedAvailable } from './util/shared';
@@ -107,6 +108,35 @@ function find(objs: any[], kind: string, name?: string): any {
 }
 
 const EXAMPLES: Example[] = [
+  {
+    file: 'many-clusters.ts',
+    build: manyClusters.build,
+    check: (objs) => {
+      expect(objs.filter((o) => o.kind === 'StarRocksCluster').map((o) => `${o.metadata.name} ${o.metadata.labels.team}`))
+        .toEqual(['analytics analytics', 'finance finance', 'growth growth']);
+      // main() synthesizes with StarRocksApp: the same files cdk8s's App writes
+      const dirs = [App, StarRocksApp].map((AppClass) => {
+        const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-many.'));
+        const app = new AppClass({ outdir });
+        manyClusters.build(app);
+        app.synth();
+        const text = fs.readFileSync(path.join(outdir, 'many-clusters.k8s.yaml'), 'utf8');
+        fs.rmSync(outdir, { recursive: true, force: true });
+        return text;
+      });
+      expect(dirs[1]).toBe(dirs[0]);
+      const cwd = process.cwd();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-many-main.'));
+      process.chdir(dir);
+      try {
+        manyClusters.main();
+        expect(fs.readFileSync(path.join(dir, 'dist', 'many-clusters.k8s.yaml'), 'utf8')).toBe(dirs[0]);
+      } finally {
+        process.chdir(cwd);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
   {
     file: 'minimal.ts',
     build: minimal.build,

@@ -7,6 +7,9 @@ import { createHash } from 'crypto';
  * @internal
  */
 export function goJsonString(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) {
+    return '"' + value + '"';
+  }
   let out = '"';
   for (let i = 0; i < value.length; i++) {
     const ch = value[i];
@@ -32,6 +35,10 @@ export function goJsonString(value: string): string {
   }
   return out + '"';
 }
+
+/** Characters Go's `encoding/json` writes escaped (see goJsonString). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\<>&\u0000-\u001f\u2028\u2029]/;
 
 /**
  * Go's `encoding/json` encoding of a float64, which is how Helm holds every YAML number: plain
@@ -78,14 +85,36 @@ export function goJson(value: unknown): string {
     return value ? 'true' : 'false';
   }
   if (Array.isArray(value)) {
-    return '[' + value.map(goJson).join(',') + ']';
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + goJson(value[i]);
+    return out + ']';
   }
   if (typeof value === 'object') {
     const obj = value as { [key: string]: unknown };
-    const keys = Object.keys(obj).sort(byteOrder);
-    return '{' + keys.map((k) => goJsonString(k) + ':' + goJson(obj[k])).join(',') + '}';
+    const keys = Object.keys(obj);
+    if (keys.length > 1) insertionSort(keys, byteOrder);
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) out += (i === 0 ? '' : ',') + goJsonString(keys[i]) + ':' + goJson(obj[keys[i]]);
+    return out + '}';
   }
   throw new Error(`cannot encode a ${typeof value} as JSON`);
+}
+
+/** Sorts a short list in place without allocating (unlike `Array.prototype.sort`); long lists use it. */
+function insertionSort(list: string[], compare: (a: string, b: string) => number): void {
+  if (list.length > 32) {
+    list.sort(compare);
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i - 1;
+    while (j >= 0 && compare(list[j], x) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = x;
+  }
 }
 
 /**

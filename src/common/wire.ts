@@ -9,6 +9,11 @@
  * @internal
  */
 export function toWire(value: any, path: string): any {
+  return wire(value, [path]);
+}
+
+/** toWire, with the path as a list of segments (joined only for a message). */
+function wire(value: any, at: (string | number)[]): any {
   if (value === undefined || value === null) {
     return undefined;
   }
@@ -16,18 +21,27 @@ export function toWire(value: any, path: string): any {
     return value;
   }
   if (Array.isArray(value)) {
-    return value.map((item, i) => toWire(item, `${path}[${i}]`));
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      out[i] = wire(value[i], at);
+      at.pop();
+    }
+    return out;
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
     if ('value' in value && (typeof value.value === 'string' || typeof value.value === 'number')) {
       return value.value;
     }
+    const path = at.map((s, i) => (i === 0 ? s : typeof s === 'number' ? `[${s}]` : `.${s}`)).join('');
     throw new Error(`'${path}' must be plain data (an object literal), got an instance of ${value.constructor?.name ?? 'an unknown class'}`);
   }
   const out: { [key: string]: any } = {};
   for (const key of Object.keys(value)) {
-    const v = toWire(value[key], `${path}.${key}`);
+    at.push(key);
+    const v = wire(value[key], at);
+    at.pop();
     if (v !== undefined) {
       out[key] = v;
     }

@@ -137,45 +137,66 @@ export function blockPrinter(yaml: typeof YAML, util: Partial<typeof YAMLUtil> |
     }
   };
 
-  const node = (v: unknown, indent: string): string => {
+  // the text is collected in pieces and joined once per document: a flat string, not a tree of
+  // thousands of concatenations that would stay alive until the end of the synthesis
+  const out: string[] = [];
+
+  const node = (v: unknown, indent: string): void => {
     switch (typeof v) {
       case 'string':
-        return string(v, indent, false);
+        out.push(string(v, indent, false));
+        return;
       case 'number':
-        return stringifyNumber({ value: v } as YAML.Scalar);
+        out.push(stringifyNumber({ value: v } as YAML.Scalar));
+        return;
       case 'boolean':
-        return v ? trueStr : falseStr;
+        out.push(v ? trueStr : falseStr);
+        return;
       case 'object': {
-        if (v === null) return nullStr;
-        if (Array.isArray(v)) return list(v, indent);
-        const proto = Object.getPrototypeOf(v);
-        if (proto !== Object.prototype && proto !== null) throw DECLINE;
-        return map(v as { [key: string]: unknown }, indent);
+        if (v === null) {
+          out.push(nullStr);
+        } else if (Array.isArray(v)) {
+          list(v, indent);
+        } else {
+          const proto = Object.getPrototypeOf(v);
+          if (proto !== Object.prototype && proto !== null) throw DECLINE;
+          map(v as { [key: string]: unknown }, indent);
+        }
+        return;
       }
       default:
         throw DECLINE;
     }
   };
 
-  const list = (items: readonly unknown[], indent: string): string => {
+  /** Whether a map or list prints on its key's line (`{}`, `[]`) rather than below it. */
+  const isEmpty = (v: object): boolean => {
+    if (Array.isArray(v)) return v.length === 0;
+    for (const key in v) {
+      if (Object.prototype.hasOwnProperty.call(v, key) && (v as { [key: string]: unknown })[key] !== undefined) return false;
+    }
+    return true;
+  };
+
+  const list = (items: readonly unknown[], indent: string): void => {
     enter(items);
-    if (items.length === 0) return '[]';
+    if (items.length === 0) {
+      out.push('[]');
+      return;
+    }
     const itemIndent = indent + '  ';
-    const between = '\n' + indent + '- ';
-    let out = '- ';
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item === undefined) throw DECLINE;
-      if (i > 0) out += between;
-      out += node(item, itemIndent);
+      if (i > 0) out.push('\n', indent);
+      out.push('- ');
+      node(item, itemIndent);
     }
-    return out;
   };
 
-  const map = (obj: { [key: string]: unknown }, indent: string): string => {
+  const map = (obj: { [key: string]: unknown }, indent: string): void => {
     enter(obj);
     const keyIndent = indent + '  ';
-    let out = '';
     let empty = true;
     for (const key of Object.keys(obj)) {
       const value = obj[key];
@@ -183,30 +204,36 @@ export function blockPrinter(yaml: typeof YAML, util: Partial<typeof YAMLUtil> |
         if (keepUndefined) throw DECLINE;
         continue;
       }
-      if (!empty) out += '\n' + indent;
+      if (!empty) out.push('\n', indent);
       empty = false;
       const keyText = string(key, keyIndent, true);
       if (keyText.length > 1024) throw DECLINE;
-      if (value !== null && typeof value === 'object') {
+      out.push(keyText);
+      if (value !== null && typeof value === 'object' && !isEmpty(value)) {
         const valueIndent = !indentSeq && Array.isArray(value) ? indent : keyIndent;
-        const valueText = node(value, valueIndent);
-        out += valueText === '{}' || valueText === '[]' ? keyText + ': ' + valueText : keyText + ':\n' + valueIndent + valueText;
+        out.push(':\n', valueIndent);
+        node(value, valueIndent);
       } else {
-        out += keyText + ': ' + node(value, keyIndent);
+        out.push(': ');
+        node(value, keyIndent);
       }
     }
-    return empty ? '{}' : out;
+    if (empty) out.push('{}');
   };
 
   return (obj) => {
     if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) {
       seen = aliases ? new Set() : undefined;
+      out.length = 0;
       try {
-        return node(obj, '') + '\n';
+        node(obj, '');
+        out.push('\n');
+        return out.join('');
       } catch (e) {
         if (e !== DECLINE) throw e;
       } finally {
         seen = undefined;
+        out.length = 0;
       }
     }
     return fallback(obj);
