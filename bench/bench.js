@@ -386,7 +386,7 @@ function scale(o, ctx, figs) {
     const row = {
       n: c.n, mode: c.mode, app: c.app, reps: rs.length,
       totalMs: m('totalMs'), minTotalMs: Math.min(...rs.map(r => r.totalMs)), maxTotalMs: Math.max(...rs.map(r => r.totalMs)),
-      constructMs: m('constructMs'), synthMs: m('synthMs'), yamlMs: m('yamlMs'),
+      constructMs: m('constructMs'), synthMs: m('synthMs'), yamlMs: m('yamlMs'), gcMs: m('gcMs'),
       objects: rs[0].objects, yamlBytes: rs[0].yamlBytes, yamlSha256: rs[0].yamlSha256, maxRssMiB: m('maxRssMiB'), rssAfterLoadMiB: m('rssAfterLoadMiB'),
     };
     row.perClusterMs = row.totalMs / c.n;
@@ -396,6 +396,7 @@ function scale(o, ctx, figs) {
     figs.add(`${key}.total_ms`, row.totalMs, 'ms');
     figs.add(`${key}.per_cluster_ms`, row.perClusterMs, 'ms');
     figs.add(`${key}.per_cluster_no_yaml_ms`, row.perClusterNoYamlMs, 'ms');
+    figs.add(`${key}.gc_ms`, row.gcMs, 'ms');
     figs.add(`${key}.peak_rss_mib`, row.maxRssMiB, 'MiB');
     return row;
   });

@@ -152,11 +152,12 @@ function scaleSection(s, o) {
     '`StarRocksApp` (cdk8s\'s `App` with the library\'s YAML writer, same bytes) or, for comparison,',
     'cdk8s\'s own `App`; the target is measured in the first. Time: construction plus `app.synthYaml()`',
     '(validation, dependencies, objects and YAML, nothing written); "objects" is synthesis without the',
-    `YAML writing. Medians of ${o.scaleReps} runs; peak RSS is the process's maximum resident set.`,
+    `YAML writing; "GC" is the garbage collection within the total (V8's GC events). Medians of ${o.scaleReps} runs;`,
+    'peak RSS is the process\'s maximum resident set.',
     '',
-    table(['app', 'mode', 'clusters', 'total', 'per cluster', 'construct', 'objects', 'YAML', 'per cluster without YAML', 'peak RSS', 'objects out'], s.rows.map(r => [
+    table(['app', 'mode', 'clusters', 'total', 'per cluster', 'construct', 'objects', 'YAML', 'GC', 'per cluster without YAML', 'peak RSS', 'objects out'], s.rows.map(r => [
       r.app === 'cdk8s' ? '`App`' : '`StarRocksApp`', r.mode, String(r.n), `${ms(r.totalMs)} ms`, `**${ms(r.perClusterMs)} ms**`, `${ms(r.constructMs)} ms`, `${ms(r.objectsMs)} ms`,
-      `${ms(r.yamlMs)} ms`, `${ms(r.perClusterNoYamlMs)} ms`, `${r.maxRssMiB.toFixed(0)} MiB`, String(r.objects),
+      `${ms(r.yamlMs)} ms`, `${ms(r.gcMs)} ms`, `${ms(r.perClusterNoYamlMs)} ms`, `${r.maxRssMiB.toFixed(0)} MiB`, String(r.objects),
     ])),
   ].join('\n');
 }
