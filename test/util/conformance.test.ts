@@ -313,6 +313,13 @@ describeShared('conformance cases (../shared/conformance)', () => {
     }), { numRuns: 300 });
   });
 
+  test('Secret data is read as the API server reads base64: a space is a difference, a line break is not', () => {
+    const secret = (v: string) => [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'ns' }, data: { k: v } }];
+    const value = Buffer.from('some certificate text').toString('base64');
+    expect(compareManifests(secret(`${value} `), secret(value), 'ns').length).toBeGreaterThan(0);
+    expect(compareManifests(secret(`${value.slice(0, 8)}\n${value.slice(8)}`), secret(value), 'ns')).toEqual([]);
+  });
+
   test('assertConformant refuses cases where the render must fail', () => {
     for (const c of cases.filter(x => x.expectError !== null || x.libraryExpectError !== undefined)) {
       expect(() => assertConformant([], c)).toThrow(c.name);

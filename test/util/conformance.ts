@@ -243,7 +243,9 @@ function diffValues(e: any, a: any, at: PathSegment[], out: string[]): void {
 }
 
 function decodeBase64(value: string): { text?: string; problem?: string } {
-  const compact = value.replace(/\s+/g, '');
+  // as the API server reads Secret data (Go's base64.StdEncoding): line breaks are skipped, any other
+  // character outside the alphabet (a space) is an error
+  const compact = value.replace(/[\r\n]+/g, '');
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(compact)) {
     return { problem: `not valid base64: ${show(value)}` };
   }
