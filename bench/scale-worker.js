@@ -58,18 +58,8 @@ function main() {
   const synthMs = msSince(t1);
   const yamlMs = yaml.ms();
   const measuredTo = performance.now();
-  // GC entries arrive asynchronously (after a turn of the event loop): report once they are in
-  setTimeout(() => report(n, mode, appKind, parts, warmup, loadMs, constructMs, synthMs, yamlMs, text, rssAfterLoad,
-    gcEvents.filter(e => e.startTime >= measuredFrom && e.startTime <= measuredTo), observer), 20);
-}
-
-function report(n, mode, appKind, parts, warmup, loadMs, constructMs, synthMs, yamlMs, text, rssAfterLoad, gc, observer) {
-  observer.disconnect();
-
-  const totalMs = constructMs + synthMs;
-  const objects = text.split(/^---$/m).filter(d => d.trim() !== '').length;
   const mem = process.memoryUsage();
-  process.stdout.write(`${JSON.stringify({
+  const result = {
     n,
     mode,
     app: appKind,
@@ -79,18 +69,24 @@ function report(n, mode, appKind, parts, warmup, loadMs, constructMs, synthMs, y
     constructMs,
     synthMs,
     yamlMs,
-    gcMs: gc.reduce((sum, e) => sum + e.duration, 0),
-    gcCount: gc.length,
-    totalMs,
-    perClusterMs: totalMs / n,
-    objects,
-    objectsPerCluster: objects / n,
+    totalMs: constructMs + synthMs,
+    perClusterMs: (constructMs + synthMs) / n,
+    objects: text.split(/^---$/m).filter(d => d.trim() !== '').length,
     yamlBytes: Buffer.byteLength(text),
     yamlSha256: require('crypto').createHash('sha256').update(text).digest('hex'),
     rssAfterLoadMiB: rssAfterLoad / 1024 / 1024,
     heapUsedMiB: mem.heapUsed / 1024 / 1024,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
-  })}\n`);
+  };
+  result.objectsPerCluster = result.objects / n;
+  // GC entries arrive asynchronously (after a turn of the event loop): report once they are in
+  setTimeout(() => {
+    observer.disconnect();
+    const gc = gcEvents.filter(e => e.startTime >= measuredFrom && e.startTime <= measuredTo);
+    result.gcMs = gc.reduce((sum, e) => sum + e.duration, 0);
+    result.gcCount = gc.length;
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  }, 20);
 }
 
 main();

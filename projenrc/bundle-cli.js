@@ -238,7 +238,7 @@ async function build(out) {
     throw new Error(`${path.relative(ROOT, ENTRY)} is missing: compile first`);
   }
   const esbuild = require('esbuild');
-  // one yaml: the copy cdk8s bundles, which the command uses when it runs from the modules (src/cli/yaml-io.ts)
+  // one yaml: the copy cdk8s bundles, which the command uses when it runs from the modules (src/common/yaml-library.ts)
   const cdk8sDir = path.dirname(require.resolve('cdk8s/package.json', { paths: [ROOT] }));
   const yamlDir = path.dirname(require.resolve('yaml/package.json', { paths: [cdk8sDir] }));
   if (!/^2\./.test(require(path.join(yamlDir, 'package.json')).version)) {

@@ -9,8 +9,6 @@ import { simpleValuesReader } from './yaml-fast';
 import { yamlLibrary, yamlUtil } from '../common/yaml-library';
 import { blockPrinter } from '../common/yaml-printer';
 
-export { cdk8sYamlPath, yamlLibrary } from '../common/yaml-library';
-
 /** Tags of the yaml package's YAML 1.1 schema that Helm's YAML reader (go-yaml v2) does not apply. */
 function helmTags(tags: YAML.Tags): YAML.Tags {
   return tags.filter(t => {
@@ -117,7 +115,7 @@ const STRINGIFY_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.Create
  * @internal
  */
 export function stringifyObject(obj: unknown): string {
-  // the same text as yamlLibrary().stringify(obj, STRINGIFY_OPTIONS), faster (see ./yaml-fast)
+  // the same text as yamlLibrary().stringify(obj, STRINGIFY_OPTIONS), faster (see ../common/yaml-printer)
   printer ??= blockPrinter(yamlLibrary(), yamlUtil(), STRINGIFY_OPTIONS);
   return printer(obj);
 }

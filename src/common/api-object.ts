@@ -5,6 +5,7 @@
  */
 import { ApiObject, ApiObjectProps, App, ImplicitTokenResolver, IResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
+import { sortStrings } from './sort';
 
 /** Thrown inside the fast path for values it leaves to cdk8s. */
 const DECLINE = new Error('left to cdk8s');
@@ -99,7 +100,7 @@ function plainJson(value: unknown, sortKeys: boolean): unknown {
     // a map with a resolve() is a token for cdk8s's ImplicitTokenResolver
     if (typeof obj.resolve === 'function') throw DECLINE;
     const keys = Object.keys(obj);
-    if (sortKeys) sortInPlace(keys);
+    if (sortKeys) sortStrings(keys);
     const out: { [key: string]: unknown } = {};
     for (const k of keys) {
       const v = plainJson(obj[k], sortKeys);
@@ -111,24 +112,4 @@ function plainJson(value: unknown, sortKeys: boolean): unknown {
     return plainJson((value as Lazy).produce(), sortKeys);
   }
   throw DECLINE;
-}
-
-/**
- * `keys.sort()` (UTF-16 code unit order, as cdk8s sorts), in place: an insertion sort for the short
- * key lists of Kubernetes objects, which, unlike `Array.prototype.sort`, allocates nothing.
- */
-function sortInPlace(keys: string[]): void {
-  if (keys.length > 32) {
-    keys.sort();
-    return;
-  }
-  for (let i = 1; i < keys.length; i++) {
-    const k = keys[i];
-    let j = i - 1;
-    while (j >= 0 && keys[j] > k) {
-      keys[j + 1] = keys[j];
-      j--;
-    }
-    keys[j + 1] = k;
-  }
 }

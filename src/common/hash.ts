@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { sortStrings } from './sort';
 
 /**
  * Go's `encoding/json` encoding of a string, as Helm's `toJson` prints it: `"`, `\` and control
@@ -92,29 +93,12 @@ export function goJson(value: unknown): string {
   if (typeof value === 'object') {
     const obj = value as { [key: string]: unknown };
     const keys = Object.keys(obj);
-    if (keys.length > 1) insertionSort(keys, byteOrder);
+    sortStrings(keys, byteOrder);
     let out = '{';
     for (let i = 0; i < keys.length; i++) out += (i === 0 ? '' : ',') + goJsonString(keys[i]) + ':' + goJson(obj[keys[i]]);
     return out + '}';
   }
   throw new Error(`cannot encode a ${typeof value} as JSON`);
-}
-
-/** Sorts a short list in place without allocating (unlike `Array.prototype.sort`); long lists use it. */
-function insertionSort(list: string[], compare: (a: string, b: string) => number): void {
-  if (list.length > 32) {
-    list.sort(compare);
-    return;
-  }
-  for (let i = 1; i < list.length; i++) {
-    const x = list[i];
-    let j = i - 1;
-    while (j >= 0 && compare(list[j], x) > 0) {
-      list[j + 1] = list[j];
-      j--;
-    }
-    list[j + 1] = x;
-  }
 }
 
 /**

@@ -40,8 +40,8 @@ export type YamlPrintOptions = YAML.DocumentOptions & YAML.SchemaOptions & YAML.
  * string printer (`stringTag.stringify`: plain, quoted or `|` block, quoted when the schema would
  * read it as another type), numbers to its `stringifyNumber`, with the stringify context
  * `yaml.stringify` itself makes for `options` (caught by a probe tag). A one-line string prints the
- * same at every indentation (no line folding: `lineWidth: 0`), so what the string printer made of
- * it is remembered.
+ * same at every indentation (no line folding: `lineWidth: 0`), unless it starts like a document
+ * marker, so what the string printer made of it is remembered.
  *
  * Anything else goes to `yaml.stringify`: a root that is not a map, `undefined` in a list (or in a
  * map with `keepUndefined`), class instances, bigints, keys over 1024 characters (explicit `? `

@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { CHART_CN_CONFIG } from './warehouse-defaults';
 
 const FE_CONFIG = `LOG_DIR = \${STARROCKS_HOME}/log
 DATE = "$(date +%Y%m%d-%H%M%S)"
@@ -30,14 +31,6 @@ heartbeat_service_port = 9050
 brpc_port = 8060
 sys_log_level = INFO
 default_rowset_type = beta
-`;
-
-const CN_CONFIG = `sys_log_level = INFO
-# ports for admin, web, heartbeat service
-thrift_port = 9060
-webserver_port = 8040
-heartbeat_service_port = 9050
-brpc_port = 8060
 `;
 
 function service(): any {
@@ -96,7 +89,7 @@ export function starrocksChartDefaults(): { [key: string]: any } {
     { requests: { cpu: 4, memory: '4Gi' }, limits: { cpu: 8, memory: '8Gi' } },
     { name: '', storageClassName: '', storageSize: '1Ti', storageCount: 1, logStorageSize: '20Gi', spillStorageSize: '0Gi' });
   be.replicas = 1;
-  const cn = component('starrocks/cn-ubuntu', CN_CONFIG,
+  const cn = component('starrocks/cn-ubuntu', CHART_CN_CONFIG,
     { requests: { cpu: 4, memory: '8Gi' }, limits: { cpu: 8, memory: '8Gi' } },
     { name: '', storageClassName: '', storageSize: '1Ti', storageCount: 1, logStorageSize: '20Gi', spillStorageSize: '0Gi' });
   cn.autoScalingPolicy = {};

@@ -13,8 +13,13 @@
  */
 import { deepFreeze } from './values';
 
-/** The default `spec.config` (cn.conf). */
-const CN_CONFIG = `sys_log_level = INFO
+/**
+ * The default cn.conf of both charts: the warehouse chart's `spec.config` and kube-starrocks'
+ * `starrocksCnSpec.config.cnConfig` hold the same text (their config hashes are computed over it).
+ *
+ * @internal
+ */
+export const CHART_CN_CONFIG = `sys_log_level = INFO
 # ports for admin, web, heartbeat service
 thrift_port = 9060
 webserver_port = 8040
@@ -70,7 +75,7 @@ export const WAREHOUSE_CHART_DEFAULTS: { readonly [key: string]: any } = deepFre
       limits: { cpu: 8, memory: '8Gi' },
       requests: { cpu: 4, memory: '8Gi' },
     },
-    config: CN_CONFIG,
+    config: CHART_CN_CONFIG,
     secrets: [],
     configMaps: [],
     storageSpec: {

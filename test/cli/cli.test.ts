@@ -11,7 +11,8 @@ import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { main } from '../../src/cli/main';
-import { cdk8sYamlPath, parseValuesYaml, stringifyObjects, yamlLibrary } from '../../src/cli/yaml-io';
+import { parseValuesYaml, stringifyObjects } from '../../src/cli/yaml-io';
+import { cdk8sYamlPath, yamlLibrary } from '../../src/common/yaml-library';
 import { HelmValuesError } from '../../src/helm/context';
 import type { HelmRenderRequest } from '../../src/helm/render';
 

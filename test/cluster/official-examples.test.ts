@@ -13,6 +13,7 @@ import * as path from 'path';
 import { Chart, Size, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { ComponentResources, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig } from '../../src';
+import { CHART_CN_CONF } from '../util/chart-config';
 import { compareManifests, parseManifestStream } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
 import { describeShared, readShared, SHARED_DIR } from '../util/shared';
@@ -55,16 +56,6 @@ const BE_CONF = [
   'brpc_port = 8060',
   'sys_log_level = INFO',
   'default_rowset_type = beta',
-  '',
-].join('\n');
-
-const CN_CONF = [
-  'sys_log_level = INFO',
-  '# ports for admin, web, heartbeat service',
-  'thrift_port = 9060',
-  'webserver_port = 8040',
-  'heartbeat_service_port = 9050',
-  'brpc_port = 8060',
   '',
 ].join('\n');
 
@@ -167,7 +158,7 @@ const EXAMPLES: OfficialExample[] = [
       shared: { imageTag: 'latest' },
       fe: { replicas: 3, resources: resources(8, '16Gi', 8, '16Gi'), ...exampleConfig(FE_CONF, 'starrockscluster-sample-fe-cm') },
       be: { replicas: 3, resources: resources(16, '64Gi', 16, '64Gi'), ...exampleConfig(BE_CONF, 'starrockscluster-sample-be-cm') },
-      cn: { replicas: 1, resources: resources(16, '64Gi', 16, '64Gi'), ...exampleConfig(CN_CONF, 'starrockscluster-sample-cn-cm') },
+      cn: { replicas: 1, resources: resources(16, '64Gi', 16, '64Gi'), ...exampleConfig(CHART_CN_CONF, 'starrockscluster-sample-cn-cm') },
     }),
   },
   {

@@ -21,6 +21,7 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import { HpaVersion, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig } from '../../src';
 import { StarRocksWarehouse } from '../../src/warehouse/warehouse';
+import { CHART_CN_CONF } from '../util/chart-config';
 import { compareManifests, ConformanceCase, expectedManifests, loadConformanceCases } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
 import { describeShared } from '../util/shared';
@@ -40,17 +41,6 @@ function warehouseObjects(c: ConformanceCase): any[] {
   return expectedManifests(c).filter((o) => o.kind === 'StarRocksWarehouse' || (o.kind === 'ConfigMap' && o.metadata.name === `${c.release}-cm`));
 }
 
-/** The default `spec.config` of the warehouse chart's values.yaml. */
-const CHART_DEFAULT_CONFIG = [
-  'sys_log_level = INFO',
-  '# ports for admin, web, heartbeat service',
-  'thrift_port = 9060',
-  'webserver_port = 8040',
-  'heartbeat_service_port = 9050',
-  'brpc_port = 8060',
-  '',
-].join('\n');
-
 describeShared('warehouse chart conformance cases', () => {
   test('02-warehouse-default: fails without a cluster, naming the values key (libraryExpectError)', () => {
     // GIVEN
@@ -62,7 +52,7 @@ describeShared('warehouse chart conformance cases', () => {
     expect(() => new StarRocksWarehouse(chart, 'Warehouse', {
       cluster: undefined as any,
       name: c.release,
-      config: StarRocksConfig.fromText(CHART_DEFAULT_CONFIG),
+      config: StarRocksConfig.fromText(CHART_CN_CONF),
     })).toThrow(new RegExp(`spec\\.${c.libraryExpectError}`));
   });
 
@@ -85,7 +75,7 @@ describeShared('warehouse chart conformance cases', () => {
         limits: { cpu: ResourceQuantity.fromNumber(8), memory: ResourceQuantity.size(Size.gibibytes(8)) },
         requests: { cpu: ResourceQuantity.fromNumber(4), memory: ResourceQuantity.size(Size.gibibytes(8)) },
       },
-      config: StarRocksConfig.fromText(CHART_DEFAULT_CONFIG),
+      config: StarRocksConfig.fromText(CHART_CN_CONF),
     });
     const manifest = Testing.synth(chart);
 
