@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { ApiObject, ApiObjectProps, App, ImplicitTokenResolver, IResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, ApiObjectProps, App, ImplicitTokenResolver, IResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
 import { sortStrings } from './sort';
 
@@ -34,7 +34,9 @@ function hasDefaultResolvers(app: App): boolean {
  * the keys, applies the JSON patches and puts `apiVersion`, `kind` and `metadata` first. With the
  * app's default resolvers and no patches, that is: `Lazy` values produced, plain maps and lists
  * walked, `null` and `undefined` map values dropped (and list items made `undefined`), keys sorted
- * (unless `CDK8S_DISABLE_SORT` is set). This class does exactly that in one pass, and hands
+ * (unless `CDK8S_DISABLE_SORT` is set). The metadata is resolved the same way, with empty lists and
+ * maps dropped as well and its keys always sorted (cdk8s's `ApiObjectMetadataDefinition.toJson()`).
+ * This class does exactly that in one pass, and hands
  * everything else to cdk8s's `toJson()`: an app with resolvers of its own, an object with patches
  * (`ApiObject.of(x).addJsonPatch(...)`), and values other than strings, numbers, booleans, plain
  * maps, lists and `Lazy`s. test/common/api-object.test.ts compares both on every object of large
@@ -62,7 +64,7 @@ export class StarRocksApiObject extends ApiObject {
     }
     let json: { [key: string]: unknown };
     try {
-      json = plainJson({ ...this.values, metadata: this.metadata.toJson() }, !process.env.CDK8S_DISABLE_SORT) as { [key: string]: unknown };
+      json = plainJson({ ...this.values, metadata: metadataJson(this.metadata) }, !process.env.CDK8S_DISABLE_SORT) as { [key: string]: unknown };
     } catch (e) {
       if (e === DECLINE) return super.toJson();
       // as cdk8s words it
@@ -74,6 +76,79 @@ export class StarRocksApiObject extends ApiObject {
     }
     return result;
   }
+}
+
+/**
+ * What cdk8s's `ApiObjectMetadataDefinition.toJson()` gives, for plain data and `Lazy`s: the
+ * metadata's fields resolved, `null`/`undefined`, empty lists and empty maps dropped (a map left
+ * empty by that too), keys sorted. It reads the metadata's own fields as cdk8s's method does (they
+ * are private in cdk8s's types); if they are not there as expected (another cdk8s version), or a
+ * value is other than plain data, it throws DECLINE and cdk8s renders the whole object.
+ */
+function metadataJson(metadata: ApiObjectMetadataDefinition): unknown {
+  const fields = metadata as unknown as {
+    readonly _additionalAttributes?: unknown;
+    readonly labels?: unknown;
+    readonly annotations?: unknown;
+    readonly finalizers?: unknown;
+    readonly ownerReferences?: unknown;
+  };
+  const extra = fields._additionalAttributes;
+  if (extra === null || typeof extra !== 'object' || Object.getPrototypeOf(extra) !== Object.prototype
+    || !Array.isArray(fields.finalizers) || !Array.isArray(fields.ownerReferences)) {
+    throw DECLINE;
+  }
+  return plainMetadata({
+    ...extra,
+    name: metadata.name,
+    namespace: metadata.namespace,
+    annotations: fields.annotations,
+    finalizers: fields.finalizers,
+    ownerReferences: fields.ownerReferences,
+    labels: fields.labels,
+  });
+}
+
+/** cdk8s's `sanitizeValue(resolve(value), { filterEmptyArrays: true, filterEmptyObjects: true })` for plain data and `Lazy`s. */
+function plainMetadata(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+    case 'object':
+      break;
+    default:
+      throw DECLINE;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = plainMetadata(value[i]);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype) {
+    const obj = value as { [key: string]: unknown };
+    if (typeof obj.resolve === 'function' || obj.constructor !== Object) throw DECLINE;
+    const keys = Object.keys(obj);
+    sortStrings(keys);
+    const out: { [key: string]: unknown } = {};
+    let empty = true;
+    for (const k of keys) {
+      const v = plainMetadata(obj[k]);
+      if (v !== null && v !== undefined) {
+        out[k] = v;
+        empty = false;
+      }
+    }
+    return empty ? undefined : out;
+  }
+  if (value instanceof Lazy) {
+    return plainMetadata((value as Lazy).produce());
+  }
+  throw DECLINE;
 }
 
 /** cdk8s's `sanitizeValue(resolve(value))` for plain data and `Lazy`s; throws DECLINE for the rest. */
@@ -97,8 +172,9 @@ function plainJson(value: unknown, sortKeys: boolean): unknown {
   const proto = Object.getPrototypeOf(value);
   if (proto === Object.prototype) {
     const obj = value as { [key: string]: unknown };
-    // a map with a resolve() is a token for cdk8s's ImplicitTokenResolver
-    if (typeof obj.resolve === 'function') throw DECLINE;
+    // a map with a resolve() is a token for cdk8s's ImplicitTokenResolver; one with its own
+    // `constructor` key is not a plain map to cdk8s (it refuses to render it)
+    if (typeof obj.resolve === 'function' || obj.constructor !== Object) throw DECLINE;
     const keys = Object.keys(obj);
     if (sortKeys) sortStrings(keys);
     const out: { [key: string]: unknown } = {};
