@@ -84,8 +84,96 @@ describe('StarRocksApp', () => {
     expect(outs[1]).toEqual(outs[0]);
   });
 
+  /** Charts that depend on each other (explicitly, through their objects, nested) and a validation on each. */
+  const dependentCharts = (app: App, validations: string[] = []) => {
+    const chart = (id: string, scope: App | Chart = app) => {
+      const c = new Chart(scope, id, { namespace: id });
+      c.node.addValidation({ validate: () => { validations.push(id); return []; } });
+      return c;
+    };
+    const last = chart('last');
+    const first = chart('first');
+    const middle = chart('middle');
+    const nested = chart('nested', middle);
+    const lastCluster = new StarRocksCluster(last, 'Cluster', { name: 'c3' });
+    const firstCluster = new StarRocksCluster(first, 'Cluster', { name: 'c1' });
+    const middleCluster = new StarRocksCluster(middle, 'Cluster', { name: 'c2' });
+    new ApiObject(nested, 'Nested', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'n' } });
+    // last after middle (a construct dependency across charts), middle after first (the charts)
+    lastCluster.node.addDependency(middleCluster);
+    middle.addDependency(first);
+    // inside a chart: the cluster after a ConfigMap defined later
+    const early = new ApiObject(first, 'Early', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'early' } });
+    firstCluster.node.addDependency(early);
+  };
+
+  test('charts that depend on each other: the same text and files as App, each chart validated', () => {
+    const r = synthBoth(app => dependentCharts(app));
+    expect(r.ours).toBe(r.theirs);
+    const order = [...r.ours.matchAll(/^ {2}name: (\S+)$/gm)].map(m => m[1]);
+    expect(order.indexOf('early')).toBeLessThan(order.indexOf('c1'));
+    expect(order.indexOf('c1')).toBeLessThan(order.indexOf('c2'));
+    expect(order.indexOf('c2')).toBeLessThan(order.indexOf('c3'));
+
+    for (const yamlOutputType of [YamlOutputType.FILE_PER_CHART, YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE]) {
+      const outs = [App, StarRocksApp].map((AppClass) => {
+        const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-app.'));
+        const app = new AppClass({ outdir, yamlOutputType });
+        dependentCharts(app);
+        app.synth();
+        const files = fs.readdirSync(outdir, { recursive: true, encoding: 'utf8' }).sort()
+          .filter(f => fs.statSync(path.join(outdir, f)).isFile())
+          .map(f => [f, fs.readFileSync(path.join(outdir, f), 'utf8')]);
+        fs.rmSync(outdir, { recursive: true, force: true });
+        return files;
+      });
+      // indexed names: the charts depend on each other
+      expect(outs[0].map(([f]) => f).filter(f => f.startsWith('0000-first')).length).toBeGreaterThan(0);
+      expect(outs[1]).toEqual(outs[0]);
+    }
+  });
+
+  test('the app is prepared (dependencies resolved, validated) once per synthesis, not once per chart', () => {
+    const counts = [App, StarRocksApp].map((AppClass) => {
+      const validations: string[] = [];
+      const app = new AppClass();
+      dependentCharts(app, validations);
+      app.synthYaml();
+      return validations.filter(v => v === 'first').length;
+    });
+    // App: once by synthYaml() and once per chart (4 charts); StarRocksApp: by synthYaml() and the first chart
+    expect(counts).toEqual([5, 2]);
+  });
+
+  test('a validation error is reported as App reports it', () => {
+    const errors = [App, StarRocksApp].map((AppClass) => {
+      const app = new AppClass();
+      dependentCharts(app);
+      new Chart(app, 'broken').node.addValidation({ validate: () => ['not like this'] });
+      try {
+        app.synthYaml();
+        return 'no error';
+      } catch (e) {
+        return String(e);
+      }
+    });
+    expect(errors[0]).toContain('[broken] not like this');
+    expect(errors[1]).toBe(errors[0]);
+  });
+
+  test('a chart rendered on its own (Chart.toJson) is prepared as cdk8s prepares it', () => {
+    const app = new StarRocksApp();
+    const validations: string[] = [];
+    dependentCharts(app, validations);
+    const middle = app.node.findChild('middle') as Chart;
+    expect(JSON.stringify(middle.toJson())).toBe(JSON.stringify(Testing.synth(middle)));
+    middle.toJson();
+    expect(validations.filter(v => v === 'first').length).toBe(3);
+  });
+
   test('cdk8s\'s writer is back in place after a synth, and after a synth that fails', () => {
     const original = Yaml.stringify;
+    const synthChart = (App as any)._synthChart;
     const app = new StarRocksApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-app.')) });
     new StarRocksCluster(new Chart(app, 'ok'), 'Cluster', { name: 'c1' });
     app.synthYaml();
@@ -96,6 +184,8 @@ describe('StarRocksApp', () => {
     new ApiObject(chart, 'Bad', { apiVersion: 'v1', kind: 'ConfigMap', data: Lazy.any({ produce: () => { throw new Error('no data'); } }) });
     expect(() => failing.synthYaml()).toThrow(/no data/);
     expect(Yaml.stringify).toBe(original);
+    // and so is cdk8s's chart rendering
+    expect((App as any)._synthChart).toBe(synthChart);
     fs.rmSync(app.outdir, { recursive: true, force: true });
   });
 
