@@ -1,4 +1,6 @@
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Yaml } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { isUnshared } from '../common/api-object';
 import { yamlLibrary, yamlUtil } from '../common/yaml-library';
 import { blockPrinter } from '../common/yaml-printer';
 
@@ -40,6 +42,17 @@ export class StarRocksApp extends App {
   /** @param props as for cdk8s's `App` */
   constructor(props: AppProps = {}) {
     super(props);
+  }
+
+  /**
+   * All the charts in this app, sorted topologically, as `App.charts` gives them.
+   *
+   * When no construct of the app has a dependency, that order is the order in which the charts
+   * were defined (cdk8s's dependency graph puts the top-level charts whose names are numbers,
+   * like `'7'`, first, in numeric order); it is computed here without building the graph.
+   */
+  public get charts(): Chart[] {
+    return chartsWithoutDependencies(this) ?? super.charts;
   }
 
   /** Synthesizes the app into YAML files in `outdir`, as `App.synth()` does. */
@@ -90,8 +103,37 @@ function withOnePreparation<T>(app: App, fn: () => T): T {
 
 /** The objects a chart renders, in dependency order: those whose closest chart it is (as cdk8s 2.x orders them). */
 function chartObjects(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node).topology()
-    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+  const all = chart.node.findAll();
+  // cdk8s's dependency graph of the chart's constructs, in its order: without dependencies, the
+  // order in which they were defined (only the chart itself can have a number for a path)
+  const ordered = all.some(hasDependencies) ? new DependencyGraph(chart.node).topology() : all;
+  return ordered.filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+}
+
+/**
+ * The app's charts in the order of cdk8s's dependency graph of the whole app, if no construct has
+ * a dependency; otherwise undefined. Without edges, that graph lists the constructs as an object
+ * keyed by construct path lists them: paths that are array indices (top-level constructs named
+ * `'0'`, `'1'`, ...) first, in numeric order, then the rest in the order of definition.
+ */
+function chartsWithoutDependencies(app: App): Chart[] | undefined {
+  const numbered: Chart[] = [];
+  const named: Chart[] = [];
+  for (const c of app.node.findAll()) {
+    if (hasDependencies(c)) return undefined;
+    if (Chart.isChart(c)) (isArrayIndex(c.node.path) ? numbered : named).push(c);
+  }
+  numbered.sort((a, b) => Number(a.node.path) - Number(b.node.path));
+  return numbered.concat(named);
+}
+
+function hasDependencies(c: IConstruct): boolean {
+  return c.node.dependencies.length > 0;
+}
+
+/** Whether a property key is an array index (JavaScript orders those first in an object's keys). */
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
 /** cdk8s's own `Yaml.stringify`, as loaded. */
@@ -117,7 +159,7 @@ let fast: ((...docs: any[]) => string) | null | undefined;
 /** The faster `Yaml.stringify`, or undefined when it does not print the sample as cdk8s does. */
 function fastStringify(): ((...docs: any[]) => string) | undefined {
   if (fast === undefined) {
-    const print = blockPrinter(yamlLibrary(), yamlUtil(), CDK8S_OPTIONS);
+    const print = blockPrinter(yamlLibrary(), yamlUtil(), CDK8S_OPTIONS, isUnshared);
     // as cdk8s's: an undefined document is an empty line
     const fastYamlStringify = (...docs: any[]): string => docs.map(d => (d === undefined ? '\n' : print(d))).join('---\n');
     fast = fastYamlStringify(SAMPLE, undefined, SAMPLE) === CDK8S_STRINGIFY.call(Yaml, SAMPLE, undefined, SAMPLE) ? fastYamlStringify : null;

@@ -74,8 +74,22 @@ export class StarRocksApiObject extends ApiObject {
     for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
       if (k in json) result[k] = json[k];
     }
+    UNSHARED.add(result);
     return result;
   }
+}
+
+/** Objects rendered by the one-pass `toJson()`: every map and list in them is new and appears once. */
+const UNSHARED = new WeakSet<object>();
+
+/**
+ * Whether a document was rendered by a `StarRocksApiObject`'s one-pass `toJson()` (so it holds no
+ * object twice, and a YAML printer need not look for aliases in it).
+ *
+ * @internal
+ */
+export function isUnshared(doc: object): boolean {
+  return UNSHARED.has(doc);
 }
 
 /**

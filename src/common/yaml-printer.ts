@@ -53,9 +53,16 @@ export type YamlPrintOptions = YAML.DocumentOptions & YAML.SchemaOptions & YAML.
  *   goes to `yaml.stringify`)
  * @param options the options of `yaml.stringify`: block style, no line folding (`lineWidth: 0`),
  *   two-space indentation
+ * @param unshared tells documents known to hold no object twice (built fresh, every map and list
+ *   new): no aliases are looked for in them
  * @internal
  */
-export function blockPrinter(yaml: typeof YAML, util: Partial<typeof YAMLUtil> | undefined, options: YamlPrintOptions): (obj: unknown) => string {
+export function blockPrinter(
+  yaml: typeof YAML,
+  util: Partial<typeof YAMLUtil> | undefined,
+  options: YamlPrintOptions,
+  unshared: (doc: object) => boolean = () => false,
+): (obj: unknown) => string {
   const fallback = (obj: unknown): string => yaml.stringify(obj, options);
   const stringTag = util?.stringTag;
   const stringifyNumber = util?.stringifyNumber;
@@ -223,7 +230,7 @@ export function blockPrinter(yaml: typeof YAML, util: Partial<typeof YAMLUtil> |
 
   return (obj) => {
     if (obj !== null && typeof obj === 'object' && !Array.isArray(obj)) {
-      seen = aliases ? new Set() : undefined;
+      seen = aliases && !unshared(obj) ? new Set() : undefined;
       out.length = 0;
       try {
         node(obj, '');

@@ -53,7 +53,7 @@ export class StarRocksConfig {
    */
   public static _fromHelm(text: string, hashInput: unknown, fixedHash?: string): StarRocksConfig {
     const config = new StarRocksConfig(text, undefined, hashInput);
-    config._fixedHash = fixedHash;
+    config._hash = fixedHash;
     return config;
   }
 
@@ -63,7 +63,7 @@ export class StarRocksConfig {
   private readonly _entries?: { [key: string]: string };
   private readonly _hashInput: unknown;
   private _parsed?: { [key: string]: string };
-  private _fixedHash?: string;
+  private _hash?: string;
 
   private constructor(text: string, entries: { [key: string]: string } | undefined, hashInput: unknown) {
     this.text = text;
@@ -75,7 +75,11 @@ export class StarRocksConfig {
    * The 8-hex-digit hash of this configuration, as put into the config-hash pod annotation.
    */
   public get hash(): string {
-    return this._fixedHash ?? sha256Prefix(goJson(this._hashInput));
+    // the configuration cannot change: the hash is computed once
+    if (this._hash === undefined) {
+      this._hash = sha256Prefix(goJson(this._hashInput));
+    }
+    return this._hash;
   }
 
   /**
@@ -148,11 +152,12 @@ function checkEntry(prop: string, key: string, value: string) {
 
 /** Renders entries as sorted `key = value` lines. @internal */
 export function renderEntries(entries: { [key: string]: string }): string {
-  let out = '';
+  // one flat string (not a chain of concatenations kept alive with the construct tree)
+  const lines: string[] = [];
   for (const key of Object.keys(entries).sort(byteOrder)) {
-    out += `${key} = ${entries[key]}\n`;
+    lines.push(`${key} = ${entries[key]}\n`);
   }
-  return out;
+  return lines.join('');
 }
 
 /**

@@ -5,10 +5,17 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Lazy, Testing, Yaml, YamlOutputType } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import * as fc from 'fast-check';
 import { StarRocksApp, StarRocksCluster } from '../../src';
 import { yamlLibrary } from '../../src/common/yaml-library';
 import { conformanceBuilders, exampleBuilders } from '../util/scenarios';
 import { describeShared } from '../util/shared';
+
+/** The charts as cdk8s's App gives them (its getter, not the StarRocksApp's). */
+function cdk8sCharts(app: App): Chart[] {
+  return Object.getOwnPropertyDescriptor(App.prototype, 'charts')!.get!.call(app);
+}
 
 /** The text both apps synthesize from the same definitions, and how often the yaml package's writer ran for the StarRocksApp. */
 function synthBoth(build: (app: App) => unknown): { ours: string; theirs: string; yamlCalls: number } {
@@ -169,6 +176,72 @@ describe('StarRocksApp', () => {
     expect(JSON.stringify(middle.toJson())).toBe(JSON.stringify(Testing.synth(middle)));
     middle.toJson();
     expect(validations.filter(v => v === 'first').length).toBe(3);
+  });
+
+  test('charts: in the order of cdk8s\'s dependency graph, numbered top-level charts first', () => {
+    const app = new StarRocksApp();
+    for (const id of ['b', '10', '2', 'a', '0', '01', '4294967295', '4294967294']) new Chart(app, id);
+    new Chart(app.node.findChild('b') as Chart, '1');
+    // defined (and found) right after its parent, but ordered after every numbered top-level chart
+    new Chart(app.node.findChild('2') as Chart, 'inner');
+    const ours = app.charts.map(c => c.node.path);
+    expect(ours).toEqual(cdk8sCharts(app).map(c => c.node.path));
+    expect(ours.slice(0, 5)).toEqual(['0', '2', '10', '4294967294', '2/inner']);
+  });
+
+  test('generated apps: the same charts, objects and text as App, with and without dependencies', () => {
+    // a recipe: charts (top-level or nested), objects under charts or plain constructs, dependencies
+    const step = fc.oneof(
+      fc.record({ op: fc.constant('chart' as const), id: fc.constantFrom('0', '1', '7', '12', 'x', 'y', 'z'), parent: fc.nat() }),
+      fc.record({ op: fc.constant('object' as const), id: fc.constantFrom('3', 'o', 'p'), parent: fc.nat(), group: fc.boolean() }),
+      fc.record({ op: fc.constant('depend' as const), from: fc.nat(), to: fc.nat() }),
+    );
+    const build = (app: App, steps: any[]) => {
+      const charts: Chart[] = [];
+      const all: IConstruct[] = [];
+      let n = 0;
+      for (const st of steps) {
+        if (st.op === 'chart') {
+          const parent: App | Chart = charts.length === 0 || st.parent % 3 === 0 ? app : charts[st.parent % charts.length];
+          if (parent.node.tryFindChild(st.id)) continue;
+          const c = new Chart(parent, st.id);
+          charts.push(c);
+          all.push(c);
+        } else if (st.op === 'object' && charts.length > 0) {
+          let scope: Construct = charts[st.parent % charts.length];
+          if (st.group) scope = new Construct(scope, `g${n}`);
+          const o = new ApiObject(scope, `${st.id}${n}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${n}` } });
+          n++;
+          all.push(o);
+        } else if (st.op === 'depend' && all.length > 1) {
+          const [from, to] = [all[st.from % all.length], all[st.to % all.length]];
+          // in any direction (a cycle is an error of both apps), not between a construct and its scopes
+          if (from !== to && !from.node.scopes.includes(to) && !to.node.scopes.includes(from)) from.node.addDependency(to);
+        }
+      }
+    };
+    fc.assert(fc.property(fc.array(step, { maxLength: 25 }), (steps) => {
+      const ours = new StarRocksApp();
+      build(ours, steps);
+      const theirs = new App();
+      build(theirs, steps);
+      const text = (app: App) => {
+        try {
+          return app.synthYaml();
+        } catch (e) {
+          return `error: ${e}`;
+        }
+      };
+      const charts = (get: () => Chart[]) => {
+        try {
+          return get().map(c => c.node.path).join(' ');
+        } catch (e) {
+          return `error: ${e}`;
+        }
+      };
+      expect(charts(() => ours.charts)).toBe(charts(() => cdk8sCharts(ours)));
+      expect(text(ours)).toBe(text(theirs));
+    }), { numRuns: 400, seed: 3 });
   });
 
   test('cdk8s\'s writer is back in place after a synth, and after a synth that fails', () => {

@@ -4,7 +4,7 @@
  */
 import { ApiObject, ApiObjectMetadataDefinition, App, Chart, Duration, JsonPatch, Lazy, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { StarRocksApiObject } from '../../src/common/api-object';
+import { isUnshared, StarRocksApiObject } from '../../src/common/api-object';
 import { conformanceBuilders, exampleBuilders } from '../util/scenarios';
 import { describeShared } from '../util/shared';
 
@@ -58,6 +58,10 @@ function expectSameAsCdk8s(build: (app: App) => Chart): void {
     // patched objects go to cdk8s (the escape hatch example patches the cluster)
     const patched = (o as any).patched === true;
     expect({ path: o.node.path, ownPath: r.ownPath }).toEqual({ path: o.node.path, ownPath: !patched });
+    // what the one-pass toJson() renders holds no object twice, and says so to the printer
+    const doc = o.toJson();
+    expect(isUnshared(doc)).toBe(!patched);
+    expect(repeatedObjects(doc)).toBe(0);
   }
 }
 
@@ -72,6 +76,14 @@ const { tree: TREE } = fc.letrec<{ tree: unknown }>(tie => ({
     fc.dictionary(KEY, tie('tree'), { maxKeys: 5 }),
     tie('tree').map(v => Lazy.any({ produce: () => v }))),
 }));
+
+/** How many maps and lists appear more than once in a value. */
+function repeatedObjects(v: unknown, seen = new Set<object>()): number {
+  if (v === null || typeof v !== 'object') return 0;
+  if (seen.has(v)) return 1;
+  seen.add(v);
+  return Object.values(v).reduce((n: number, x) => n + repeatedObjects(x, seen), 0);
+}
 
 /** Whether a generated value has a map with a `constructor` key (which cdk8s refuses), Lazys produced. */
 function hasConstructorKey(v: unknown): boolean {

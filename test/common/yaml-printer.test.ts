@@ -73,6 +73,21 @@ describe.each([
     expect(print({ t: shared })).toBe(yaml.stringify({ t: shared }, options));
   });
 
+  test('documents said to hold no object twice are printed without looking for repeats', () => {
+    const marked = new WeakSet<object>();
+    const print = blockPrinter(yaml, yamlUtil(), options, (d) => marked.has(d));
+    const fresh = { a: { b: [1, { c: 'd' }] }, e: [] };
+    marked.add(fresh);
+    expect(print(fresh)).toBe(yaml.stringify(fresh, options));
+    // a document that does repeat an object but is not marked still gets the yaml package's aliases
+    const shared = { x: 1 };
+    const repeated = { one: shared, two: shared };
+    expect(print(repeated)).toBe(yaml.stringify(repeated, options));
+    // marked wrongly, it is printed in full twice: the mark is a promise the caller keeps
+    marked.add(repeated);
+    expect(print(repeated)).toBe('one:\n  x: 1\ntwo:\n  x: 1\n');
+  });
+
   test('leaves what is not plain data to yaml.stringify', () => {
     const print = blockPrinter(yaml, yamlUtil(), options);
     class Box { constructor(readonly v: number) {} }
