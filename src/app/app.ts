@@ -21,8 +21,8 @@ import { blockPrinter } from '../common/yaml-printer';
  *
  * It also prepares the app once per synthesis: cdk8s resolves the dependencies of the whole app and
  * validates all of it again for every chart it renders, which makes an app of many charts
- * quadratic (1000 charts: 13.5 s). A `StarRocksApp` does that for its first chart only; the order
- * of the objects, the files and the validation errors stay the same.
+ * quadratic (1000 charts: 13.5 s). A `StarRocksApp` does it once; the order of the objects, the
+ * files and the validation errors stay the same.
  *
  * @example
  * const app = new StarRocksApp();
@@ -66,6 +66,14 @@ export class StarRocksApp extends App {
   }
 }
 
+/**
+ * Whether the loaded cdk8s's `App.synth()` and `App.synthYaml()` resolve the dependencies of the
+ * whole app and validate it before they render the first chart, as cdk8s 2.70 does (and the tests
+ * check): then no chart of a synthesis needs to prepare the app again. For other versions the first
+ * chart prepares it, as cdk8s would.
+ */
+const SYNTH_PREPARES_FIRST = /^2\.70\./.test(String((App as any)[Symbol.for('jsii.rtti')]?.version));
+
 /** cdk8s's own (internal) `App._synthChart`, as loaded: what `Chart.toJson()` calls. */
 const CDK8S_SYNTH_CHART: ((chart: Chart) => any[]) | undefined = (App as any)._synthChart;
 
@@ -74,18 +82,18 @@ const CDK8S_SYNTH_CHART: ((chart: Chart) => any[]) | undefined = (App as any)._s
  *
  * `Chart.toJson()` resolves the dependencies of the whole app and validates all of it, then renders
  * the chart's objects in dependency order; `synth()` and `synthYaml()` call it once per chart, so an
- * app of N charts is prepared N + 1 times (quadratic: 1000 charts took 13.5 s). While `fn` runs, the
- * first chart of this app is rendered by cdk8s as always (preparing the app), and every further
- * one by the same rendering without preparing the app again: the app's objects, dependencies and
- * validations are what they were a chart earlier. A chart of another app, or a `_synthChart` someone
- * else put in place, is left to it.
+ * app of N charts is prepared N + 1 times (quadratic: 1000 charts took 13.5 s). While `fn` runs,
+ * the charts of this app are rendered without preparing the app again (with a cdk8s other than
+ * 2.70, the first one is rendered by cdk8s as always, preparing the app): the app's objects,
+ * dependencies and validations are what they were when the synthesis prepared it. A chart of
+ * another app, or a `_synthChart` someone else put in place, is left to it.
  */
 function withOnePreparation<T>(app: App, fn: () => T): T {
   const before = (App as any)._synthChart;
   if (typeof CDK8S_SYNTH_CHART !== 'function' || before !== CDK8S_SYNTH_CHART) {
     return fn();
   }
-  let prepared = false;
+  let prepared = SYNTH_PREPARES_FIRST;
   (App as any)._synthChart = function synthChart(this: unknown, chart: Chart): any[] {
     if (!prepared || App.of(chart) !== app) {
       const json = before.call(this, chart);

@@ -148,8 +148,32 @@ describe('StarRocksApp', () => {
       app.synthYaml();
       return validations.filter(v => v === 'first').length;
     });
-    // App: once by synthYaml() and once per chart (4 charts); StarRocksApp: by synthYaml() and the first chart
-    expect(counts).toEqual([5, 2]);
+    // App: once by synthYaml() and once per chart (4 charts); StarRocksApp: once, by synthYaml()
+    expect(counts).toEqual([5, 1]);
+  });
+
+  test('with a cdk8s other than 2.70, the first chart prepares the app as cdk8s would', () => {
+    jest.isolateModules(() => {
+      // a fresh copy of cdk8s and of the app module, the copy of cdk8s calling itself 2.99
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('cdk8s') as typeof import('cdk8s');
+      const rtti = Symbol.for('jsii.rtti');
+      (fresh.App as any)[rtti] = { ...(fresh.App as any)[rtti], version: '2.99.0' };
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { StarRocksApp: FreshApp } = require('../../src/app/app') as typeof import('../../src/app/app');
+      const runs = [fresh.App, FreshApp].map((AppClass) => {
+        const app = new AppClass();
+        const validated = { count: 0 };
+        const charts = ['a', 'b', 'c'].map(id => new fresh.Chart(app, id));
+        charts[0].node.addValidation({ validate: () => { validated.count++; return []; } });
+        charts.forEach((c, i) => new fresh.ApiObject(c, 'o', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm${i}` } }));
+        const text = app.synthYaml();
+        return { text, validated: validated.count };
+      });
+      expect(runs[1].text).toBe(runs[0].text);
+      // App: by synthYaml() and once per chart; the other: by synthYaml() and the first chart
+      expect(runs.map(r => r.validated)).toEqual([4, 2]);
+    });
   });
 
   test('a validation error is reported as App reports it', () => {
