@@ -92,7 +92,7 @@ describe.each([
     const print = blockPrinter(yaml, yamlUtil(), options);
     class Box { constructor(readonly v: number) {} }
     for (const o of [[1, 2], 'text', null, 5, { a: [1, undefined] }, { a: undefined, b: 1 }, { b: new Box(1) }, { c: 10n },
-      { [`k${'x'.repeat(1100)}`]: 1 }, { d: new Map([['a', 1]]) }, Object.assign(Object.create(null), { g: 1 }), { '<<': { a: 1 } }, { m: '<<' }]) {
+      { [`k${'x'.repeat(1100)}`]: 1 }, { [`---${'x'.repeat(1100)}`]: 1 }, { a: { [`...\n${'x'.repeat(1100)}`]: 1 } }, { d: new Map([['a', 1]]) }, Object.assign(Object.create(null), { g: 1 }), { '<<': { a: 1 } }, { m: '<<' }]) {
       expect(print(o)).toBe(yaml.stringify(o, options));
     }
     // what the yaml package refuses, it refuses here too
