@@ -429,14 +429,17 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     if (props.feProxy !== undefined) {
       derived.push([`${name}-fe-proxy-service`, NAME_BUDGET.service]);
     }
-    for (const [key, opts] of [['fe', props.fe], ['be', props.be], ['cn', props.cn]] as Array<[ComponentKey, FeOptions | undefined]>) {
-      if (opts?.entrypointScript !== undefined) {
-        derived.push([`${name}-${key}-entrypoint-script-0000`, NAME_BUDGET.volume]);
+    const scripted: Array<[ComponentKey, FeOptions | undefined]> = [['fe', props.fe], ['be', props.be], ['cn', props.cn]];
+    for (const entry of scripted) {
+      if (entry[1]?.entrypointScript !== undefined) {
+        derived.push([`${name}-${entry[0]}-entrypoint-script-0000`, NAME_BUDGET.volume]);
       }
     }
     // report the tightest budget, so that one fix is enough
     let tightest: [string, number, number] | undefined;
-    for (const [derivedName, budget] of derived) {
+    for (const d of derived) {
+      const derivedName = d[0];
+      const budget = d[1];
       const max = budget - (derivedName.length - name.length);
       if (tightest === undefined || max < tightest[2]) {
         tightest = [derivedName, budget, max];

@@ -98,7 +98,8 @@ export function renderQuantities(prop: string, map: { [name: string]: ResourceQu
     return undefined;
   }
   const out: { [name: string]: any } = {};
-  for (const [name, q] of Object.entries(map)) {
+  for (const name of Object.keys(map)) {
+    const q = map[name];
     if (!(q instanceof ResourceQuantity)) {
       fail(`${prop}.${name}`, 'a ResourceQuantity (ResourceQuantity.of("4Gi"), ResourceQuantity.fromNumber(4), ...)', q);
     }

@@ -75,7 +75,8 @@ export function copyStringMap(prop: string, map: { [key: string]: string } | und
     return undefined;
   }
   const out: { [key: string]: string } = {};
-  for (const [k, v] of Object.entries(map)) {
+  for (const k of Object.keys(map)) {
+    const v = map[k];
     if (typeof v !== 'string') {
       fail(`${prop}.${k}`, 'a string', v);
     }

@@ -116,13 +116,15 @@ export class StarRocksComponent {
     for (const e of opts.envVars ?? []) {
       this.addEnvVar(e);
     }
-    for (const [k, v] of Object.entries(copyStringMap(`${key}.annotations`, opts.annotations) ?? {})) {
-      this.addPodAnnotation(k, v);
+    const annotations = copyStringMap(`${key}.annotations`, opts.annotations) ?? {};
+    for (const k of Object.keys(annotations)) {
+      this.addPodAnnotation(k, annotations[k]);
     }
     this._podLabels = {};
     const podLabelsProp = this.propOf('podLabels');
-    for (const [k, v] of Object.entries(copyStringMap(podLabelsProp, this.inherit('podLabels')) ?? {})) {
-      this.putPodLabel(podLabelsProp, k, v);
+    const podLabels = copyStringMap(podLabelsProp, this.inherit('podLabels')) ?? {};
+    for (const k of Object.keys(podLabels)) {
+      this.putPodLabel(podLabelsProp, k, podLabels[k]);
     }
     for (const s of opts.sidecars ?? []) {
       this.addSidecar(s);
@@ -624,7 +626,8 @@ export class StarRocksComponent {
   private checkPorts(config = this._config): void {
     const ports = this.ports(config);
     const seen = new Map<number, string>();
-    for (const [name, port] of Object.entries(ports)) {
+    for (const name of Object.keys(ports)) {
+      const port = ports[name];
       if (seen.has(port)) {
         fail(`${this.key}.config`, `to give each port its own number (the Service would have duplicate ports), but ${seen.get(port)} and ${name} are both`, port);
       }
@@ -962,8 +965,8 @@ export function renderServiceOptions(
     });
   }
   const allAnnotations = { ...copyStringMap(`${prop}.annotations`, s.annotations) };
-  for (const [k, v] of Object.entries(annotations)) {
-    setOnce(`${prop}.annotations`, allAnnotations, k, v);
+  for (const k of Object.keys(annotations)) {
+    setOnce(`${prop}.annotations`, allAnnotations, k, annotations[k]);
   }
   if (Object.keys(allAnnotations).length > 0) {
     out.annotations = allAnnotations;

@@ -24,7 +24,8 @@ export class StarRocksConfig {
    */
   public static fromEntries(entries: { [key: string]: string }): StarRocksConfig {
     const copy: { [key: string]: string } = {};
-    for (const [key, value] of Object.entries(entries)) {
+    for (const key of Object.keys(entries)) {
+      const value = entries[key];
       checkEntry('config', key, value);
       copy[key] = value;
     }
@@ -114,7 +115,8 @@ export class StarRocksConfig {
    */
   public withEntries(entries: { [key: string]: string }, prop: string = 'config'): StarRocksConfig {
     const current = this.entries();
-    for (const [key, value] of Object.entries(entries)) {
+    for (const key of Object.keys(entries)) {
+      const value = entries[key];
       checkEntry(prop, key, value);
       if (key in current && current[key] !== value) {
         throw new Error(`'${prop}.${key}' is already set to ${JSON.stringify(current[key])}; cannot set it to ${JSON.stringify(value)}`);

@@ -166,7 +166,9 @@ export class InitPasswordJob extends Construct {
       checkImage('image', props.image);
     }
     this.resources = toWire(props.resources, 'resources');
-    for (const [k, v] of Object.entries(this.resources ?? {})) {
+    const resources = this.resources ?? {};
+    for (const k of Object.keys(resources)) {
+      const v = resources[k];
       if (!['limits', 'requests', 'claims'].includes(k)) {
         fail(`resources.${k}`, 'one of "limits", "requests", "claims"', v);
       }

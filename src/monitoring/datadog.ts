@@ -190,8 +190,9 @@ export class Datadog {
     if (options.metrics) {
       for (const c of present) {
         const component = componentOf(cluster, c)!;
-        for (const [k, v] of Object.entries(Datadog.prometheusAnnotations(component.port(METRICS_PORT_NAME[c])))) {
-          component.addServiceAnnotation(k, v);
+        const annotations = Datadog.prometheusAnnotations(component.port(METRICS_PORT_NAME[c]));
+        for (const k of Object.keys(annotations)) {
+          component.addServiceAnnotation(k, annotations[k]);
         }
       }
     }
@@ -206,11 +207,13 @@ export class Datadog {
           warn(cluster, `'datadog.profiling.${c}' is set but the cluster has no ${c.toUpperCase()}; ignored`);
           continue;
         }
-        for (const [k, v] of Object.entries(Datadog.profilingPodLabels(profiling))) {
-          component.addPodLabel(k, v);
+        const labels = Datadog.profilingPodLabels(profiling);
+        for (const k of Object.keys(labels)) {
+          component.addPodLabel(k, labels[k]);
         }
-        for (const [k, v] of Object.entries(Datadog.profilingEnv(c, profiling, component.image))) {
-          addEnvOnce(component, k, v);
+        const env = Datadog.profilingEnv(c, profiling, component.image);
+        for (const k of Object.keys(env)) {
+          addEnvOnce(component, k, env[k]);
         }
         if (c !== MonitoredComponent.FE) {
           component.addCapability('PERFMON');
@@ -361,7 +364,8 @@ function checkPlainData(prop: string, value: any): any {
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: { [key: string]: any } = {};
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value)) {
+      const v = value[k];
       if (v !== undefined) {
         out[k] = checkPlainData(`${prop}.${k}`, v);
       }

@@ -98,9 +98,9 @@ export function promDuration(prop: string, d: Duration): string | undefined {
     return undefined;
   }
   const units: Array<[string, number]> = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]];
-  for (const [unit, size] of units) {
-    if (ms % size === 0) {
-      return `${ms / size}${unit}`;
+  for (const u of units) {
+    if (ms % u[1] === 0) {
+      return `${ms / u[1]}${u[0]}`;
     }
   }
   return `${ms}ms`;
