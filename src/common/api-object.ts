@@ -62,17 +62,33 @@ export class StarRocksApiObject extends ApiObject {
     if (this.patched || !hasDefaultResolvers(App.of(this))) {
       return super.toJson();
     }
-    let json: { [key: string]: unknown };
+    const sortKeys = !process.env.CDK8S_DISABLE_SORT;
+    const values = this.values as { [key: string]: unknown };
+    // cdk8s resolves `{ ...props, metadata: metadata.toJson() }`, drops what is empty and sorts the
+    // keys, then puts apiVersion, kind and metadata first
+    const keys = Object.keys(values);
+    if (!Object.prototype.hasOwnProperty.call(values, 'metadata')) keys.push('metadata');
+    if (sortKeys) sortStrings(keys);
+    const json: { [key: string]: unknown } = {};
     try {
-      json = plainJson({ ...this.values, metadata: metadataJson(this.metadata) }, !process.env.CDK8S_DISABLE_SORT) as { [key: string]: unknown };
+      if (typeof values.resolve === 'function' || values.constructor !== Object) throw DECLINE;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        // the metadata comes out of metadataJson new, plain and sorted: what a second pass would give
+        const v = k === 'metadata' ? metadataJson(this.metadata) : plainJson(values[k], sortKeys);
+        if (v !== undefined) json[k] = v;
+      }
     } catch (e) {
       if (e === DECLINE) return super.toJson();
       // as cdk8s words it
       throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
     }
     const result: { [key: string]: unknown } = {};
-    for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(json)]) {
-      if (k in json) result[k] = json[k];
+    if (json.apiVersion !== undefined) result.apiVersion = json.apiVersion;
+    if (json.kind !== undefined) result.kind = json.kind;
+    if (json.metadata !== undefined) result.metadata = json.metadata;
+    for (const k in json) {
+      if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata') result[k] = json[k];
     }
     UNSHARED.add(result);
     return result;
@@ -107,21 +123,43 @@ function metadataJson(metadata: ApiObjectMetadataDefinition): unknown {
     readonly finalizers?: unknown;
     readonly ownerReferences?: unknown;
   };
-  const extra = fields._additionalAttributes;
+  const extra = fields._additionalAttributes as { [key: string]: unknown } | null | undefined;
   if (extra === null || typeof extra !== 'object' || Object.getPrototypeOf(extra) !== Object.prototype
-    || !Array.isArray(fields.finalizers) || !Array.isArray(fields.ownerReferences)) {
+    || !Array.isArray(fields.finalizers) || !Array.isArray(fields.ownerReferences)
+    || typeof extra.resolve === 'function' || extra.constructor !== Object) {
     throw DECLINE;
   }
-  return plainMetadata({
-    ...extra,
-    name: metadata.name,
-    namespace: metadata.namespace,
-    annotations: fields.annotations,
-    finalizers: fields.finalizers,
-    ownerReferences: fields.ownerReferences,
-    labels: fields.labels,
-  });
+  // cdk8s resolves `{ ...extra, name, namespace, annotations, finalizers, ownerReferences, labels }`
+  const keys = Object.keys(extra);
+  for (let i = 0; i < METADATA_FIELDS.length; i++) {
+    if (keys.indexOf(METADATA_FIELDS[i]) < 0) keys.push(METADATA_FIELDS[i]);
+  }
+  sortStrings(keys);
+  const out: { [key: string]: unknown } = {};
+  let empty = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    let raw: unknown;
+    switch (k) {
+      case 'name': raw = metadata.name; break;
+      case 'namespace': raw = metadata.namespace; break;
+      case 'annotations': raw = fields.annotations; break;
+      case 'finalizers': raw = fields.finalizers; break;
+      case 'ownerReferences': raw = fields.ownerReferences; break;
+      case 'labels': raw = fields.labels; break;
+      default: raw = extra[k];
+    }
+    const v = plainMetadata(raw);
+    if (v !== null && v !== undefined) {
+      out[k] = v;
+      empty = false;
+    }
+  }
+  return empty ? undefined : out;
 }
+
+/** The metadata fields cdk8s keeps apart from the rest (`name` and `namespace` are public). */
+const METADATA_FIELDS = ['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels'];
 
 /** cdk8s's `sanitizeValue(resolve(value), { filterEmptyArrays: true, filterEmptyObjects: true })` for plain data and `Lazy`s. */
 function plainMetadata(value: unknown): unknown {
@@ -150,7 +188,8 @@ function plainMetadata(value: unknown): unknown {
     sortStrings(keys);
     const out: { [key: string]: unknown } = {};
     let empty = true;
-    for (const k of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       const v = plainMetadata(obj[k]);
       if (v !== null && v !== undefined) {
         out[k] = v;
@@ -192,7 +231,8 @@ function plainJson(value: unknown, sortKeys: boolean): unknown {
     const keys = Object.keys(obj);
     if (sortKeys) sortStrings(keys);
     const out: { [key: string]: unknown } = {};
-    for (const k of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       const v = plainJson(obj[k], sortKeys);
       if (v !== null && v !== undefined) out[k] = v;
     }
