@@ -10,7 +10,6 @@ import {
   ARROW_FLIGHT, ComponentKey, configMountPath, CONTAINER_FIELDS, DEFAULT_IMAGE_TAG, DEFAULT_PATHS, DEFAULT_REPOSITORY, DEFAULT_VOLUMES,
   ENTRYPOINT_MOUNT_PATH, NAME_BUDGET, PORTS, PROBE_PERIOD_SECONDS, SERVICE_TYPES,
 } from '../common/constants';
-import { copyData } from '../common/copy';
 import { helmValueHash, mountVolumeHash } from '../common/hash';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { checkStorageSize, isZeroSize, renderQuantities, storageBytes } from '../common/quantity';
@@ -50,7 +49,10 @@ export interface ComponentContext {
  * Get it from `StarRocksCluster.fe`, `.be` or `.cn`.
  */
 export class StarRocksComponent {
-  /** @internal */
+  /**
+   * @param opts the component's options, the caller's own copy (`copyData`): the component keeps them
+   * @internal
+   */
   public static _create(key: ComponentKey, ctx: ComponentContext, opts: ComponentOptions): StarRocksComponent {
     return new StarRocksComponent(key, ctx, opts);
   }
@@ -88,7 +90,7 @@ export class StarRocksComponent {
   private constructor(key: ComponentKey, ctx: ComponentContext, options: ComponentOptions) {
     this.key = key;
     this.ctx = ctx;
-    const opts = this.opts = copyData(options);
+    const opts = this.opts = options;
     const c = ctx.clusterName;
     this.componentName = key;
     this.statefulSetName = `${c}-${key}`;

@@ -5,6 +5,7 @@ import { LABEL_WAREHOUSE, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_V
 import { IStarRocksCluster, nameFromId, StarRocksCluster } from '../cluster/cluster';
 import { StarRocksApiObject } from '../common/api-object';
 import { NAME_BUDGET } from '../common/constants';
+import { copyData } from '../common/copy';
 import { LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDns1035Label, checkDnsLabel, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
@@ -187,7 +188,7 @@ export class StarRocksWarehouse extends Construct {
       // the warehouse chart's name, not the CN component's `<alias>-cn-cm`
       cnOptions.configMapName = `${name}-cm`;
     }
-    this.component = StarRocksComponent._create('cn', ctx, cnOptions as CnOptions);
+    this.component = StarRocksComponent._create('cn', ctx, copyData(cnOptions) as CnOptions);
     this.configMapName = this.component.configMapName;
     this.minPods = replicasOf({ replicas: props.replicas, autoScalingPolicy: props.autoScaling });
 

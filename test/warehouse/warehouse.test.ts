@@ -36,6 +36,23 @@ function warehouseWarnings(wh: StarRocksWarehouse): string[] {
 }
 
 describe('StarRocksWarehouse', () => {
+  test('the caller\'s lists and maps are copied on the way in, not read at synthesis', () => {
+    // GIVEN
+    const chart = chartIn('analytics');
+    const command = ['/bin/run'];
+    const configMaps = [{ name: 'hooks', mountPath: '/etc/hooks' }];
+
+    // WHEN
+    warehouse(chart, { command, configMaps });
+    command.push('--changed');
+    configMaps.push({ name: 'Not_A_Name', mountPath: 'relative' });
+
+    // THEN
+    const spec = find(Testing.synth(chart), 'StarRocksWarehouse', 'etl').spec.template;
+    expect(spec.command).toStrictEqual(['/bin/run']);
+    expect(spec.configMaps).toStrictEqual([{ name: 'hooks', mountPath: '/etc/hooks' }]);
+  });
+
   test('defaults: a custom resource naming its cluster, with only the image in the template', () => {
     // GIVEN
     const chart = chartIn('analytics');
