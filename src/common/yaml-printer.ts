@@ -26,6 +26,9 @@ const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
 /** One-line strings remembered per printer, keys and values apart; the memory is dropped when full. */
 const MEMO_LIMIT = 50_000;
 
+/** Characters of the other strings (several lines, document markers) remembered per printer, with their indentation. */
+const PLACED_MEMO_CHARS = 1_000_000;
+
 /** The options of `yaml.stringify` the printer understands. */
 export type YamlPrintOptions = YAML.DocumentOptions & YAML.SchemaOptions & YAML.CreateNodeOptions & YAML.ToStringOptions;
 
@@ -119,19 +122,41 @@ export function blockPrinter(
     return claims.find(t => !t.format)?.tag === STRING_TAG;
   };
   // the probe tag in this context's schema has no `test`: it never makes a string quoted
+  // what the string printer makes of a value depends on nothing but the value, whether it is a key
+  // and the indentation (the context is copied by the string tag, the options are fixed)
+  const placedMemo = new Map<string, Map<string, string>>();
+  let placedChars = 0;
   const string = (value: string, indent: string, implicitKey: boolean): string => {
     const memo = implicitKey ? keyMemo : valueMemo;
     const known = memo.get(value);
     if (known !== undefined) return known;
+    // a one-line string prints the same at every depth, unless it looks like a document marker
+    // (quoted as a key of the root map only); the others are remembered with their indentation
+    const anyDepth = !value.includes('\n') && !DOCUMENT_MARKER.test(value);
+    const place = anyDepth ? '' : `${implicitKey ? 'k' : 'v'}${indent}`;
+    if (!anyDepth) {
+      const knownPlaced = placedMemo.get(place)?.get(value);
+      if (knownPlaced !== undefined) return knownPlaced;
+    }
     if (!isStringTag(value)) throw DECLINE;
     const ctx = implicitKey ? keyContext : valueContext;
     ctx.indent = indent;
     const text = stringTag.stringify!({ value } as YAML.Scalar, ctx, undefined, undefined);
-    // a one-line string prints the same at every depth, unless it looks like a document marker
-    // (quoted as a key of the root map only)
-    if (!value.includes('\n') && !DOCUMENT_MARKER.test(value)) {
+    if (anyDepth) {
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(value, text);
+    } else {
+      placedChars += value.length + text.length;
+      if (placedChars > PLACED_MEMO_CHARS) {
+        placedMemo.clear();
+        placedChars = value.length + text.length;
+      }
+      let placed = placedMemo.get(place);
+      if (placed === undefined) {
+        placed = new Map();
+        placedMemo.set(place, placed);
+      }
+      placed.set(value, text);
     }
     return text;
   };

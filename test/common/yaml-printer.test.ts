@@ -61,6 +61,21 @@ describe.each([
     expect(print(o)).toBe(yaml.stringify(o, options));
   });
 
+  test('strings of several lines and document markers, remembered per indentation, and past the memory\'s size', () => {
+    const print = blockPrinter(yaml, yamlUtil(), options);
+    const texts = ['a\nb\n', '  lead\nx', 'x\n\n\ny', '---\nx: 1\n', '...', '--- x', 'tail \n'];
+    const doc = (t: string) => ({ [t]: t, top: t, one: { [t]: t, two: { list: [t, { [t]: t }] } } });
+    for (const t of texts) {
+      expect(print(doc(t))).toBe(yaml.stringify(doc(t), options));
+      expect(print(doc(t))).toBe(yaml.stringify(doc(t), options));
+    }
+    // more than the memory holds (1 MB of such strings): it starts over and prints the same
+    const big = Array.from({ length: 12 }, (_, i) => `${i}\n${'z'.repeat(50_000)}\n`);
+    for (let round = 0; round < 2; round++) {
+      for (const t of big) expect(print({ data: { t }, list: [t] })).toBe(yaml.stringify({ data: { t }, list: [t] }, options));
+    }
+  });
+
   test('an object or list used twice in a document prints as the yaml package prints it', () => {
     const print = blockPrinter(yaml, yamlUtil(), options);
     const shared = { a: 1 };
