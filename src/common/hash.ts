@@ -69,36 +69,46 @@ export function goJsonNumber(value: number): string {
  * @internal
  */
 export function goJson(value: unknown): string {
+  // written in pieces and joined once: one flat string, not a chain of concatenations that would
+  // stay alive as long as the text (an annotation value, say)
+  const out: string[] = [];
+  writeGoJson(value, out);
+  return out.join('');
+}
+
+function writeGoJson(value: unknown, out: string[]): void {
   if (value === null || value === undefined) {
-    return 'null';
-  }
-  if (typeof value === 'string') {
-    return goJsonString(value);
-  }
-  if (typeof value === 'number') {
-    return goJsonNumber(value);
-  }
-  if (typeof value === 'bigint') {
+    out.push('null');
+  } else if (typeof value === 'string') {
+    out.push(goJsonString(value));
+  } else if (typeof value === 'number') {
+    out.push(goJsonNumber(value));
+  } else if (typeof value === 'bigint') {
     // an int64 from Helm's --set prints in plain digits
-    return value.toString();
-  }
-  if (typeof value === 'boolean') {
-    return value ? 'true' : 'false';
-  }
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + goJson(value[i]);
-    return out + ']';
-  }
-  if (typeof value === 'object') {
+    out.push(value.toString());
+  } else if (typeof value === 'boolean') {
+    out.push(value ? 'true' : 'false');
+  } else if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',');
+      writeGoJson(value[i], out);
+    }
+    out.push(']');
+  } else if (typeof value === 'object') {
     const obj = value as { [key: string]: unknown };
     const keys = Object.keys(obj);
     sortStrings(keys, byteOrder);
-    let out = '{';
-    for (let i = 0; i < keys.length; i++) out += (i === 0 ? '' : ',') + goJsonString(keys[i]) + ':' + goJson(obj[keys[i]]);
-    return out + '}';
+    out.push('{');
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) out.push(',');
+      out.push(goJsonString(keys[i]), ':');
+      writeGoJson(obj[keys[i]], out);
+    }
+    out.push('}');
+  } else {
+    throw new Error(`cannot encode a ${typeof value} as JSON`);
   }
-  throw new Error(`cannot encode a ${typeof value} as JSON`);
 }
 
 /**
