@@ -45,7 +45,7 @@ const ALL_FEATURES = path.join(__dirname, 'all-features.values.yaml');
 const SECTIONS = ['cold', 'load', 'profile', 'scale', 'parts'];
 
 const FULL = {
-  rounds: 50, warmup: 5, scale: [1, 10, 100, 1000], scaleReps: 3, partsN: 100, partsReps: 5, partsProcs: 3,
+  rounds: 50, warmup: 5, scale: [1, 10, 100, 1000], scaleReps: 7, partsN: 100, partsReps: 5, partsProcs: 3,
   loadReps: 10, profileRuns: 10, hyperfine: true,
 };
 const QUICK = {

@@ -64,10 +64,10 @@ describe.each([
   test('strings of several lines and document markers, remembered per indentation, and past the memory\'s size', () => {
     const print = blockPrinter(yaml, yamlUtil(), options);
     const texts = ['a\nb\n', '  lead\nx', 'x\n\n\ny', '---\nx: 1\n', '...', '--- x', 'tail \n'];
-    const doc = (t: string) => ({ [t]: t, top: t, one: { [t]: t, two: { list: [t, { [t]: t }] } } });
+    const docOf = (t: string) => ({ [t]: t, top: t, one: { [t]: t, two: { list: [t, { [t]: t }] } } });
     for (const t of texts) {
-      expect(print(doc(t))).toBe(yaml.stringify(doc(t), options));
-      expect(print(doc(t))).toBe(yaml.stringify(doc(t), options));
+      expect(print(docOf(t))).toBe(yaml.stringify(docOf(t), options));
+      expect(print(docOf(t))).toBe(yaml.stringify(docOf(t), options));
     }
     // more than the memory holds (1 MB of such strings): it starts over and prints the same
     const big = Array.from({ length: 12 }, (_, i) => `${i}\n${'z'.repeat(50_000)}\n`);
