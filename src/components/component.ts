@@ -86,6 +86,7 @@ export class StarRocksComponent {
   private readonly _capabilitiesAdded: string[] = [];
   private _configMap?: ApiObject;
   private _rootWarned = false;
+  private _portsOf?: { readonly config: StarRocksConfig | undefined; readonly ports: { readonly [name: string]: number } };
 
   private constructor(key: ComponentKey, ctx: ComponentContext, options: ComponentOptions) {
     this.key = key;
@@ -192,7 +193,11 @@ export class StarRocksComponent {
    * @param name the variable's name
    */
   public hasEnvVar(name: string): boolean {
-    return (name === 'TZ' && this.ctx.timeZone !== undefined) || this._env.some((e) => e.name === name);
+    if (name === 'TZ' && this.ctx.timeZone !== undefined) return true;
+    for (let i = 0; i < this._env.length; i++) {
+      if (this._env[i].name === name) return true;
+    }
+    return false;
   }
 
   /**
@@ -289,7 +294,7 @@ export class StarRocksComponent {
 
   /** @internal */
   public _ports(): { [name: string]: number } {
-    return this.ports();
+    return { ...this.ports() };
   }
 
   /**
@@ -606,6 +611,10 @@ export class StarRocksComponent {
 
   /** The component's ports as the operator derives them from the config file. */
   private ports(config = this._config): { [name: string]: number } {
+    // the ports of the last config asked about (a config cannot change); callers only read them
+    if (this._portsOf !== undefined && this._portsOf.config === config) {
+      return this._portsOf.ports;
+    }
     const entries = config ? config.entries() : {};
     const out: { [name: string]: number } = {};
     for (const p of PORTS[this.key]) {
@@ -621,6 +630,7 @@ export class StarRocksComponent {
     if (entries[ARROW_FLIGHT.key] !== undefined) {
       out[ARROW_FLIGHT.name] = parsePort(`${this.key}.config.${ARROW_FLIGHT.key}`, entries[ARROW_FLIGHT.key]);
     }
+    this._portsOf = { config, ports: out };
     return out;
   }
 
