@@ -47,6 +47,7 @@ function hasDefaultResolvers(app: App): boolean {
 export class StarRocksApiObject extends ApiObject {
   private readonly values: ApiObjectProps;
   private patched = false;
+  private app?: App;
 
   constructor(scope: Construct, id: string, props: ApiObjectProps) {
     super(scope, id, props);
@@ -59,7 +60,9 @@ export class StarRocksApiObject extends ApiObject {
   }
 
   public toJson(): any {
-    if (this.patched || !hasDefaultResolvers(App.of(this))) {
+    // the app is looked up once (a construct stays in its tree)
+    this.app ??= App.of(this);
+    if (this.patched || !hasDefaultResolvers(this.app)) {
       return super.toJson();
     }
     const sortKeys = !process.env.CDK8S_DISABLE_SORT;
