@@ -210,13 +210,24 @@ export function blockPrinter(
     return true;
   };
 
+  /** The indentation one step deeper: the same string each time, not a new one per map or list. */
+  const deeper = new Map<string, string>();
+  const indentBelow = (indent: string): string => {
+    let below = deeper.get(indent);
+    if (below === undefined) {
+      below = indent + '  ';
+      deeper.set(indent, below);
+    }
+    return below;
+  };
+
   const list = (items: readonly unknown[], indent: string): void => {
     enter(items);
     if (items.length === 0) {
       out.push('[]');
       return;
     }
-    const itemIndent = indent + '  ';
+    const itemIndent = indentBelow(indent);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item === undefined) throw DECLINE;
@@ -228,9 +239,11 @@ export function blockPrinter(
 
   const map = (obj: { [key: string]: unknown }, indent: string): void => {
     enter(obj);
-    const keyIndent = indent + '  ';
+    const keyIndent = indentBelow(indent);
     let empty = true;
-    for (const key of Object.keys(obj)) {
+    const keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       const value = obj[key];
       if (value === undefined) {
         if (keepUndefined) throw DECLINE;
