@@ -18,8 +18,9 @@ export function copyData<T>(value: T): T {
     return value;
   }
   const out: { [key: string]: unknown } = {};
-  for (const key of Object.keys(value)) {
-    out[key] = copyData((value as { [key: string]: unknown })[key]);
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    out[keys[i]] = copyData((value as { [key: string]: unknown })[keys[i]]);
   }
   return out as T;
 }

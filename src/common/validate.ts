@@ -75,7 +75,9 @@ export function copyStringMap(prop: string, map: { [key: string]: string } | und
     return undefined;
   }
   const out: { [key: string]: string } = {};
-  for (const k of Object.keys(map)) {
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const v = map[k];
     if (typeof v !== 'string') {
       fail(`${prop}.${k}`, 'a string', v);

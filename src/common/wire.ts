@@ -38,7 +38,9 @@ function wire(value: any, at: (string | number)[]): any {
     throw new Error(`'${path}' must be plain data (an object literal), got an instance of ${value.constructor?.name ?? 'an unknown class'}`);
   }
   const out: { [key: string]: any } = {};
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     at.push(key);
     const v = wire(value[key], at);
     at.pop();

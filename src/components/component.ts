@@ -445,8 +445,8 @@ export class StarRocksComponent {
     if (env.length > 0) {
       spec[this.ctx.envKey ?? ENV_KEY[x]] = env;
     }
-    for (const k of ['terminationGracePeriodSeconds', 'startupProbeFailureSeconds', 'livenessProbeFailureSeconds',
-      'readinessProbeFailureSeconds', 'minReadySeconds'] as const) {
+    for (let i = 0; i < SCALAR_SPEC_FIELDS.length; i++) {
+      const k = SCALAR_SPEC_FIELDS[i];
       if (o[k] !== undefined) {
         spec[k] = o[k];
       }
@@ -499,7 +499,8 @@ export class StarRocksComponent {
     if (o.persistentVolumeClaimRetentionPolicy !== undefined) {
       spec.persistentVolumeClaimRetentionPolicy = toWire(o.persistentVolumeClaimRetentionPolicy, `${x}.persistentVolumeClaimRetentionPolicy`);
     }
-    for (const k of ['hostAliases', 'schedulerName', 'serviceAccount', 'tolerations', 'topologySpreadConstraints', 'nodeSelector', 'affinity'] as const) {
+    for (let i = 0; i < SCHEDULING_SPEC_FIELDS.length; i++) {
+      const k = SCHEDULING_SPEC_FIELDS[i];
       const v = this.inherit(k);
       if (v === undefined || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) {
         continue;
@@ -1060,3 +1061,10 @@ function isNameValue(envVar: k8s.EnvVar): envVar is { name: string; value: strin
   }
   return true;
 }
+
+/** Component options copied into the spec as they are, when set. */
+const SCALAR_SPEC_FIELDS = ['terminationGracePeriodSeconds', 'startupProbeFailureSeconds', 'livenessProbeFailureSeconds',
+  'readinessProbeFailureSeconds', 'minReadySeconds'] as const;
+
+/** Scheduling options a component inherits from the cluster's shared ones, copied into the spec when not empty. */
+const SCHEDULING_SPEC_FIELDS = ['hostAliases', 'schedulerName', 'serviceAccount', 'tolerations', 'topologySpreadConstraints', 'nodeSelector', 'affinity'] as const;
