@@ -114,6 +114,19 @@ function childEnv(libDir) {
   return env;
 }
 
+/**
+ * The command renders from its bundle (lib/cli.js, made after compile) only when the bundle is not
+ * older than the compiled modules (src/cli/bundle.ts); a cold-start figure of the modules instead
+ * would not be the command users run. Fails when it is.
+ */
+function checkBundle(libDir) {
+  const bundle = path.join(libDir, 'cli.js');
+  const main = path.join(libDir, 'src', 'cli', 'main.js');
+  if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < fs.statSync(main).mtimeMs) {
+    throw new Error(`${path.relative(REPO_ROOT, bundle)} is missing or older than the compiled modules: run npx projen post-compile (npx projen bench does)`);
+  }
+}
+
 /** The command under test: the package's `bin` when it is built, else lib/src/cli/bin.js. */
 function commandPath(libDir, transpiled) {
   if (!transpiled) {
@@ -504,6 +517,7 @@ function main() {
       throw new Error('lib/src/index.js is missing: run npx projen compile first (or use --transpile)');
     }
     const stale = o.transpile ? [] : checkFresh(libDir);
+    if (!o.transpile) checkBundle(libDir);
     const bin = commandPath(libDir, o.transpile);
     const ctx = {
       libDir, bin, env: childEnv(libDir),

@@ -11,35 +11,31 @@ export function goJsonString(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) {
     return '"' + value + '"';
   }
-  let out = '"';
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    const code = value.charCodeAt(i);
-    switch (ch) {
-      case '"': out += '\\"'; break;
-      case '\\': out += '\\\\'; break;
-      case '\n': out += '\\n'; break;
-      case '\r': out += '\\r'; break;
-      case '\t': out += '\\t'; break;
-      case '<': out += '\\u003c'; break;
-      case '>': out += '\\u003e'; break;
-      case '&': out += '\\u0026'; break;
-      default:
-        // \b and \f also come out as \u0008 and \u000c: Go's encoding/json writes the short forms
-        // only since Go 1.22, and Helm 3.6.2, whose hashes we match, was built with go1.16.5.
-        if (code < 0x20 || code === 0x2028 || code === 0x2029) {
-          out += '\\u' + code.toString(16).padStart(4, '0');
-        } else {
-          out += ch;
-        }
-    }
+  return '"' + value.replace(ESCAPED, escapeChar) + '"';
+}
+
+/** The escape of one character (see NEEDS_ESCAPE) as Go's `encoding/json` writes it. */
+function escapeChar(ch: string): string {
+  switch (ch) {
+    case '"': return '\\"';
+    case '\\': return '\\\\';
+    case '\n': return '\\n';
+    case '\r': return '\\r';
+    case '\t': return '\\t';
+    case '<': return '\\u003c';
+    case '>': return '\\u003e';
+    case '&': return '\\u0026';
+    // \b and \f also come out as \u0008 and \u000c: Go's encoding/json writes the short forms
+    // only since Go 1.22, and Helm 3.6.2, whose hashes we match, was built with go1.16.5.
+    default: return '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
   }
-  return out + '"';
 }
 
 /** Characters Go's `encoding/json` writes escaped (see goJsonString). */
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /["\\<>&\u0000-\u001f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /["\\<>&\u0000-\u001f\u2028\u2029]/g;
 
 /**
  * Go's `encoding/json` encoding of a float64, which is how Helm holds every YAML number: plain
