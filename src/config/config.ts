@@ -1,4 +1,5 @@
 import { byteOrder, goJson, sha256Prefix } from '../common/hash';
+import { sortStrings } from '../common/sort';
 import { fail } from '../common/validate';
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.\-]*$/;
@@ -155,9 +156,11 @@ function checkEntry(prop: string, key: string, value: string) {
 /** Renders entries as sorted `key = value` lines. @internal */
 export function renderEntries(entries: { [key: string]: string }): string {
   // one flat string (not a chain of concatenations kept alive with the construct tree)
+  const keys = Object.keys(entries);
+  sortStrings(keys, byteOrder);
   const lines: string[] = [];
-  for (const key of Object.keys(entries).sort(byteOrder)) {
-    lines.push(`${key} = ${entries[key]}\n`);
+  for (let i = 0; i < keys.length; i++) {
+    lines.push(`${keys[i]} = ${entries[keys[i]]}\n`);
   }
   return lines.join('');
 }
