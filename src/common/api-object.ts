@@ -78,7 +78,7 @@ export class StarRocksApiObject extends ApiObject {
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i];
         // the metadata comes out of metadataJson new, plain and sorted: what a second pass would give
-        const v = k === 'metadata' ? metadataJson(this.metadata) : plainJson(values[k], sortKeys);
+        const v = k === 'metadata' ? metadataJson(this.metadata) : plainData(values[k], sortKeys, false);
         if (v !== undefined) json[k] = v;
       }
     } catch (e) {
@@ -152,7 +152,7 @@ function metadataJson(metadata: ApiObjectMetadataDefinition): unknown {
       case 'labels': raw = fields.labels; break;
       default: raw = extra[k];
     }
-    const v = plainMetadata(raw);
+    const v = plainData(raw, true, true);
     if (v !== null && v !== undefined) {
       out[k] = v;
       empty = false;
@@ -164,8 +164,13 @@ function metadataJson(metadata: ApiObjectMetadataDefinition): unknown {
 /** The metadata fields cdk8s keeps apart from the rest (`name` and `namespace` are public). */
 const METADATA_FIELDS = ['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels'];
 
-/** cdk8s's `sanitizeValue(resolve(value), { filterEmptyArrays: true, filterEmptyObjects: true })` for plain data and `Lazy`s. */
-function plainMetadata(value: unknown): unknown {
+/**
+ * cdk8s's `sanitizeValue(resolve(value), options)` for plain data and `Lazy`s: `Lazy` values
+ * produced, `null` and `undefined` dropped from maps (and made `undefined` in lists), keys sorted
+ * when `sortKeys`; with `dropEmpty` (the metadata's `filterEmptyArrays` and `filterEmptyObjects`)
+ * empty lists and maps, and maps left empty, are dropped too. Throws DECLINE for anything else.
+ */
+function plainData(value: unknown, sortKeys: boolean, dropEmpty: boolean): unknown {
   if (value === null || value === undefined) return undefined;
   switch (typeof value) {
     case 'string':
@@ -178,51 +183,9 @@ function plainMetadata(value: unknown): unknown {
       throw DECLINE;
   }
   if (Array.isArray(value)) {
-    if (value.length === 0) return undefined;
+    if (dropEmpty && value.length === 0) return undefined;
     const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = plainMetadata(value[i]);
-    return out;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto === Object.prototype) {
-    const obj = value as { [key: string]: unknown };
-    if (typeof obj.resolve === 'function' || obj.constructor !== Object) throw DECLINE;
-    const keys = Object.keys(obj);
-    sortStrings(keys);
-    const out: { [key: string]: unknown } = {};
-    let empty = true;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      const v = plainMetadata(obj[k]);
-      if (v !== null && v !== undefined) {
-        out[k] = v;
-        empty = false;
-      }
-    }
-    return empty ? undefined : out;
-  }
-  if (value instanceof Lazy) {
-    return plainMetadata((value as Lazy).produce());
-  }
-  throw DECLINE;
-}
-
-/** cdk8s's `sanitizeValue(resolve(value))` for plain data and `Lazy`s; throws DECLINE for the rest. */
-function plainJson(value: unknown, sortKeys: boolean): unknown {
-  if (value === null || value === undefined) return undefined;
-  switch (typeof value) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return value;
-    case 'object':
-      break;
-    default:
-      throw DECLINE;
-  }
-  if (Array.isArray(value)) {
-    const out = new Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = plainJson(value[i], sortKeys);
+    for (let i = 0; i < value.length; i++) out[i] = plainData(value[i], sortKeys, dropEmpty);
     return out;
   }
   const proto = Object.getPrototypeOf(value);
@@ -234,15 +197,19 @@ function plainJson(value: unknown, sortKeys: boolean): unknown {
     const keys = Object.keys(obj);
     if (sortKeys) sortStrings(keys);
     const out: { [key: string]: unknown } = {};
+    let empty = true;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
-      const v = plainJson(obj[k], sortKeys);
-      if (v !== null && v !== undefined) out[k] = v;
+      const v = plainData(obj[k], sortKeys, dropEmpty);
+      if (v !== null && v !== undefined) {
+        out[k] = v;
+        empty = false;
+      }
     }
-    return out;
+    return dropEmpty && empty ? undefined : out;
   }
   if (value instanceof Lazy) {
-    return plainJson((value as Lazy).produce(), sortKeys);
+    return plainData((value as Lazy).produce(), sortKeys, dropEmpty);
   }
   throw DECLINE;
 }
