@@ -46,6 +46,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       coveragePathIgnorePatterns: ['/node_modules/', '/imports/'],
+      // property tests with a fixed seed unless FC_SEED says otherwise (test/util/fast-check-seed.ts)
+      setupFiles: ['<rootDir>/test/util/fast-check-seed.ts'],
     },
   },
 
