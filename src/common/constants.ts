@@ -10,6 +10,13 @@
  * - labels: `pkg/common/labels.go`
  * - chart defaults: `helm-charts/charts/kube-starrocks/charts/starrocks/values.yaml`
  * - container fields: the `sidecars`/`initContainers` schema in `deploy/starrocks.com_starrocksclusters.yaml`
+ * - warehouses: the `-warehouse` suffix of every object the operator creates for one,
+ *   `pkg/k8sutils/templates/object/meta.go` (`GetAliasName`; the CN objects then get the usual
+ *   `-cn`, `-cn-service`, `-cn-search`, `-cn-autoscaler` suffixes); the template handled as a CN
+ *   spec (`envVars` becomes `cnEnvVars`), `pkg/apis/starrocks/v1/starrockswarehouse_types.go`
+ *   (`ToCnSpec`); the warehouse chart's ConfigMap (`<release>-cm`, key `cn.conf`, labels
+ *   `warehouse` and `app: warehouse`), `helm-charts/charts/warehouse/templates/cnconfigmap.yaml`;
+ *   enterprise edition 3.2 or later, `doc/deploy_warehouse_howto.md`
  *
  * @internal
  */
@@ -145,3 +152,15 @@ export const CONTAINER_FIELDS: ReadonlyMap<string, readonly string[] | undefined
   ['stdinOnce', undefined],
   ['tty', undefined],
 ]);
+
+/** Suffix of the prefix of every object the operator derives from a warehouse. @internal */
+export const WAREHOUSE_ALIAS_SUFFIX = '-warehouse';
+
+/** Label the warehouse chart puts on the warehouse and its ConfigMap. @internal */
+export const LABEL_WAREHOUSE = 'warehouse';
+
+/** The `app` label value of the warehouse chart's ConfigMap. @internal */
+export const WAREHOUSE_APP = 'warehouse';
+
+/** The oldest StarRocks (enterprise) version with warehouses. @internal */
+export const WAREHOUSE_MIN_VERSION: readonly [number, number] = [3, 2];

@@ -1,10 +1,9 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { LABEL_WAREHOUSE, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from './constants';
 import { IStarRocksCluster, nameFromId, StarRocksCluster } from '../cluster/cluster';
 import { StarRocksApiObject } from '../common/api-object';
-import { NAME_BUDGET } from '../common/constants';
+import { LABEL_WAREHOUSE, NAME_BUDGET, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from '../common/constants';
 import { copyData } from '../common/copy';
 import { LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDns1035Label, checkDnsLabel, copyStringMap, fail } from '../common/validate';
