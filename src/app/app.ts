@@ -52,7 +52,7 @@ export class StarRocksApp extends App {
    * like `'7'`, first, in numeric order); it is computed here without building the graph.
    */
   public get charts(): Chart[] {
-    return chartsWithoutDependencies(this) ?? super.charts;
+    return (FOLLOWS_CDK8S ? chartsWithoutDependencies(this) : undefined) ?? super.charts;
   }
 
   /** Synthesizes the app into YAML files in `outdir`, as `App.synth()` does. */
@@ -67,12 +67,14 @@ export class StarRocksApp extends App {
 }
 
 /**
- * Whether the loaded cdk8s's `App.synth()` and `App.synthYaml()` resolve the dependencies of the
- * whole app and validate it before they render the first chart, as cdk8s 2.70 does (and the tests
- * check): then no chart of a synthesis needs to prepare the app again. For other versions the first
- * chart prepares it, as cdk8s would.
+ * Whether the loaded cdk8s is the one whose synthesis this module follows (2.70, which the tests
+ * check it against): its `App.synth()` and `App.synthYaml()` resolve the dependencies of the whole
+ * app and validate it before they render the first chart, so no chart needs to prepare the app
+ * again; and without dependencies its graph orders charts and objects as `chartsWithoutDependencies`
+ * and `chartObjects` do. With another version, the first chart prepares the app and the order comes
+ * from cdk8s's own graph.
  */
-const SYNTH_PREPARES_FIRST = /^2\.70\./.test(String((App as any)[Symbol.for('jsii.rtti')]?.version));
+const FOLLOWS_CDK8S = /^2\.70\./.test(String((App as any)[Symbol.for('jsii.rtti')]?.version));
 
 /** cdk8s's own (internal) `App._synthChart`, as loaded: what `Chart.toJson()` calls. */
 const CDK8S_SYNTH_CHART: ((chart: Chart) => any[]) | undefined = (App as any)._synthChart;
@@ -93,7 +95,7 @@ function withOnePreparation<T>(app: App, fn: () => T): T {
   if (typeof CDK8S_SYNTH_CHART !== 'function' || before !== CDK8S_SYNTH_CHART) {
     return fn();
   }
-  let prepared = SYNTH_PREPARES_FIRST;
+  let prepared = FOLLOWS_CDK8S;
   (App as any)._synthChart = function synthChart(this: unknown, chart: Chart): any[] {
     if (!prepared || App.of(chart) !== app) {
       const json = before.call(this, chart);
@@ -114,7 +116,7 @@ function chartObjects(chart: Chart): ApiObject[] {
   const all = chart.node.findAll();
   // cdk8s's dependency graph of the chart's constructs, in its order: without dependencies, the
   // order in which they were defined (only the chart itself can have a number for a path)
-  const ordered = all.some(hasDependencies) ? new DependencyGraph(chart.node).topology() : all;
+  const ordered = !FOLLOWS_CDK8S || all.some(hasDependencies) ? new DependencyGraph(chart.node).topology() : all;
   return ordered.filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
 }
 

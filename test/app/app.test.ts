@@ -168,9 +168,18 @@ describe('StarRocksApp', () => {
         charts[0].node.addValidation({ validate: () => { validated.count++; return []; } });
         charts.forEach((c, i) => new fresh.ApiObject(c, 'o', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm${i}` } }));
         const text = app.synthYaml();
+        // and the charts come from cdk8s's own graph
+        expect(app.charts.map(c => c.node.path)).toEqual(['a', 'b', 'c']);
         return { text, validated: validated.count };
       });
       expect(runs[1].text).toBe(runs[0].text);
+      // without cdk8s 2.70, the order of the charts comes from cdk8s's graph even without dependencies
+      const topology = jest.spyOn(fresh.DependencyGraph.prototype, 'topology');
+      const other = new FreshApp();
+      new fresh.Chart(other, 'x');
+      expect(other.charts.map(c => c.node.path)).toEqual(['x']);
+      expect(topology).toHaveBeenCalled();
+      topology.mockRestore();
       // App: by synthYaml() and once per chart; the other: by synthYaml() and the first chart
       expect(runs.map(r => r.validated)).toEqual([4, 2]);
     });
