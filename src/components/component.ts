@@ -176,7 +176,7 @@ export class StarRocksComponent {
    * @param envVar the variable
    */
   public addEnvVar(envVar: k8s.EnvVar): void {
-    const wire = isNameValue(envVar) ? { name: envVar.name, value: envVar.value } : toWire(envVar, `${this.key}.envVars`);
+    const wire = toWire(envVar, `${this.key}.envVars`);
     if (!wire || typeof wire.name !== 'string' || wire.name.length === 0) {
       fail(`${this.key}.envVars[].name`, 'a non-empty string', wire?.name);
     }
@@ -1048,18 +1048,6 @@ export function checkImage(prop: string, image: string): string {
     fail(prop, 'an image reference with a tag or digest, e.g. "starrocks/fe-ubuntu:3.3.10"', image);
   }
   return image;
-}
-
-/** Whether a variable is a plain `{ name, value }` of two strings (its wire form is itself). */
-function isNameValue(envVar: k8s.EnvVar): envVar is { name: string; value: string } {
-  if (envVar === null || typeof envVar !== 'object' || Object.getPrototypeOf(envVar) !== Object.prototype
-    || typeof envVar.name !== 'string' || typeof envVar.value !== 'string') {
-    return false;
-  }
-  for (const key in envVar) {
-    if (key !== 'name' && key !== 'value') return false;
-  }
-  return true;
 }
 
 /** Component options copied into the spec as they are, when set. */

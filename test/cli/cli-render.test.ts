@@ -5,40 +5,19 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
 import { parseValuesYaml, stringifyObjects } from '../../src/cli/yaml-io';
 import { renderHelmChart } from '../../src/helm/render';
+import { cliSandbox, CliRun } from '../util/cli';
 import { compareManifests, expectedManifests, loadConformanceCases, parseManifestStream } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
 import { describeShared, REPO_ROOT } from '../util/shared';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-let tmp: string;
-
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-cli-render-'));
-});
-
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-async function run(argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: s => { stdout += s; }, stderr: s => { stderr += s; }, cwd: tmp });
-  return { code, stdout, stderr };
-}
+const sandbox = cliSandbox('cdk8s-starrocks-cli-render-');
+const { run } = sandbox;
 
 /** Parses a successful run's output (the failure message shows stderr otherwise). */
-function objectsOf(r: Run): any[] {
+function objectsOf(r: CliRun): any[] {
   if (r.code !== 0) throw new Error(`exit status ${r.code}; stderr:\n${r.stderr}`);
   return parseManifestStream(r.stdout);
 }
@@ -118,7 +97,7 @@ describeShared('cdk8s-starrocks template with the real charts', () => {
     const printed = objectsOf(await run(args));
     const r = await run([...args, '--output-dir', 'out']);
     expect(r.code).toBe(0);
-    const dir = path.join(tmp, 'out', 'kube-starrocks');
+    const dir = path.join(sandbox.dir, 'out', 'kube-starrocks');
     const files = fs.readdirSync(dir).sort();
     expect(r.stdout.trim().split('\n').map(l => path.basename(l)).sort()).toEqual(files);
     const written = files.flatMap(f => {

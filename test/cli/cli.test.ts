@@ -5,16 +5,15 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { parseArgs, UsageError } from '../../src/cli/args';
-import { main } from '../../src/cli/main';
 import { parseValuesYaml, stringifyObjects } from '../../src/cli/yaml-io';
 import { cdk8sYamlPath, yamlLibrary } from '../../src/common/yaml-library';
 import { HelmValuesError } from '../../src/helm/context';
 import type { HelmRenderRequest } from '../../src/helm/render';
+import { cliSandbox, CliRun } from '../util/cli';
 
 const requests: HelmRenderRequest[] = [];
 
@@ -55,47 +54,15 @@ function stubRender(request: HelmRenderRequest): any[] {
 
 jest.mock('../../src/helm/render', () => ({ renderHelmChart: (r: HelmRenderRequest) => stubRender(r) }));
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-let tmp: string;
-
-beforeAll(() => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-cli-'));
-});
-
-afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const sandbox = cliSandbox('cdk8s-starrocks-cli-');
+const { run, write } = sandbox;
 
 beforeEach(() => {
   requests.length = 0;
 });
 
-async function run(argv: string[], stdin?: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: s => { stdout += s; },
-    stderr: s => { stderr += s; },
-    cwd: tmp,
-    ...(stdin !== undefined ? { readStdin: () => stdin } : {}),
-  });
-  return { code, stdout, stderr };
-}
-
-function write(name: string, text: string): string {
-  const file = path.join(tmp, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
-
 /** Expects a failed run: exit 1, nothing on stdout, `Error: ...` matching `message` on stderr. */
-async function expectFailure(argv: string[], message: RegExp | string, stdin?: string): Promise<Run> {
+async function expectFailure(argv: string[], message: RegExp | string, stdin?: string): Promise<CliRun> {
   const r = await run(argv, stdin);
   expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
   expect(r.stderr).toMatch(/^Error: /);
@@ -275,7 +242,7 @@ describe('--output-dir', () => {
     const r = await run(['template', 'sr', '-n', 'starrocks', '--output-dir', 'out']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const dir = path.join(tmp, 'out', 'kube-starrocks');
+    const dir = path.join(sandbox.dir, 'out', 'kube-starrocks');
     expect(fs.readdirSync(dir).sort()).toEqual(['configmap-sr-fe-cm.yaml', 'secret-shared.yaml', 'starrockscluster-sr.yaml']);
     expect(r.stdout).toBe([
       `wrote ${path.join('out', 'kube-starrocks', 'configmap-sr-fe-cm.yaml')}`,
@@ -291,9 +258,9 @@ describe('--output-dir', () => {
   });
 
   test('overwrites the files of an earlier run', async () => {
-    await run(['template', 'sr', '--output-dir', path.join(tmp, 'again')]);
-    await run(['template', 'sr', '--output-dir', path.join(tmp, 'again')]);
-    const text = fs.readFileSync(path.join(tmp, 'again', 'kube-starrocks', 'secret-shared.yaml'), 'utf8');
+    await run(['template', 'sr', '--output-dir', path.join(sandbox.dir, 'again')]);
+    await run(['template', 'sr', '--output-dir', path.join(sandbox.dir, 'again')]);
+    const text = fs.readFileSync(path.join(sandbox.dir, 'again', 'kube-starrocks', 'secret-shared.yaml'), 'utf8');
     expect(text.match(/^---$/gm)).toHaveLength(2);
   });
 
@@ -334,7 +301,7 @@ describe('errors: exit 1, "Error: ..." on stderr, nothing on stdout', () => {
   });
 
   test('a directory as values file', async () => {
-    fs.mkdirSync(path.join(tmp, 'adir'), { recursive: true });
+    fs.mkdirSync(path.join(sandbox.dir, 'adir'), { recursive: true });
     await expectFailure(['template', 'sr', '-f', 'adir'], /Error: read adir: is a directory/);
   });
 
@@ -381,7 +348,7 @@ describe('errors: exit 1, "Error: ..." on stderr, nothing on stdout', () => {
 
   test('nothing is written to --output-dir when the render fails', async () => {
     await expectFailure(['template', 'sr', '--set', 'failWith=values', '--output-dir', 'never'], /cannot be set/);
-    expect(fs.existsSync(path.join(tmp, 'never'))).toBe(false);
+    expect(fs.existsSync(path.join(sandbox.dir, 'never'))).toBe(false);
   });
 });
 

@@ -10,8 +10,5 @@ test('property tests run with a fixed seed unless FC_SEED says otherwise', () =>
     expect(seed).toBeUndefined();
   } else {
     expect(seed).toBe(requested ? Number(requested) : 20261124);
-    // so the same inputs come out every time
-    const draw = () => fc.sample(fc.integer(), { numRuns: 5, seed });
-    expect(draw()).toEqual(draw());
   }
 });
