@@ -9,11 +9,23 @@
  * @internal
  */
 export function toWire(value: any, path: string): any {
-  return wire(value, [path]);
+  try {
+    return wire(value);
+  } catch (e) {
+    if (!(e instanceof NotPlainData)) throw e;
+    // the path is looked for only now: converting plain data keeps no trail of where it is
+    const name = e.instance.constructor?.name ?? 'an unknown class';
+    throw new Error(`'${path}${pathTo(value, e.instance) ?? ''}' must be plain data (an object literal), got an instance of ${name}`);
+  }
 }
 
-/** toWire, with the path as a list of segments (joined only for a message). */
-function wire(value: any, at: (string | number)[]): any {
+/** Thrown by `wire` for a class instance that is not a number-or-string union. */
+class NotPlainData {
+  constructor(readonly instance: object) {}
+}
+
+/** The wire form of a value; throws NotPlainData for a class instance other than a union. */
+function wire(value: any): any {
   if (value === undefined || value === null) {
     return undefined;
   }
@@ -23,30 +35,50 @@ function wire(value: any, at: (string | number)[]): any {
   if (Array.isArray(value)) {
     const out = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      at.push(i);
-      out[i] = wire(value[i], at);
-      at.pop();
+      out[i] = wire(value[i]);
     }
     return out;
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
-    if ('value' in value && (typeof value.value === 'string' || typeof value.value === 'number')) {
+    if (isUnion(value)) {
       return value.value;
     }
-    const path = at.map((s, i) => (i === 0 ? s : typeof s === 'number' ? `[${s}]` : `.${s}`)).join('');
-    throw new Error(`'${path}' must be plain data (an object literal), got an instance of ${value.constructor?.name ?? 'an unknown class'}`);
+    throw new NotPlainData(value);
   }
   const out: { [key: string]: any } = {};
   const keys = Object.keys(value);
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    at.push(key);
-    const v = wire(value[key], at);
-    at.pop();
+    const v = wire(value[keys[i]]);
     if (v !== undefined) {
-      out[key] = v;
+      out[keys[i]] = v;
     }
   }
   return out;
+}
+
+/** An `IntOrString` or `Quantity` of the L1 shapes: a class instance holding its value in `value`. */
+function isUnion(value: any): boolean {
+  return 'value' in value && (typeof value.value === 'string' || typeof value.value === 'number');
+}
+
+/** Where `target` sits below `value`, as `wire` walks it (`[0].name`), or undefined. */
+function pathTo(value: any, target: object): string | undefined {
+  if (value === target) {
+    return '';
+  }
+  if (value === null || typeof value !== 'object') {
+    return undefined;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const below = pathTo(value[key], target);
+    if (below !== undefined) {
+      return (Array.isArray(value) ? `[${key}]` : `.${key}`) + below;
+    }
+  }
+  return undefined;
 }
