@@ -1,5 +1,6 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
+import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, NAME_BUDGET } from '../common/constants';
 import { copyData } from '../common/copy';
@@ -27,26 +28,6 @@ export interface DisasterRecoveryOptions {
   readonly enabled?: boolean;
   /** Generation of the recovery; raise it to run the recovery again. */
   readonly generation: number;
-}
-
-/** A StarRocks cluster, defined in this app or elsewhere. */
-export interface IStarRocksCluster extends IConstruct {
-  /** Name of the StarRocksCluster resource, the prefix of every name the operator derives. */
-  readonly clusterName: string;
-  /**
-   * Namespace of the cluster.
-   *
-   * @default - the namespace of the chart
-   */
-  readonly clusterNamespace?: string;
-  /** Name of the FE Service that clients connect to (`<cluster>-fe-service`). */
-  readonly feServiceName: string;
-  /** Name of the headless FE Service (`<cluster>-fe-search`); pod `i` is `<cluster>-fe-<i>.<cluster>-fe-search`. */
-  readonly feSearchServiceName: string;
-  /** The FE MySQL protocol port (`query_port`). */
-  readonly feQueryPort: number;
-  /** The FE HTTP port (`http_port`). */
-  readonly feHttpPort: number;
 }
 
 /** Where a cluster defined elsewhere listens. */
@@ -229,6 +210,8 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   public readonly cn?: StarRocksComponent;
   /** Whether the cluster has the FE proxy. */
   public readonly hasFeProxy: boolean;
+  /** Always true: the cluster is defined in this app. */
+  public readonly definedInApp = true;
 
   private readonly props: StarRocksClusterProps;
 
@@ -320,6 +303,21 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   /** Whether the cluster runs in shared-data mode (the FE config sets `run_mode = shared_data`). */
   public get sharedData(): boolean {
     return (this.fe.config?.get('run_mode') ?? '').includes('shared_data');
+  }
+
+  /**
+   * A component of the cluster.
+   *
+   * @param kind FE, BE or CN
+   * @returns the component, or undefined when the cluster has none of that kind
+   */
+  public tryFindComponent(kind: ComponentKind): IStarRocksComponent | undefined {
+    switch (kind) {
+      case ComponentKind.FE: return this.fe;
+      case ComponentKind.BE: return this.be;
+      case ComponentKind.CN: return this.cn;
+      default: return undefined;
+    }
   }
 
   /**
@@ -502,6 +500,9 @@ class ImportedCluster extends Construct implements IStarRocksCluster {
   public readonly feSearchServiceName: string;
   public readonly feQueryPort: number;
   public readonly feHttpPort: number;
+  public readonly definedInApp = false;
+  public readonly hasFeProxy = false;
+  public readonly sharedData = false;
 
   constructor(scope: Construct, id: string, clusterName: string, options: StarRocksClusterReferenceOptions) {
     super(scope, id);
@@ -511,6 +512,10 @@ class ImportedCluster extends Construct implements IStarRocksCluster {
     this.feSearchServiceName = `${clusterName}-fe-search`;
     this.feQueryPort = checkInt('feQueryPort', options.feQueryPort ?? 9030, 1, 65535);
     this.feHttpPort = checkInt('feHttpPort', options.feHttpPort ?? 8030, 1, 65535);
+  }
+
+  public tryFindComponent(_kind: ComponentKind): IStarRocksComponent | undefined {
+    return undefined;
   }
 }
 

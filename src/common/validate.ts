@@ -4,6 +4,7 @@
  *
  * @internal
  */
+import { StarRocksPropError } from './errors';
 
 /** Renders a value for an error message. @internal */
 export function show(value: unknown): string {
@@ -20,9 +21,9 @@ export function show(value: unknown): string {
   }
 }
 
-/** Throws `'<prop>' must be <allowed>, got <value>`. @internal */
+/** Throws `'<prop>' must be <allowed>, got <value>` (a `StarRocksPropError`). @internal */
 export function fail(prop: string, allowed: string, value: unknown): never {
-  throw new Error(`'${prop}' must be ${allowed}, got ${show(value)}`);
+  throw new StarRocksPropError(prop, `must be ${allowed}, got ${show(value)}`);
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

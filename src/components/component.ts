@@ -5,6 +5,7 @@ import {
   CnOptions, ComponentOptions, ComponentServiceOptions, DataComponentOptions, FeOptions, HpaVersion, ImagePullPolicy,
   MountOptions, PodManagementPolicy, SharedComponentOptions,
 } from './options';
+import { ComponentKind, IStarRocksComponent } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import {
   ARROW_FLIGHT, ComponentKey, configMountPath, CONTAINER_FIELDS, DEFAULT_IMAGE_TAG, DEFAULT_PATHS, DEFAULT_REPOSITORY, DEFAULT_VOLUMES,
@@ -48,7 +49,7 @@ export interface ComponentContext {
  *
  * Get it from `StarRocksCluster.fe`, `.be` or `.cn`.
  */
-export class StarRocksComponent {
+export class StarRocksComponent implements IStarRocksComponent {
   /**
    * @param opts the component's options, the caller's own copy (`copyData`): the component keeps them
    * @internal
@@ -137,6 +138,26 @@ export class StarRocksComponent {
     }
     this._storageVolumes = this.buildStorageVolumes();
     this.checkPorts();
+  }
+
+  /** Which component this is. */
+  public get kind(): ComponentKind {
+    return this.key as string as ComponentKind;
+  }
+
+  /** Names of the image pull Secrets of the pods (the component's own, else the cluster's shared ones). */
+  public get imagePullSecrets(): string[] {
+    return (this.inherit('imagePullSecrets') ?? []).slice();
+  }
+
+  /** Tolerations of the pods (the component's own, else the cluster's shared ones). */
+  public get tolerations(): k8s.Toleration[] {
+    return (this.inherit('tolerations') ?? []).slice();
+  }
+
+  /** Affinity of the pods (the component's own, else the cluster's shared one). */
+  public get affinity(): k8s.Affinity | undefined {
+    return this.inherit('affinity');
   }
 
   /** Labels of the pods that select exactly this component's pods (for affinity, spread, PDBs). */

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, DisruptionTarget, replicasOf, UnhealthyPodEvictionPolicy } from './budget';
-import { IStarRocksCluster, StarRocksCluster } from '../cluster/cluster';
+import { StarRocksCluster } from '../cluster/cluster';
+import { IStarRocksCluster } from '../cluster/reference';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { copyStringMap, fail } from '../common/validate';
 

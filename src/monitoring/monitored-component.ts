@@ -1,6 +1,7 @@
 import type { Duration } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import type { IStarRocksCluster, StarRocksCluster } from '../cluster/cluster';
+import type { StarRocksCluster } from '../cluster/cluster';
+import type { IStarRocksCluster } from '../cluster/reference';
 import { checkOneOf, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 import type { StarRocksComponent } from '../components/component';

@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { MonitoredComponent, resolveComponents } from './monitored-component';
 import { MONITORING_API_VERSION } from './service-monitor';
-import type { IStarRocksCluster } from '../cluster/cluster';
+import type { IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, copyStringMap, fail } from '../common/validate';

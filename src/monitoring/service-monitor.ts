@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import {
   componentOf, localCluster, METRICS_PATH, METRICS_PORT_NAME, MonitoredComponent, promDuration, resolveComponents,
 } from './monitored-component';
-import type { IStarRocksCluster } from '../cluster/cluster';
+import type { IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, copyStringMap, fail } from '../common/validate';

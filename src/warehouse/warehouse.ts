@@ -1,7 +1,8 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { IStarRocksCluster, nameFromId, StarRocksCluster } from '../cluster/cluster';
+import { nameFromId, StarRocksCluster } from '../cluster/cluster';
+import { IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_WAREHOUSE, NAME_BUDGET, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from '../common/constants';
 import { copyData } from '../common/copy';
