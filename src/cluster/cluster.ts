@@ -5,6 +5,7 @@ import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, NAME_BUDGET } from '../common/constants';
 import { copyData } from '../common/copy';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
+import { nameFromId } from '../common/names';
 import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
@@ -517,24 +518,4 @@ class ImportedCluster extends Construct implements IStarRocksCluster {
   public tryFindComponent(_kind: ComponentKind): IStarRocksComponent | undefined {
     return undefined;
   }
-}
-
-/**
- * Turns a construct id into a DNS label: `MyCluster` becomes `my-cluster`, `analytics_v2`
- * becomes `analytics-v2`.
- *
- * @internal
- */
-export function nameFromId(id: string): string {
-  const name = id
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (name.length === 0) {
-    fail('name', 'set explicitly: the construct id gives no DNS label', id);
-  }
-  return name;
 }

@@ -12,6 +12,7 @@ import {
   ENTRYPOINT_MOUNT_PATH, NAME_BUDGET, PORTS, PROBE_PERIOD_SECONDS, SERVICE_TYPES,
 } from '../common/constants';
 import { helmValueHash, mountVolumeHash } from '../common/hash';
+import { checkImage } from '../common/image';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { checkStorageSize, isZeroSize, renderQuantities, storageBytes } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
@@ -1057,18 +1058,6 @@ function parsePort(prop: string, text: string): number {
     fail(prop, 'a port number from 1 to 65535', text);
   }
   return n;
-}
-
-const IMAGE = /^[a-zA-Z0-9][a-zA-Z0-9._\-/:]*(@sha256:[a-f0-9]{64})?$/;
-
-/** An image reference with a tag or a digest. @internal */
-export function checkImage(prop: string, image: string): string {
-  const lastSegment = image.split('/').pop() ?? '';
-  const hasTag = /:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(lastSegment) || image.includes('@sha256:');
-  if (typeof image !== 'string' || !IMAGE.test(image) || !hasTag) {
-    fail(prop, 'an image reference with a tag or digest, e.g. "starrocks/fe-ubuntu:3.3.10"', image);
-  }
-  return image;
 }
 
 /** Component options copied into the spec as they are, when set. */

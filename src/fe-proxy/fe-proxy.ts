@@ -1,10 +1,11 @@
 import type { k8s } from 'cdk8s-plus-27';
 import { FE_PROXY_PORT } from '../common/constants';
+import { checkImage } from '../common/image';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { renderQuantities } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { toWire } from '../common/wire';
-import { checkImage, renderServiceOptions } from '../components/component';
+import { renderServiceOptions } from '../components/component';
 import { ComponentResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
 import { checkMountPath, EmptyDirVolume } from '../storage/storage';
 

@@ -7,11 +7,11 @@ import type { StarRocksCluster } from '../cluster/cluster';
 import type { IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY } from '../common/constants';
+import { checkImage } from '../common/image';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 import { toWire } from '../common/wire';
-import { checkImage } from '../components/component';
 
 /** Name of the environment variable through which StarRocks components log in as root. @internal */
 export const MYSQL_PWD = 'MYSQL_PWD';

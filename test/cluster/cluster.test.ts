@@ -9,7 +9,8 @@
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
-import { nameFromId, StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
+import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
+import { nameFromId } from '../../src/common/names';
 import { StarRocksConfig } from '../../src/config/config';
 import { expectValidManifests } from '../util/schema';
 import { describeShared, readShared } from '../util/shared';

@@ -5,7 +5,8 @@
  */
 import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { nameFromId, StarRocksCluster } from '../../src/cluster/cluster';
+import { StarRocksCluster } from '../../src/cluster/cluster';
+import { nameFromId } from '../../src/common/names';
 import { synthValid } from '../util/synth';
 
 // warnings are asserted through construct metadata; keep them off stderr
