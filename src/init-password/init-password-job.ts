@@ -1,10 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import type { Container, DataMap, JobSpec, PodSpec, WireObject } from './k8s-wire';
 import { RootPasswordSource } from './password-source';
 import { INIT_PASSWORD_SCRIPT } from './script';
-import type { StarRocksCluster } from '../cluster/cluster';
-import type { IStarRocksCluster } from '../cluster/reference';
+import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY } from '../common/constants';
 import { checkImage } from '../common/image';
@@ -41,6 +41,15 @@ export interface InitPasswordJobOptions {
    * @default true
    */
   readonly emitJob?: boolean;
+  /**
+   * Whether to define the script ConfigMap `<cluster>-initpwd-shell`. The kube-starrocks chart
+   * keeps it when it leaves the Job out (`initPassword.isInstall: false`): `emitJob: false` with
+   * `emitScriptConfigMap: true` gives the chart's objects. It cannot be `false` while the Job is
+   * emitted, because the Job mounts it.
+   *
+   * @default - the same as `emitJob`
+   */
+  readonly emitScriptConfigMap?: boolean;
   /**
    * Image of the Job's container; it needs `bash` and the `mysql` client.
    *
@@ -126,8 +135,6 @@ export interface InitPasswordJobProps extends InitPasswordJobOptions {
 export class InitPasswordJob extends Construct {
   /** The Job (also `ApiObject.of(this)`), or undefined with `emitJob: false`. */
   public readonly apiObject?: ApiObject;
-  /** The ConfigMap holding the Job's script, or undefined with `emitJob: false`. */
-  public readonly scriptConfigMap?: ApiObject;
   /** The Secret the library created for `RootPasswordSource.fromValue`, if any. */
   public readonly secret?: ApiObject;
   /** Name of the Secret holding the password. */
@@ -140,11 +147,11 @@ export class InitPasswordJob extends Construct {
   private readonly props: InitPasswordJobProps;
   private readonly labels: { [key: string]: string };
   // copies of the caller's collections, in wire form
-  private readonly resources?: { [key: string]: any };
+  private readonly resources?: WireObject;
   private readonly podAnnotations?: { [key: string]: string };
   private readonly imagePullSecrets?: string[];
-  private readonly affinity?: { [key: string]: any };
-  private readonly tolerations?: any[];
+  private readonly affinity?: WireObject;
+  private readonly tolerations?: WireObject[];
   private _script: string = INIT_PASSWORD_SCRIPT;
   private _scriptConfigMap?: ApiObject;
 
@@ -166,7 +173,7 @@ export class InitPasswordJob extends Construct {
     if (props.image !== undefined) {
       checkImage('image', props.image);
     }
-    this.resources = toWire(props.resources, 'resources');
+    this.resources = wireObject(props.resources, 'resources');
     const resources = this.resources ?? {};
     for (const k of Object.keys(resources)) {
       const v = resources[k];
@@ -176,8 +183,8 @@ export class InitPasswordJob extends Construct {
     }
     this.podAnnotations = copyStringMap('podAnnotations', props.podAnnotations);
     this.imagePullSecrets = props.imagePullSecrets?.map((name, i) => checkDnsSubdomain(`imagePullSecrets[${i}]`, name));
-    this.affinity = toWire(props.affinity, 'affinity');
-    this.tolerations = toWire(props.tolerations, 'tolerations');
+    this.affinity = wireObject(props.affinity, 'affinity');
+    this.tolerations = wireList(props.tolerations, 'tolerations');
     this.labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
 
     if (props.password._plaintext !== undefined) {
@@ -192,7 +199,12 @@ export class InitPasswordJob extends Construct {
       });
     }
 
-    if (props.emitJob ?? true) {
+    const emitJob = checkFlag('emitJob', props.emitJob, true);
+    const emitScript = checkFlag('emitScriptConfigMap', props.emitScriptConfigMap, emitJob);
+    if (emitJob && !emitScript) {
+      fail('emitScriptConfigMap', 'true or unset while emitJob is true (the Job mounts the script ConfigMap)', emitScript);
+    }
+    if (emitJob) {
       this.apiObject = new StarRocksApiObject(this, 'Resource', {
         apiVersion: 'batch/v1',
         kind: 'Job',
@@ -204,10 +216,21 @@ export class InitPasswordJob extends Construct {
         },
         spec: Lazy.any({ produce: () => this.renderJobSpec() }),
       });
-      this.scriptConfigMap = this.createScriptConfigMap();
+    }
+    if (emitScript) {
+      this.createScriptConfigMap();
     }
 
     this.injectEnv(cluster);
+  }
+
+  /**
+   * The ConfigMap holding the Job's script, unless it is left out (`emitScriptConfigMap`).
+   *
+   * @default - none: `emitScriptConfigMap` is false
+   */
+  public get scriptConfigMap(): ApiObject | undefined {
+    return this._scriptConfigMap;
   }
 
   /** Name of the ConfigMap holding the Job's script (`<cluster>-initpwd-shell`). */
@@ -230,7 +253,8 @@ export class InitPasswordJob extends Construct {
 
   /**
    * Defines the script ConfigMap even when the Job is not emitted, as the chart does with
-   * `initPassword.isInstall: false` (for the Helm translation).
+   * `initPassword.isInstall: false` (for the Helm translation; `emitScriptConfigMap: true` says
+   * the same through the props).
    *
    * @internal
    */
@@ -244,7 +268,7 @@ export class InitPasswordJob extends Construct {
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: { name: this.scriptConfigMapName, namespace: this.props.cluster.clusterNamespace, labels: { ...this.labels } },
-        data: Lazy.any({ produce: () => ({ [SCRIPT_KEY]: this._script }) }),
+        data: Lazy.any({ produce: (): DataMap => ({ [SCRIPT_KEY]: this._script }) }),
       });
     }
     return this._scriptConfigMap;
@@ -252,13 +276,13 @@ export class InitPasswordJob extends Construct {
 
   /** Adds `MYSQL_PWD` to every component that does not have it yet (checked by name). */
   private injectEnv(cluster: IStarRocksCluster): void {
-    const local = localCluster(cluster);
-    if (local === undefined) {
+    if (!cluster.definedInApp) {
       warn(this, `cluster ${cluster.clusterName} is defined elsewhere: give its FE, BE and CN the environment variable `
         + `${MYSQL_PWD} from Secret ${this.secretName} (key ${this.secretKey}) yourself`);
       return;
     }
-    for (const component of [local.fe, local.be, local.cn]) {
+    for (const kind of [ComponentKind.FE, ComponentKind.BE, ComponentKind.CN]) {
+      const component = cluster.tryFindComponent(kind);
       if (component === undefined || component.hasEnvVar(MYSQL_PWD)) {
         continue;
       }
@@ -269,66 +293,88 @@ export class InitPasswordJob extends Construct {
     }
   }
 
-  private renderJobSpec(): { [key: string]: any } {
+  private renderJobSpec(): JobSpec {
     const p = this.props;
     const cluster = p.cluster;
-    const local = localCluster(cluster);
+    // the pod settings the chart's Job inherits from the cluster's FE (its own, else the shared ones)
+    const fe: IStarRocksComponent | undefined = cluster.tryFindComponent(ComponentKind.FE);
     const c = cluster.clusterName;
-    const container: { [key: string]: any } = {
+    const container: Container = {
       name: this.jobName,
-      image: p.image ?? local?.fe.image ?? `${DEFAULT_REPOSITORY.fe}:${DEFAULT_IMAGE_TAG}`,
+      image: p.image ?? fe?.image ?? `${DEFAULT_REPOSITORY.fe}:${DEFAULT_IMAGE_TAG}`,
       imagePullPolicy: 'IfNotPresent',
+      resources: this.resources !== undefined && Object.keys(this.resources).length > 0 ? this.resources : undefined,
+      command: ['/bin/bash'],
+      args: [SCRIPT_PATH, `${c}-fe-0.${cluster.feSearchServiceName}`, String(cluster.feQueryPort)],
+      env: [{ name: 'INIT_PWD', valueFrom: { secretKeyRef: { key: this.secretKey, name: this.secretName } } }],
+      volumeMounts: [{ mountPath: SCRIPT_PATH, name: this.scriptConfigMapName, subPath: SCRIPT_KEY }],
     };
-    if (this.resources !== undefined && Object.keys(this.resources).length > 0) {
-      container.resources = this.resources;
-    }
-    container.command = ['/bin/bash'];
-    container.args = [SCRIPT_PATH, `${c}-fe-0.${cluster.feSearchServiceName}`, String(cluster.feQueryPort)];
-    container.env = [{ name: 'INIT_PWD', valueFrom: { secretKeyRef: { key: this.secretKey, name: this.secretName } } }];
-    container.volumeMounts = [{ mountPath: SCRIPT_PATH, name: this.scriptConfigMapName, subPath: SCRIPT_KEY }];
 
-    const podSpec: { [key: string]: any } = {};
-    const pullSecrets: string[] | undefined = this.imagePullSecrets ?? (local ? feInherited(local, 'imagePullSecrets') : undefined);
-    if (pullSecrets !== undefined && pullSecrets.length > 0) {
-      podSpec.imagePullSecrets = pullSecrets.map((name) => ({ name }));
-    }
-    const affinity = this.affinity ?? toWire(local ? feInherited(local, 'affinity') : undefined, 'fe.affinity');
-    if (affinity !== undefined && Object.keys(affinity).length > 0) {
-      podSpec.affinity = affinity;
-    }
-    const tolerations = this.tolerations ?? toWire(local ? feInherited(local, 'tolerations') : undefined, 'fe.tolerations');
-    if (tolerations !== undefined && tolerations.length > 0) {
-      podSpec.tolerations = tolerations;
-    }
-    podSpec.containers = [container];
-    podSpec.volumes = [{
-      configMap: {
-        defaultMode: 0o644,
-        items: [{ key: SCRIPT_KEY, path: SCRIPT_KEY }],
+    const pullSecrets = this.imagePullSecrets ?? fe?.imagePullSecrets;
+    const affinity = this.affinity ?? wireObject(fe?.affinity, 'fe.affinity');
+    const tolerations = this.tolerations ?? wireList(fe?.tolerations, 'fe.tolerations');
+    const podSpec: PodSpec = {
+      imagePullSecrets: pullSecrets !== undefined && pullSecrets.length > 0 ? pullSecrets.map((name) => ({ name })) : undefined,
+      affinity: affinity !== undefined && Object.keys(affinity).length > 0 ? affinity : undefined,
+      tolerations: tolerations !== undefined && tolerations.length > 0 ? tolerations : undefined,
+      containers: [container],
+      volumes: [{
+        configMap: {
+          defaultMode: 0o644,
+          items: [{ key: SCRIPT_KEY, path: SCRIPT_KEY }],
+          name: this.scriptConfigMapName,
+          optional: false,
+        },
         name: this.scriptConfigMapName,
-        optional: false,
+      }],
+      restartPolicy: 'OnFailure',
+    };
+    const annotations = this.podAnnotations;
+    return {
+      template: {
+        spec: podSpec,
+        metadata: annotations !== undefined && Object.keys(annotations).length > 0 ? { annotations: { ...annotations } } : undefined,
       },
-      name: this.scriptConfigMapName,
-    }];
-    podSpec.restartPolicy = 'OnFailure';
-
-    const template: { [key: string]: any } = { spec: podSpec };
-    if (this.podAnnotations !== undefined && Object.keys(this.podAnnotations).length > 0) {
-      template.metadata = { annotations: { ...this.podAnnotations } };
-    }
-    return { template, backoffLimit: JOB_BACKOFF_LIMIT };
+      backoffLimit: JOB_BACKOFF_LIMIT,
+    };
   }
 }
 
-/** The cluster, when it is a `StarRocksCluster` of this app (it then has components to add to). */
-function localCluster(cluster: IStarRocksCluster): StarRocksCluster | undefined {
-  const fe = (cluster as any).fe;
-  return fe !== undefined && typeof fe.addEnvVar === 'function' && typeof fe.hasEnvVar === 'function'
-    ? cluster as StarRocksCluster
-    : undefined;
+/** A boolean prop, with its default. */
+function checkFlag(prop: string, value: boolean | undefined, defaultValue: boolean): boolean {
+  if (value === undefined) {
+    return defaultValue;
+  }
+  if (typeof value !== 'boolean') {
+    fail(prop, 'true or false', value);
+  }
+  return value;
 }
 
-/** A pod setting of the cluster's FE, its own or the shared one, as the chart's Job inherits it. */
-function feInherited(cluster: StarRocksCluster, key: 'imagePullSecrets' | 'affinity' | 'tolerations'): any {
-  return cluster.fe._inherited(key);
+/** The wire form of a cdk8s-plus-27 object (`toWire` gives plain data). */
+function wireObject(value: object | undefined, path: string): WireObject | undefined {
+  const wire: unknown = toWire(value, path);
+  if (wire === undefined || wire === null) {
+    return undefined;
+  }
+  if (!isWireObject(wire)) {
+    return fail(path, 'an object', wire);
+  }
+  return wire;
+}
+
+/** The wire form of a list of cdk8s-plus-27 objects. */
+function wireList(value: object[] | undefined, path: string): WireObject[] | undefined {
+  const wire: unknown = toWire(value, path);
+  if (wire === undefined || wire === null) {
+    return undefined;
+  }
+  if (!Array.isArray(wire)) {
+    return fail(path, 'a list', wire);
+  }
+  return wire.map((item: unknown, i) => isWireObject(item) ? item : fail(`${path}[${i}]`, 'an object', item));
+}
+
+function isWireObject(value: unknown): value is WireObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,9 +1,12 @@
 import { componentOf, METRICS_PATH, METRICS_PORT_NAME, MonitoredComponent } from './monitored-component';
-import type { StarRocksCluster } from '../cluster/cluster';
+import type { JsonValue } from './wire';
+import type { IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
 import { goJson } from '../common/hash';
 import { checkOneOf, fail } from '../common/validate';
 import { warn } from '../common/warnings';
-import type { StarRocksComponent } from '../components/component';
+
+/** The Service annotation that carries the metrics port, computed when the manifest is synthesized. */
+const PORT_ANNOTATION = 'prometheus.io/port';
 
 /** Name of the multi-line rule the chart adds. @internal */
 export const MULTILINE_RULE_NAME = 'log_start_with_timestamp';
@@ -50,7 +53,10 @@ export class DatadogLogConfig {
     } catch (e) {
       fail('logConfig', `a JSON object (${(e as Error).message})`, json);
     }
-    return DatadogLogConfig.fromObject(parsed as { [key: string]: any });
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      return fail('logConfig', 'a JSON object (not a list or a scalar)', parsed);
+    }
+    return DatadogLogConfig.fromObject(parsed as { [key: string]: unknown });
   }
 
   /**
@@ -58,17 +64,21 @@ export class DatadogLogConfig {
    *
    * @param config plain data: strings, numbers, booleans, lists and objects
    */
-  public static fromObject(config: { [key: string]: any }): DatadogLogConfig {
+  public static fromObject(config: { [key: string]: unknown }): DatadogLogConfig {
     if (typeof config !== 'object' || config === null || Array.isArray(config)) {
       fail('logConfig', 'a JSON object (not a list or a scalar)', config);
     }
-    return new DatadogLogConfig(checkPlainData('logConfig', config));
+    const attributes = checkPlainData('logConfig', config);
+    if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+      return fail('logConfig', 'a JSON object (not a list or a scalar)', attributes);
+    }
+    return new DatadogLogConfig(attributes);
   }
 
   /** The attributes. @internal */
-  public readonly _attributes: { [key: string]: any };
+  public readonly _attributes: { [key: string]: JsonValue };
 
-  private constructor(attributes: { [key: string]: any }) {
+  private constructor(attributes: { [key: string]: JsonValue }) {
     this._attributes = attributes;
   }
 }
@@ -174,27 +184,35 @@ export class Datadog {
    * @param cluster the cluster
    * @param options what to enable
    */
-  public static applyTo(cluster: StarRocksCluster, options: DatadogOptions): void {
-    if (!cluster || typeof (cluster as any).fe?.addPodAnnotation !== 'function') {
-      fail('cluster', 'a StarRocksCluster of this app', cluster);
+  public static applyTo(cluster: IStarRocksCluster, options: DatadogOptions): void {
+    if (!cluster || typeof cluster.tryFindComponent !== 'function' || !cluster.definedInApp) {
+      fail('cluster', 'a StarRocksCluster of this app', cluster?.clusterName);
     }
     const all = [MonitoredComponent.FE, MonitoredComponent.BE, MonitoredComponent.CN];
-    const present = all.filter((c) => componentOf(cluster, c) !== undefined);
+    const present: Array<[MonitoredComponent, IStarRocksComponent]> = [];
+    for (const c of all) {
+      const component = componentOf(cluster, c);
+      if (component !== undefined) {
+        present.push([c, component]);
+      }
+    }
     if (options.logs !== undefined) {
-      for (const c of present) {
-        const component = componentOf(cluster, c)!;
+      for (const [c, component] of present) {
         component.addPodAnnotation(Datadog.logsAnnotationKey(c), Datadog.logsAnnotationValue(c, options.logs));
         addEnvOnce(component, 'LOG_CONSOLE', '1');
       }
     }
     if (options.metrics) {
-      for (const c of present) {
-        const component = componentOf(cluster, c)!;
+      for (const [c, component] of present) {
         const annotations = Datadog.prometheusAnnotations(component.port(METRICS_PORT_NAME[c]));
         for (const k of Object.keys(annotations)) {
-          component.addServiceAnnotation(k, annotations[k]);
+          if (k !== PORT_ANNOTATION) {
+            component.addServiceAnnotation(k, annotations[k]);
+          }
         }
       }
+      // the port comes from the config file, which can still change (`fe.addConfig('http_port', ...)`)
+      cluster.node.addValidation({ validate: () => addMetricsPorts(present) });
     }
     const profiling = options.profiling;
     if (profiling !== undefined) {
@@ -216,6 +234,9 @@ export class Datadog {
           addEnvOnce(component, k, env[k]);
         }
         if (c !== MonitoredComponent.FE) {
+          if (!takesCapabilities(component)) {
+            return fail(`datadog.profiling.${c}`, `false for a ${c.toUpperCase()} that takes no Linux capabilities`, true);
+          }
           component.addCapability('PERFMON');
           component.addCapability('SYS_PTRACE');
         }
@@ -328,7 +349,7 @@ export function renderLogsAnnotation(
   if (config !== undefined && !(config instanceof DatadogLogConfig)) {
     fail('logs.config', 'a DatadogLogConfig (DatadogLogConfig.fromJson(...) or DatadogLogConfig.fromObject(...))', config);
   }
-  const merged: { [key: string]: any } = { ...(config?._attributes ?? {}), ...base };
+  const merged: { [key: string]: JsonValue } = { ...(config?._attributes ?? {}), ...base };
   if (multiline !== undefined && !('log_processing_rules' in merged)) {
     merged.log_processing_rules = [{ name: multiline.name, pattern: multiline.pattern, type: 'multi_line' }];
   }
@@ -343,13 +364,40 @@ export function imageTag(image: string): string | undefined {
   return i >= 0 && i < last.length - 1 ? last.slice(i + 1) : undefined;
 }
 
-function addEnvOnce(component: StarRocksComponent, name: string, value: string): void {
+function addEnvOnce(component: IStarRocksComponent, name: string, value: string): void {
   if (!component.hasEnvVar(name)) {
     component.addEnvVar({ name, value });
   }
 }
 
-function checkPlainData(prop: string, value: any): any {
+/**
+ * Adds the `prometheus.io/port` Service annotations, with the ports the config files give now
+ * (at synth time). Problems (an annotation already set to another port) are reported, not thrown,
+ * so that one synth reports them all.
+ */
+function addMetricsPorts(present: ReadonlyArray<[MonitoredComponent, IStarRocksComponent]>): string[] {
+  const errors: string[] = [];
+  for (const [c, component] of present) {
+    try {
+      const port = Datadog.prometheusAnnotations(component.port(METRICS_PORT_NAME[c]))[PORT_ANNOTATION];
+      component.addServiceAnnotation(PORT_ANNOTATION, port);
+    } catch (e) {
+      errors.push(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return errors;
+}
+
+/** A component that takes Linux capabilities (FE, BE and CN of a `StarRocksCluster` do). */
+interface CapableComponent extends IStarRocksComponent {
+  addCapability(capability: string): void;
+}
+
+function takesCapabilities(component: IStarRocksComponent): component is CapableComponent {
+  return typeof (component as Partial<CapableComponent>).addCapability === 'function';
+}
+
+function checkPlainData(prop: string, value: unknown): JsonValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') {
     return value;
   }
@@ -360,12 +408,13 @@ function checkPlainData(prop: string, value: any): any {
     return value;
   }
   if (Array.isArray(value)) {
-    return value.map((v, i) => checkPlainData(`${prop}[${i}]`, v));
+    return value.map((v: unknown, i) => checkPlainData(`${prop}[${i}]`, v));
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: { [key: string]: any } = {};
-    for (const k of Object.keys(value)) {
-      const v = value[k];
+    const record = value as { [key: string]: unknown };
+    const out: { [key: string]: JsonValue } = {};
+    for (const k of Object.keys(record)) {
+      const v = record[k];
       if (v !== undefined) {
         out[k] = checkPlainData(`${prop}.${k}`, v);
       }

@@ -1,10 +1,8 @@
 import type { Duration } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import type { StarRocksCluster } from '../cluster/cluster';
-import type { IStarRocksCluster } from '../cluster/reference';
+import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
 import { checkOneOf, fail } from '../common/validate';
 import { warn } from '../common/warnings';
-import type { StarRocksComponent } from '../components/component';
 
 /** A StarRocks component whose metrics are scraped. */
 export enum MonitoredComponent {
@@ -34,21 +32,20 @@ export const METRICS_PATH = '/metrics';
 
 const ORDER = [MonitoredComponent.FE, MonitoredComponent.BE, MonitoredComponent.CN];
 
-/** The cluster, when it is a `StarRocksCluster` of this app (its components are then known). @internal */
-export function localCluster(cluster: IStarRocksCluster): StarRocksCluster | undefined {
-  const fe = (cluster as any).fe;
-  return fe !== undefined && typeof fe.addEnvVar === 'function' && typeof fe.port === 'function'
-    ? cluster as StarRocksCluster
-    : undefined;
-}
+const KIND: Record<MonitoredComponent, ComponentKind> = {
+  [MonitoredComponent.FE]: ComponentKind.FE,
+  [MonitoredComponent.BE]: ComponentKind.BE,
+  [MonitoredComponent.CN]: ComponentKind.CN,
+};
 
-/** The component of a cluster of this app, if it has it. @internal */
-export function componentOf(cluster: StarRocksCluster, c: MonitoredComponent): StarRocksComponent | undefined {
-  switch (c) {
-    case MonitoredComponent.FE: return cluster.fe;
-    case MonitoredComponent.BE: return cluster.be;
-    default: return cluster.cn;
-  }
+/**
+ * The component of a cluster defined in this app, if it has it; undefined for a cluster defined
+ * elsewhere.
+ *
+ * @internal
+ */
+export function componentOf(cluster: IStarRocksCluster, c: MonitoredComponent): IStarRocksComponent | undefined {
+  return cluster.tryFindComponent(KIND[c]);
 }
 
 /**
@@ -59,21 +56,20 @@ export function componentOf(cluster: StarRocksCluster, c: MonitoredComponent): S
  * @internal
  */
 export function resolveComponents(scope: IConstruct, cluster: IStarRocksCluster, requested: MonitoredComponent[] | undefined): MonitoredComponent[] {
-  const local = localCluster(cluster);
   if (requested === undefined) {
-    if (local === undefined) {
+    if (!cluster.definedInApp) {
       return [MonitoredComponent.FE, MonitoredComponent.BE];
     }
-    return ORDER.filter((c) => componentOf(local, c) !== undefined);
+    return ORDER.filter((c) => componentOf(cluster, c) !== undefined);
   }
   if (!Array.isArray(requested) || requested.length === 0) {
     fail('components', 'a non-empty list of MonitoredComponent', requested);
   }
   requested.forEach((c, i) => checkOneOf(`components[${i}]`, c, ORDER));
   const out = ORDER.filter((c) => requested.includes(c));
-  if (local !== undefined) {
+  if (cluster.definedInApp) {
     for (const c of out) {
-      if (componentOf(local, c) === undefined) {
+      if (componentOf(cluster, c) === undefined) {
         warn(scope, `'components' lists ${c.toUpperCase()} but cluster ${cluster.clusterName} has no ${c.toUpperCase()}: nothing will be scraped for it`);
       }
     }
@@ -88,7 +84,7 @@ export function resolveComponents(scope: IConstruct, cluster: IStarRocksCluster,
  * @internal
  */
 export function promDuration(prop: string, d: Duration): string | undefined {
-  if (d === undefined || d === null || typeof (d as any).toMilliseconds !== 'function') {
+  if (!isDuration(d)) {
     fail(prop, 'a Duration (Duration.seconds(30), Duration.minutes(1), ...)', d);
   }
   const ms = d.toMilliseconds({ integral: false });
@@ -105,4 +101,9 @@ export function promDuration(prop: string, d: Duration): string | undefined {
     }
   }
   return `${ms}ms`;
+}
+
+/** Whether a value is a cdk8s `Duration` (also one of another copy of cdk8s). */
+function isDuration(d: unknown): d is Duration {
+  return typeof d === 'object' && d !== null && typeof (d as { toMilliseconds?: unknown }).toMilliseconds === 'function';
 }

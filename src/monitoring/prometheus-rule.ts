@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { MonitoredComponent, resolveComponents } from './monitored-component';
 import { MONITORING_API_VERSION } from './service-monitor';
+import type { PrometheusRuleSpec } from './wire';
 import type { IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
@@ -204,7 +205,7 @@ export class StarRocksPrometheusRule extends Construct {
    *
    * @internal
    */
-  public _renderSpec(): { [key: string]: any } {
+  public _renderSpec(): PrometheusRuleSpec {
     return {
       groups: [{
         name: this.groupName,

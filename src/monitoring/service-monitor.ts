@@ -1,9 +1,10 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import {
-  componentOf, localCluster, METRICS_PATH, METRICS_PORT_NAME, MonitoredComponent, promDuration, resolveComponents,
-} from './monitored-component';
+import { componentOf, METRICS_PATH, METRICS_PORT_NAME, MonitoredComponent, promDuration, resolveComponents } from './monitored-component';
+import type {
+  ServiceMonitorSpec, ServiceMonitorSpecEndpoints, ServiceMonitorSpecEndpointsBasicAuth, ServiceMonitorSpecEndpointsRelabelings,
+} from './wire';
 import type { IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
@@ -11,6 +12,55 @@ import { checkDnsLabel, copyStringMap, fail } from '../common/validate';
 
 /** The API version of the prometheus-operator custom resources. @internal */
 export const MONITORING_API_VERSION = 'monitoring.coreos.com/v1';
+
+/** A Prometheus duration as the chart and the Prometheus operator write it (`30s`, `1m30s`). */
+const PROMETHEUS_DURATION = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
+
+/**
+ * How often Prometheus scrapes the pods: the `interval` of each ServiceMonitor endpoint.
+ *
+ * @example
+ * ScrapeInterval.duration(Duration.seconds(30)); // interval: 30s
+ * ScrapeInterval.fromText('1m30s');              // interval: 1m30s, as written
+ * ScrapeInterval.prometheusDefault();            // no interval: Prometheus' scrape_interval
+ */
+export class ScrapeInterval {
+  /**
+   * An interval given as a `Duration`, written in the largest unit that divides it (`30s`, `1m`,
+   * `90s`, `2h`, `1d`). `Duration.seconds(0)` is `prometheusDefault()`.
+   *
+   * @param duration a whole number of milliseconds
+   */
+  public static duration(duration: Duration): ScrapeInterval {
+    return new ScrapeInterval(promDuration('scrapeInterval', duration));
+  }
+
+  /**
+   * An interval given as a Prometheus duration text, written to the ServiceMonitor exactly as given
+   * (`60s` stays `60s`): one or more numbers, each followed by `ms`, `s`, `m`, `h`, `d`, `w` or `y`.
+   *
+   * @param text e.g. `30s`, `1m30s`
+   */
+  public static fromText(text: string): ScrapeInterval {
+    return new ScrapeInterval(parseDurationText('scrapeInterval', text));
+  }
+
+  /** No interval on the ServiceMonitors: Prometheus uses its global `scrape_interval`. */
+  public static prometheusDefault(): ScrapeInterval {
+    return new ScrapeInterval(undefined);
+  }
+
+  /**
+   * The interval as the ServiceMonitor's endpoints carry it.
+   *
+   * @default - none: Prometheus' global `scrape_interval` applies
+   */
+  public readonly text?: string;
+
+  private constructor(text: string | undefined) {
+    this.text = text;
+  }
+}
 
 /** Credentials Prometheus sends to the FE metrics endpoint (HTTP basic authentication). */
 export interface MetricsBasicAuth {
@@ -40,6 +90,15 @@ export interface StarRocksServiceMonitorOptions {
    * @default Duration.seconds(15) (chart: `metrics.serviceMonitor.interval`)
    */
   readonly interval?: Duration;
+  /**
+   * How often Prometheus scrapes each pod, also as a Prometheus duration text
+   * (`ScrapeInterval.fromText('1m30s')`) or none (`ScrapeInterval.prometheusDefault()`). Set
+   * either this or `interval`.
+   *
+   * @default - `interval`; `ScrapeInterval.duration(Duration.seconds(15))` when neither is set
+   *   (chart: `metrics.serviceMonitor.interval`)
+   */
+  readonly scrapeInterval?: ScrapeInterval;
   /**
    * The components to scrape. Naming one the cluster does not have is allowed (with a warning):
    * its ServiceMonitor then selects nothing, which is what the chart renders for BE in a
@@ -110,7 +169,7 @@ export class StarRocksServiceMonitor extends Construct {
   public readonly components: MonitoredComponent[];
 
   private readonly props: StarRocksServiceMonitorProps;
-  private _intervalText?: string;
+  private interval: ScrapeInterval;
 
   constructor(scope: Construct, id: string, props: StarRocksServiceMonitorProps) {
     super(scope, id);
@@ -124,7 +183,7 @@ export class StarRocksServiceMonitor extends Construct {
     if (props.namespace !== undefined) {
       checkDnsLabel('namespace', props.namespace);
     }
-    this._intervalText = promDuration('interval', props.interval ?? Duration.seconds(15));
+    this.interval = resolveInterval(props);
     const labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
     const params = checkParams(props.endpointParams);
     const basicAuth = props.basicAuth !== undefined ? renderBasicAuth(props.basicAuth) : undefined;
@@ -136,7 +195,7 @@ export class StarRocksServiceMonitor extends Construct {
         apiVersion: MONITORING_API_VERSION,
         kind: 'ServiceMonitor',
         metadata: { name: checkDnsLabel('name', `${c}-${component}`), namespace, labels: { ...labels } },
-        spec: Lazy.any({ produce: () => this.renderSpec(component, component === MonitoredComponent.FE ? { basicAuth, params } : {}) }),
+        spec: Lazy.any({ produce: () => this._renderSpec(component, component === MonitoredComponent.FE ? { basicAuth, params } : {}) }),
       });
     }
     this.serviceMonitors = this.components.map((x) => objects[x]);
@@ -152,45 +211,70 @@ export class StarRocksServiceMonitor extends Construct {
    * @internal
    */
   public _setIntervalText(text: string | undefined): void {
-    if (text !== undefined && text !== '' && !/^([0-9]+(ms|s|m|h|d|w|y))+$/.test(text)) {
-      fail('interval', 'a Prometheus duration such as "30s" or "1m"', text);
-    }
-    this._intervalText = text === '' ? undefined : text;
+    this.interval = text === undefined || text === '' ? ScrapeInterval.prometheusDefault() : ScrapeInterval.fromText(parseDurationText('interval', text));
   }
 
-  private renderSpec(component: MonitoredComponent, fe: { basicAuth?: any; params?: any }): { [key: string]: any } {
+  /**
+   * Renders the spec of one component's ServiceMonitor.
+   *
+   * @internal
+   */
+  public _renderSpec(component: MonitoredComponent, fe: FeEndpointExtras = {}): ServiceMonitorSpec {
     const cluster = this.props.cluster;
     const namespace = cluster.clusterNamespace;
     const c = cluster.clusterName;
-    const endpoint: { [key: string]: any } = { port: METRICS_PORT_NAME[component] };
-    if (this._intervalText !== undefined) {
-      endpoint.interval = this._intervalText;
-    }
-    endpoint.path = METRICS_PATH;
-    if (fe.basicAuth !== undefined) {
-      endpoint.basicAuth = fe.basicAuth;
-    }
-    if (fe.params !== undefined) {
-      endpoint.params = fe.params;
-    }
-    endpoint.relabelings = [
+    const relabelings: ServiceMonitorSpecEndpointsRelabelings[] = [
       { sourceLabels: ['__meta_kubernetes_endpoints_label_app_starrocks_ownerreference_name'], targetLabel: 'app_starrocks_ownerreference_name' },
       { sourceLabels: ['__meta_kubernetes_service_label_app_kubernetes_io_component'], targetLabel: 'app_kubernetes_io_component' },
       { sourceLabels: ['__meta_kubernetes_service_label_app_kubernetes_io_component'], targetLabel: 'group' },
       { action: 'replace', replacement: c, targetLabel: 'cluster' },
     ];
-    const spec: { [key: string]: any } = { endpoints: [endpoint] };
-    if (namespace !== undefined) {
-      spec.namespaceSelector = { matchNames: [namespace] };
-    }
-    const local = localCluster(cluster);
-    const owned = local !== undefined ? componentOf(local, component) : undefined;
-    spec.selector = { matchLabels: owned?.serviceLabels ?? { [LABEL_OWNER]: c, [LABEL_COMPONENT]: component } };
-    return spec;
+    const endpoint: ServiceMonitorSpecEndpoints = {
+      port: METRICS_PORT_NAME[component],
+      interval: this.interval.text,
+      path: METRICS_PATH,
+      basicAuth: fe.basicAuth,
+      params: fe.params,
+      relabelings,
+    };
+    // a component of a cluster of this app knows its Service labels (read at synth time)
+    const owned = componentOf(cluster, component);
+    return {
+      endpoints: [endpoint],
+      namespaceSelector: namespace !== undefined ? { matchNames: [namespace] } : undefined,
+      selector: { matchLabels: owned?.serviceLabels ?? { [LABEL_OWNER]: c, [LABEL_COMPONENT]: component } },
+    };
   }
 }
 
-function renderBasicAuth(auth: MetricsBasicAuth): { [key: string]: any } {
+/** What only the FE endpoint carries. */
+interface FeEndpointExtras {
+  readonly basicAuth?: ServiceMonitorSpecEndpointsBasicAuth;
+  readonly params?: { [name: string]: string[] };
+}
+
+function parseDurationText(prop: string, text: string): string {
+  if (typeof text !== 'string' || !PROMETHEUS_DURATION.test(text)) {
+    fail(prop, 'a Prometheus duration such as "30s", "1m" or "1m30s"', text);
+  }
+  return text;
+}
+
+function resolveInterval(props: StarRocksServiceMonitorOptions): ScrapeInterval {
+  if (props.scrapeInterval !== undefined) {
+    if (!(props.scrapeInterval instanceof ScrapeInterval)) {
+      fail('scrapeInterval', 'a ScrapeInterval (ScrapeInterval.duration(...), ScrapeInterval.fromText(...) or ScrapeInterval.prometheusDefault())', props.scrapeInterval);
+    }
+    if (props.interval !== undefined) {
+      fail('scrapeInterval', 'unset when interval is set (one interval per ServiceMonitor)', props.scrapeInterval.text ?? 'ScrapeInterval.prometheusDefault()');
+    }
+    return props.scrapeInterval;
+  }
+  const text = promDuration('interval', props.interval ?? Duration.seconds(15));
+  return text === undefined ? ScrapeInterval.prometheusDefault() : ScrapeInterval.fromText(text);
+}
+
+function renderBasicAuth(auth: MetricsBasicAuth): ServiceMonitorSpecEndpointsBasicAuth {
   const ref = (what: string, secret: kplus.ISecret, key: string) => {
     if (!secret || typeof secret.name !== 'string' || secret.name.length === 0) {
       fail(`basicAuth.${what}Secret`, 'a Secret (kplus.ISecret) with a name', secret);

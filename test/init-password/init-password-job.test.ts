@@ -69,6 +69,33 @@ describe('InitPasswordJob', () => {
     expectValidManifests(manifest);
   });
 
+  test('emitScriptConfigMap keeps the script ConfigMap without the Job, as the chart does with isInstall: false', () => {
+    // GIVEN
+    const { chart, job } = setup({}, { emitJob: false, emitScriptConfigMap: true });
+
+    // WHEN
+    const manifest = Testing.synth(chart);
+
+    // THEN
+    expect(kinds(manifest)).toEqual(['ConfigMap sr-initpwd-shell', 'StarRocksCluster sr']);
+    expect(find(manifest, 'ConfigMap', 'sr-initpwd-shell').data).toStrictEqual({ 'fe_initpwd.sh': INIT_PASSWORD_SCRIPT });
+    expect(job.apiObject).toBeUndefined();
+    expect(job.scriptConfigMap).toBeDefined();
+    expect(job._ensureScriptConfigMap()).toBe(job.scriptConfigMap);
+  });
+
+  test('emitScriptConfigMap follows emitJob by default', () => {
+    expect(setup({}, { emitJob: false }).job.scriptConfigMap).toBeUndefined();
+    expect(setup({}, { emitJob: true }).job.scriptConfigMap).toBeDefined();
+    expect(kinds(Testing.synth(setup({}, { emitJob: false }).chart))).toEqual(['StarRocksCluster sr']);
+  });
+
+  test('fails without the script ConfigMap while the Job is emitted (the Job mounts it)', () => {
+    expect(() => setup({}, { emitScriptConfigMap: false }))
+      .toThrow(/'emitScriptConfigMap' must be true or unset while emitJob is true \(the Job mounts the script ConfigMap\), got false/);
+    expect(() => setup({}, { emitJob: 'no' as unknown as boolean })).toThrow(/'emitJob' must be true or false, got "no"/);
+  });
+
   test('ApiObject.of returns the Job, which takes JSON patches', () => {
     // GIVEN
     const { chart, job } = setup();

@@ -164,6 +164,42 @@ describe('Datadog', () => {
     expect(spec.starRocksBeSpec.service.annotations['prometheus.io/port']).toBe('8041');
   });
 
+  test('the prometheus.io/port annotations follow config entries added after addDatadog', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'test');
+    const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'sr', namespace: 'db', cn: {} });
+    cluster.addDatadog({ metrics: true });
+
+    // WHEN
+    cluster.fe.addConfig('http_port', '8031');
+    cluster.be!.addConfig('webserver_port', '8041');
+
+    // THEN
+    const spec = specOf(chart);
+    expect(spec.starRocksFeSpec.service.annotations).toEqual({ 'prometheus.io/path': '/metrics', 'prometheus.io/port': '8031', 'prometheus.io/scrape': 'true' });
+    expect(spec.starRocksBeSpec.service.annotations['prometheus.io/port']).toBe('8041');
+    expect(spec.starRocksCnSpec.service.annotations['prometheus.io/port']).toBe('8040');
+  });
+
+  test('fails at synth for every component whose prometheus.io/port is set to another port, in one report', () => {
+    // GIVEN
+    const { chart, cluster } = setup({}, { metrics: true });
+
+    // WHEN
+    cluster.fe.addServiceAnnotation('prometheus.io/port', '9999');
+    cluster.be!.addServiceAnnotation('prometheus.io/port', '9998');
+
+    // THEN
+    let message = '';
+    try {
+      Testing.synth(chart);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/\[test\/Cluster\] 'fe\.service\.annotations\.prometheus\.io\/port' is already set to "9999"; cannot set it to "8030"/);
+    expect(message).toMatch(/\[test\/Cluster\] 'be\.service\.annotations\.prometheus\.io\/port' is already set to "9998"; cannot set it to "8040"/);
+  });
+
   test('applyTo can run twice with the same options', () => {
     // GIVEN
     const options: DatadogOptions = { logs: { multilineLogParsing: true }, metrics: true, profiling: { fe: true, be: true, env: 'prod' } };

@@ -2,7 +2,7 @@ import { Chart, Duration, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { StarRocksCluster } from '../../src/cluster/cluster';
 import { warningsOf } from '../../src/common/warnings';
-import { localCluster, METRICS_PORT_NAME, MonitoredComponent, promDuration, resolveComponents } from '../../src/monitoring/monitored-component';
+import { componentOf, METRICS_PORT_NAME, MonitoredComponent, promDuration, resolveComponents } from '../../src/monitoring/monitored-component';
 
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
 
@@ -41,7 +41,9 @@ describe('resolveComponents', () => {
     const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'sr', be: { enabled: false }, cn: {} });
 
     // THEN
-    expect(localCluster(cluster)).toBe(cluster);
+    expect(cluster.definedInApp).toBe(true);
+    expect(componentOf(cluster, MonitoredComponent.CN)).toBe(cluster.cn);
+    expect(componentOf(cluster, MonitoredComponent.BE)).toBeUndefined();
     expect(resolveComponents(chart, cluster, undefined)).toEqual([MonitoredComponent.FE, MonitoredComponent.CN]);
     expect(warningsOf(chart)).toEqual([]);
   });
@@ -52,7 +54,8 @@ describe('resolveComponents', () => {
     const cluster = StarRocksCluster.fromClusterName(chart, 'Cluster', 'lake');
 
     // THEN
-    expect(localCluster(cluster)).toBeUndefined();
+    expect(cluster.definedInApp).toBe(false);
+    expect(componentOf(cluster, MonitoredComponent.FE)).toBeUndefined();
     expect(resolveComponents(chart, cluster, undefined)).toEqual([MonitoredComponent.FE, MonitoredComponent.BE]);
     expect(resolveComponents(chart, cluster, [MonitoredComponent.CN])).toEqual([MonitoredComponent.CN]);
     expect(warningsOf(chart)).toEqual([]);

@@ -4,7 +4,7 @@ import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
 import { warningsOf } from '../../src/common/warnings';
 import { MonitoredComponent } from '../../src/monitoring/monitored-component';
-import { StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../../src/monitoring/service-monitor';
+import { ScrapeInterval, StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../../src/monitoring/service-monitor';
 import { compareManifests, ConformanceCase, expectedManifests, loadConformanceCases } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
 import { describeShared } from '../util/shared';
@@ -156,6 +156,40 @@ describe('StarRocksServiceMonitor', () => {
     // THEN
     expect(find(Testing.synth(chart), 'ServiceMonitor', 'sr-be').spec.endpoints[0].interval).toBeUndefined();
     expect(() => monitor._setIntervalText('1 minute')).toThrow(/'interval' must be a Prometheus duration/);
+  });
+
+  test.each([
+    ['1m30s', ScrapeInterval.fromText('1m30s')],
+    ['60s', ScrapeInterval.fromText('60s')],
+    ['2m', ScrapeInterval.duration(Duration.seconds(120))],
+    [undefined, ScrapeInterval.prometheusDefault()],
+    [undefined, ScrapeInterval.duration(Duration.seconds(0))],
+  ])('scrapeInterval writes %s on every endpoint', (text, scrapeInterval) => {
+    // GIVEN
+    const { chart } = setup({}, { scrapeInterval });
+
+    // THEN
+    const manifest = Testing.synth(chart);
+    for (const name of ['sr-fe', 'sr-be']) {
+      expect(find(manifest, 'ServiceMonitor', name).spec.endpoints[0].interval).toBe(text);
+    }
+    expect(scrapeInterval.text).toBe(text);
+  });
+
+  test('fails for a scrapeInterval text that is not a Prometheus duration', () => {
+    for (const text of ['1 minute', '', '90', 's', '1.5m']) {
+      expect(() => ScrapeInterval.fromText(text)).toThrow(/'scrapeInterval' must be a Prometheus duration such as "30s", "1m" or "1m30s", got/);
+    }
+  });
+
+  test('fails with both interval and scrapeInterval', () => {
+    expect(() => setup({}, { interval: Duration.seconds(30), scrapeInterval: ScrapeInterval.fromText('30s') }))
+      .toThrow(/'scrapeInterval' must be unset when interval is set \(one interval per ServiceMonitor\), got "30s"/);
+  });
+
+  test('fails for a scrapeInterval that is not a ScrapeInterval', () => {
+    expect(() => setup({}, { scrapeInterval: '30s' as unknown as ScrapeInterval }))
+      .toThrow(/'scrapeInterval' must be a ScrapeInterval/);
   });
 
   test('labels are added to cluster: <name>; another namespace keeps selecting the cluster\'s', () => {
