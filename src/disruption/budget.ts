@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import type { PodDisruptionBudgetSpec } from './k8s-wire';
 import { StarRocksApiObject } from '../common/api-object';
 import { checkInt, checkOneOf } from '../common/validate';
 import { warn } from '../common/warnings';
@@ -154,13 +155,11 @@ export function createDisruptionBudget(
   if (policy !== undefined) {
     checkOneOf('unhealthyPodEvictionPolicy', policy, Object.values(UnhealthyPodEvictionPolicy));
   }
-  const spec: { [key: string]: any } = {
+  const spec: PodDisruptionBudgetSpec = {
     [budget._field!]: budget._value,
     selector: { matchLabels: { ...target.selector } },
+    unhealthyPodEvictionPolicy: policy,
   };
-  if (policy !== undefined) {
-    spec.unhealthyPodEvictionPolicy = policy;
-  }
   if (budget._alwaysBlocks) {
     warn(scope, `'${target.prop}' is ${budget}: no ${target.what} pod can ever be evicted, so node drains and upgrades wait until the budget is changed`);
   }
@@ -196,14 +195,27 @@ export function checkDisruptionBudget(scope: Construct, target: DisruptionTarget
 }
 
 /**
+ * The parts of a rendered component spec (or warehouse template) that say how many pods it runs;
+ * read from rendered (untyped) output, so every field is checked before use.
+ *
+ * @internal
+ */
+export interface ReplicaFields {
+  readonly replicas?: unknown;
+  readonly autoScalingPolicy?: unknown;
+}
+
+/**
  * The number of pods a rendered component spec (or warehouse template) asks for: with an
  * autoscaler its minimum (the HPA may scale down to it), else `replicas`, else the CRD default 1.
  *
  * @internal
  */
-export function replicasOf(spec: { [key: string]: any }): number {
-  if (spec.autoScalingPolicy !== undefined && spec.autoScalingPolicy !== null) {
-    return typeof spec.autoScalingPolicy.minReplicas === 'number' ? spec.autoScalingPolicy.minReplicas : 1;
+export function replicasOf(spec: ReplicaFields): number {
+  const policy = spec.autoScalingPolicy;
+  if (policy !== undefined && policy !== null) {
+    const min = typeof policy === 'object' ? (policy as { minReplicas?: unknown }).minReplicas : undefined;
+    return typeof min === 'number' ? min : 1;
   }
   return typeof spec.replicas === 'number' ? spec.replicas : 1;
 }

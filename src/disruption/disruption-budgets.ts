@@ -1,9 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, DisruptionTarget, replicasOf, UnhealthyPodEvictionPolicy } from './budget';
-import { StarRocksCluster } from '../cluster/cluster';
-import { IStarRocksCluster } from '../cluster/reference';
-import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
+import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, DisruptionTarget, ReplicaFields, replicasOf, UnhealthyPodEvictionPolicy } from './budget';
+import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
+import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { copyStringMap, fail } from '../common/validate';
 
 /**
@@ -66,11 +65,11 @@ export interface StarRocksDisruptionBudgetsProps extends DisruptionBudgetsOption
 
 type Part = 'fe' | 'be' | 'cn' | 'feProxy';
 
-const PARTS: ReadonlyArray<{ part: Part; component: string; what: string; id: string }> = [
-  { part: 'fe', component: 'fe', what: 'FE', id: 'Fe' },
-  { part: 'be', component: 'be', what: 'BE', id: 'Be' },
-  { part: 'cn', component: 'cn', what: 'CN', id: 'Cn' },
-  { part: 'feProxy', component: 'fe-proxy', what: 'FE proxy', id: 'FeProxy' },
+const PARTS: ReadonlyArray<{ part: Part; component: ComponentKind; what: string; id: string }> = [
+  { part: 'fe', component: ComponentKind.FE, what: 'FE', id: 'Fe' },
+  { part: 'be', component: ComponentKind.BE, what: 'BE', id: 'Be' },
+  { part: 'cn', component: ComponentKind.CN, what: 'CN', id: 'Cn' },
+  { part: 'feProxy', component: ComponentKind.FE_PROXY, what: 'FE proxy', id: 'FeProxy' },
 ];
 
 /**
@@ -104,7 +103,7 @@ export class StarRocksDisruptionBudgets extends Construct {
       fail('cluster', 'the StarRocks cluster whose pods the budgets protect', cluster);
     }
     const c = cluster.clusterName;
-    const local = cluster instanceof StarRocksCluster ? cluster : undefined;
+    const local = cluster.definedInApp;
     const labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
     const created: { [part: string]: ApiObject } = {};
     const checks: Array<{ target: DisruptionTarget; budget: DisruptionBudget; part: Part }> = [];
@@ -114,7 +113,7 @@ export class StarRocksDisruptionBudgets extends Construct {
       if (given !== undefined && !(given instanceof DisruptionBudget)) {
         fail(p.part, 'a DisruptionBudget (DisruptionBudget.maxUnavailable(1), ...)', given);
       }
-      const exists = local ? componentExists(local, p.part) : undefined;
+      const exists = local ? componentExists(cluster, p.part) : undefined;
       if (exists === false) {
         if (given !== undefined && given.enabled) {
           fail(p.part, `unset or DisruptionBudget.none(): the cluster has no ${p.what}`, given.toString());
@@ -131,7 +130,7 @@ export class StarRocksDisruptionBudgets extends Construct {
         name: `${c}-${p.component}-pdb`,
         namespace: cluster.clusterNamespace,
         labels,
-        selector: StarRocksCluster.podSelectorLabels(c, p.component),
+        selector: cluster.tryFindComponent(p.component)?.selectorLabels ?? podSelectorLabels(c, p.component),
         quorum: p.part === 'fe',
       };
       created[p.part] = createDisruptionBudget(this, p.id, target, budget, props.unhealthyPodEvictionPolicy);
@@ -150,7 +149,7 @@ export class StarRocksDisruptionBudgets extends Construct {
         validate: () => {
           if (!checked) {
             checked = true;
-            const spec = local.apiObject.toJson()?.spec ?? {};
+            const spec = renderedSpec(cluster);
             for (const { target, budget, part } of checks) {
               checkDisruptionBudget(this, target, budget, podCount(spec, part));
             }
@@ -162,13 +161,21 @@ export class StarRocksDisruptionBudgets extends Construct {
   }
 }
 
-function componentExists(cluster: StarRocksCluster, part: Part): boolean {
+function componentExists(cluster: IStarRocksCluster, part: Part): boolean {
   switch (part) {
     case 'fe': return true;
-    case 'be': return cluster.be !== undefined;
-    case 'cn': return cluster.cn !== undefined;
+    case 'be': return cluster.tryFindComponent(ComponentKind.BE) !== undefined;
+    case 'cn': return cluster.tryFindComponent(ComponentKind.CN) !== undefined;
     case 'feProxy': return cluster.hasFeProxy;
   }
+}
+
+/**
+ * Labels that select exactly the pods the operator creates for a component
+ * (`app.kubernetes.io/component`, `app.starrocks.ownerreference/name: <cluster>-<component>`).
+ */
+function podSelectorLabels(clusterName: string, component: ComponentKind): { [key: string]: string } {
+  return { [LABEL_COMPONENT]: component, [LABEL_OWNER]: `${clusterName}-${component}` };
 }
 
 const SPEC_KEYS: Record<Part, string> = {
@@ -178,10 +185,19 @@ const SPEC_KEYS: Record<Part, string> = {
   feProxy: 'starRocksFeProxySpec',
 };
 
-/**
- * The number of pods a component runs, from the rendered StarRocksCluster spec.
- */
-function podCount(spec: { [key: string]: any }, part: Part): number {
-  const s = spec[SPEC_KEYS[part]] ?? {};
-  return replicasOf(s);
+/** The spec of the cluster's StarRocksCluster resource as it is synthesized (JSON patches applied). */
+function renderedSpec(cluster: IStarRocksCluster): { [key: string]: unknown } {
+  const json: unknown = ApiObject.of(cluster).toJson();
+  const spec = isRecord(json) ? json.spec : undefined;
+  return isRecord(spec) ? spec : {};
+}
+
+/** The number of pods a component runs, from the rendered StarRocksCluster spec. */
+function podCount(spec: { [key: string]: unknown }, part: Part): number {
+  const s = spec[SPEC_KEYS[part]];
+  return replicasOf(isRecord(s) ? s as ReplicaFields : {});
+}
+
+function isRecord(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

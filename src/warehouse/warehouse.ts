@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { StarRocksCluster } from '../cluster/cluster';
-import { IStarRocksCluster } from '../cluster/reference';
+import type { StarRocksWarehouseSpec, StarRocksWarehouseSpecTemplate } from './wire';
+import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_WAREHOUSE, NAME_BUDGET, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from '../common/constants';
 import { copyData } from '../common/copy';
@@ -100,9 +100,6 @@ export interface WarehouseDisruptionBudgetOptions {
   readonly labels?: { [key: string]: string };
 }
 
-/** Keys of `StarRocksWarehouseProps` that are not CN options. */
-const WAREHOUSE_KEYS = ['cluster', 'name', 'namespace', 'labels', 'resourceAnnotations', 'timeZone', 'volumeNameWithHash'];
-
 /**
  * A StarRocks warehouse (enterprise edition 3.2 or later): a separately sized and scheduled
  * group of CN pods of a shared-data cluster, managed by the StarRocks operator (v1.11.5).
@@ -181,15 +178,7 @@ export class StarRocksWarehouse extends Construct {
       configMapLabels: { [LABEL_WAREHOUSE]: name, app: WAREHOUSE_APP },
       envKey: 'envVars',
     };
-    const cnOptions: { [key: string]: any } = { ...props };
-    for (const k of WAREHOUSE_KEYS) {
-      delete cnOptions[k];
-    }
-    if (props.existingConfig === undefined && props.configMapName === undefined) {
-      // the warehouse chart's name, not the CN component's `<alias>-cn-cm`
-      cnOptions.configMapName = `${name}-cm`;
-    }
-    this.component = StarRocksComponent._create('cn', ctx, copyData(cnOptions) as CnOptions);
+    this.component = StarRocksComponent._create('cn', ctx, copyData(cnOptionsOf(props, name)));
     this.configMapName = this.component.configMapName;
     this.minPods = replicasOf({ replicas: props.replicas, autoScalingPolicy: props.autoScaling });
 
@@ -358,7 +347,7 @@ export class StarRocksWarehouse extends Construct {
    *
    * @internal
    */
-  public _renderSpec(): { [key: string]: any } {
+  public _renderSpec(): StarRocksWarehouseSpec {
     return {
       starRocksCluster: this.cluster.clusterName,
       template: this._renderTemplate(),
@@ -370,7 +359,7 @@ export class StarRocksWarehouse extends Construct {
    *
    * @internal
    */
-  public _renderTemplate(): { [key: string]: any } {
+  public _renderTemplate(): StarRocksWarehouseSpecTemplate {
     return this.component._renderSpec();
   }
 
@@ -399,10 +388,12 @@ export class StarRocksWarehouse extends Construct {
     if (alias === c) {
       fail('name', `such that "${alias}" is not the name of its cluster: the warehouse's StatefulSet and Services would be the cluster's CN objects ("${c}-cn", ...)`, name);
     }
-    if (cluster instanceof StarRocksCluster && props.configMapName === undefined && props.existingConfig === undefined) {
-      const clash = [cluster.fe, cluster.be, cluster.cn].find((x) => x !== undefined && x._hasConfig && x.configMapName === `${name}-cm`);
+    if (cluster.definedInApp && props.configMapName === undefined && props.existingConfig === undefined) {
+      const clash = [ComponentKind.FE, ComponentKind.BE, ComponentKind.CN]
+        .map((kind) => cluster.tryFindComponent(kind))
+        .find((x) => x !== undefined && x.config !== undefined && x.configMapName === `${name}-cm`);
       if (clash) {
-        fail('name', `such that the warehouse's ConfigMap "${name}-cm" is not the cluster's ${clash.componentName.toUpperCase()} ConfigMap (or set configMapName)`, name);
+        fail('name', `such that the warehouse's ConfigMap "${name}-cm" is not the cluster's ${clash.kind.toUpperCase()} ConfigMap (or set configMapName)`, name);
       }
     }
   }
@@ -439,7 +430,7 @@ export class StarRocksWarehouse extends Construct {
 
   /** A warehouse only works in a shared-data cluster (V33); checked at synth time, after every `addConfig`. */
   private checkSharedData(cluster: IStarRocksCluster): void {
-    if (!(cluster instanceof StarRocksCluster)) {
+    if (!cluster.definedInApp) {
       return;
     }
     let checked = false;
@@ -447,7 +438,7 @@ export class StarRocksWarehouse extends Construct {
       validate: () => {
         if (!checked) {
           checked = true;
-          if (cluster.fe.config !== undefined && !cluster.sharedData) {
+          if (cluster.tryFindComponent(ComponentKind.FE)?.config !== undefined && !cluster.sharedData) {
             warn(this, `cluster ${cluster.clusterName} is not in shared-data mode (its fe.conf has no run_mode = shared_data); the operator only adds warehouses to shared-data clusters`);
           }
         }
@@ -455,6 +446,21 @@ export class StarRocksWarehouse extends Construct {
       },
     });
   }
+}
+
+/**
+ * The CN options of a warehouse: its props without the warehouse's own keys, and the warehouse
+ * chart's ConfigMap name `<name>-cm` (not the CN component's `<alias>-cn-cm`) unless one is given.
+ */
+function cnOptionsOf(props: StarRocksWarehouseProps, name: string): CnOptions {
+  const {
+    cluster: _cluster, name: _name, namespace: _namespace, labels: _labels, resourceAnnotations: _resourceAnnotations,
+    timeZone: _timeZone, volumeNameWithHash: _volumeNameWithHash, ...cnOptions
+  } = props;
+  if (props.existingConfig === undefined && props.configMapName === undefined) {
+    return { ...cnOptions, configMapName: `${name}-cm` };
+  }
+  return cnOptions;
 }
 
 /** The `major.minor` of an image tag such as `3.3.8`, `v3.2.1-ee` or `3.1-latest`. */
