@@ -3,6 +3,7 @@
  *
  * @internal
  */
+import type { WireObject } from './k8s-wire';
 import { fail } from '../common/validate';
 import { toWire } from '../common/wire';
 
@@ -60,19 +61,20 @@ export function checkArray<T>(prop: string, value: T[] | undefined): T[] | undef
 }
 
 /** Wire form of a typed Kubernetes object; `undefined` when it has no content. @internal */
-export function wireObject(prop: string, value: unknown): { [key: string]: any } | undefined {
+export function wireObject(prop: string, value: unknown): WireObject | undefined {
   if (value === undefined || value === null) {
     return undefined;
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     fail(prop, 'an object', value);
   }
-  const wire = toWire(value, prop);
+  // toWire keeps the shape: plain data in, plain data out
+  const wire: WireObject = toWire(value, prop);
   return Object.keys(wire).length === 0 ? undefined : wire;
 }
 
 /** Wire form of a list of typed Kubernetes objects; `undefined` when empty. @internal */
-export function wireList(prop: string, value: unknown[] | undefined): any[] | undefined {
+export function wireList(prop: string, value: unknown[] | undefined): WireObject[] | undefined {
   const list = checkArray(prop, value);
   if (list === undefined || list.length === 0) {
     return undefined;
@@ -81,7 +83,8 @@ export function wireList(prop: string, value: unknown[] | undefined): any[] | un
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
       fail(`${prop}[${i}]`, 'an object', item);
     }
-    return toWire(item, `${prop}[${i}]`);
+    const wire: WireObject = toWire(item, `${prop}[${i}]`);
+    return wire;
   });
 }
 

@@ -28,6 +28,7 @@ import {
   operatorRules,
   RBAC_API_VERSION,
 } from './facts';
+import type { Container, ObjectBody, SecurityContext, Subject } from './k8s-wire';
 import { StarRocksOperatorProps } from './props';
 import { StarRocksApiObject } from '../common/api-object';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
@@ -62,9 +63,9 @@ export class StarRocksOperator extends Construct {
   /**
    * Whether the given object is a `StarRocksOperator`, also across copies of this library.
    *
-   * @param x any object
+   * @param x any value
    */
-  public static isStarRocksOperator(x: any): x is StarRocksOperator {
+  public static isStarRocksOperator(x: unknown): x is StarRocksOperator {
     return x !== null && typeof x === 'object' && OPERATOR_SYMBOL in x;
   }
 
@@ -169,10 +170,10 @@ export class StarRocksOperator extends Construct {
     const resources = props.resources === undefined
       ? { limits: { ...DEFAULT_RESOURCES.limits }, requests: { ...DEFAULT_RESOURCES.requests } }
       : wireObject(`${p}.resources`, props.resources);
-    const securityContext: { [key: string]: any } = { ...DEFAULT_SECURITY_CONTEXT, ...wireObject(`${p}.securityContext`, props.securityContext) };
+    const securityContext: SecurityContext = { ...DEFAULT_SECURITY_CONTEXT, ...wireObject(`${p}.securityContext`, props.securityContext) };
     checkPrivilegeEscalation(`${p}.securityContext`, securityContext);
 
-    const container = {
+    const container: Container = {
       name: MANAGER_CONTAINER,
       image,
       imagePullPolicy,
@@ -225,7 +226,7 @@ export class StarRocksOperator extends Construct {
         'set when the chart has no namespace, because the role bindings must name the namespace of the ServiceAccount (or set \'rbac.create\' to false)',
         undefined,
       );
-      const subjects = [{ kind: 'ServiceAccount', name: saName, namespace: subjectNamespace }];
+      const subjects: Subject[] = [{ kind: 'ServiceAccount', name: saName, namespace: subjectNamespace }];
       const appLabel = { app: fullName };
       if (this.watchNamespace === undefined) {
         this.define('ClusterRole', RBAC_API_VERSION, 'ClusterRole', { name: fullName, labels: appLabel }, { rules: operatorRules() }, true);
@@ -296,7 +297,7 @@ export class StarRocksOperator extends Construct {
     apiVersion: string,
     kind: string,
     metadata: { name: string; namespace?: string; labels?: { [key: string]: string }; annotations?: { [key: string]: string } },
-    body: { [key: string]: any } = {},
+    body: ObjectBody = {},
     clusterScoped = false,
   ): ApiObject {
     const obj = new StarRocksApiObject(this, id, { apiVersion, kind, metadata, ...body });
@@ -313,7 +314,7 @@ export class StarRocksOperator extends Construct {
     const seen = new Set<string>();
     sources.forEach((source, i) => {
       const prop = `operator.crds[${i}]`;
-      if (!(source instanceof OperatorCrdSource) && typeof (source as any)?.location !== 'string') {
+      if (!(source instanceof OperatorCrdSource) && typeof (source as Partial<OperatorCrdSource> | undefined)?.location !== 'string') {
         fail(prop, 'an OperatorCrdSource (OperatorCrdSource.fromFile() or .fromUrl())', source);
       }
       let include: Include;
@@ -385,14 +386,15 @@ function objectKey(kind: string, namespace: string | undefined, name: string): s
  * The API server rejects `allowPrivilegeEscalation: false` together with `privileged: true` or the
  * `CAP_SYS_ADMIN` capability; the default sets it to false.
  */
-function checkPrivilegeEscalation(prop: string, sc: { [key: string]: any }): void {
+function checkPrivilegeEscalation(prop: string, sc: SecurityContext): void {
   if (sc.allowPrivilegeEscalation !== false) {
     return;
   }
   if (sc.privileged === true) {
     fail(`${prop}.allowPrivilegeEscalation`, 'true when privileged is true (the API server rejects false)', false);
   }
-  const added: unknown[] = Array.isArray(sc.capabilities?.add) ? sc.capabilities.add : [];
+  const add = sc.capabilities?.add;
+  const added: unknown[] = Array.isArray(add) ? add : [];
   if (added.some((c) => c === 'SYS_ADMIN' || c === 'CAP_SYS_ADMIN')) {
     fail(`${prop}.allowPrivilegeEscalation`, 'true when capabilities.add contains SYS_ADMIN (the API server rejects false)', false);
   }
