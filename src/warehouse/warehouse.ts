@@ -6,9 +6,10 @@ import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_WAREHOUSE, NAME_BUDGET, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from '../common/constants';
 import { copyData } from '../common/copy';
+import { StarRocksPropError } from '../common/errors';
 import { LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { nameFromId } from '../common/names';
-import { checkDns1035Label, checkDnsLabel, copyStringMap, fail } from '../common/validate';
+import { checkDns1035Label, checkDnsLabel, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
 import { CnOptions } from '../components/options';
@@ -389,12 +390,17 @@ export class StarRocksWarehouse extends Construct {
       fail('name', `such that "${alias}" is not the name of its cluster: the warehouse's StatefulSet and Services would be the cluster's CN objects ("${c}-cn", ...)`, name);
     }
     if (cluster.definedInApp && props.configMapName === undefined && props.existingConfig === undefined) {
-      const clash = [ComponentKind.FE, ComponentKind.BE, ComponentKind.CN]
-        .map((kind) => cluster.tryFindComponent(kind))
-        .find((x) => x !== undefined && x.config !== undefined && x.configMapName === `${name}-cm`);
-      if (clash) {
-        fail('name', `such that the warehouse's ConfigMap "${name}-cm" is not the cluster's ${clash.kind.toUpperCase()} ConfigMap (or set configMapName)`, name);
+      const clash = configMapClash(cluster, name);
+      if (clash !== undefined) {
+        fail('name', clash, name);
       }
+      // a component of the cluster gets its ConfigMap with its first config entry, which may come later
+      this.node.addValidation({
+        validate: () => {
+          const later = configMapClash(cluster, name);
+          return later === undefined ? [] : [new StarRocksPropError('name', `must be ${later}, got ${show(name)}`).message];
+        },
+      });
     }
   }
 
@@ -446,6 +452,18 @@ export class StarRocksWarehouse extends Construct {
       },
     });
   }
+}
+
+/**
+ * What the warehouse's name must be when its ConfigMap `<name>-cm` would be a ConfigMap of a
+ * component of the cluster; undefined when there is no clash.
+ */
+function configMapClash(cluster: IStarRocksCluster, name: string): string | undefined {
+  const clash = [ComponentKind.FE, ComponentKind.BE, ComponentKind.CN]
+    .map((kind) => cluster.tryFindComponent(kind))
+    .find((x) => x !== undefined && x.config !== undefined && x.configMapName === `${name}-cm`);
+  return clash === undefined ? undefined
+    : `such that the warehouse's ConfigMap "${name}-cm" is not the cluster's ${clash.kind.toUpperCase()} ConfigMap (or set configMapName)`;
 }
 
 /**

@@ -228,7 +228,7 @@ describe('Datadog', () => {
     const cluster = StarRocksCluster.fromClusterName(chart, 'Cluster', 'lake');
 
     // THEN
-    expect(() => Datadog.applyTo(cluster as any, { metrics: true })).toThrow(/'cluster' must be a StarRocksCluster of this app/);
+    expect(() => Datadog.applyTo(cluster, { metrics: true })).toThrow(/'cluster' must be a StarRocksCluster of this app/);
   });
 });
 

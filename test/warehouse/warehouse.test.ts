@@ -464,6 +464,19 @@ describe('StarRocksWarehouse', () => {
       expect(() => warehouse(chart, { cluster, name: 'sr-fe', configMapName: 'sr-fe-wh-cm' }, 'Other')).not.toThrow();
     });
 
+    test('fails at synth when the cluster gets the clashing ConfigMap after the warehouse', () => {
+      // GIVEN a CN without a config file, so without a ConfigMap yet
+      const chart = chartIn();
+      const cluster = sharedDataCluster(chart, 'sr');
+      warehouse(chart, { cluster, name: 'sr-cn' });
+
+      // WHEN the CN gets its first config entry, and with it the ConfigMap sr-cn-cm
+      cluster.cn!.addConfig('thrift_port', '9061');
+
+      // THEN
+      expect(() => Testing.synth(chart)).toThrow(/\[test\/Etl\] 'name' must be such that the warehouse's ConfigMap "sr-cn-cm" is not the cluster's CN ConfigMap \(or set configMapName\), got "sr-cn"/);
+    });
+
     test('fails when the name is longer than 39 characters (the StatefulSet <name>-warehouse-cn must fit 52)', () => {
       // GIVEN
       const chart = chartIn();
