@@ -12,7 +12,7 @@ import {
 } from './common';
 import { HelmValuesError } from './context';
 import { chartConfig } from './typed-api-gaps';
-import { asWire, dig, goPrint, isMap, listAt, mapAt, scalar, stringMap, truthy, ValuesMap } from './values';
+import { asWire, Building, dig, goPrint, isMap, listAt, mapAt, scalar, section, stringMap, truthy, ValuesMap, wireList, wireMap } from './values';
 import { ComponentKey } from '../common/constants';
 import { show } from '../common/validate';
 import {
@@ -29,35 +29,12 @@ import { EmptyDirVolume, HostPathVolume, PersistentStorageOptions } from '../sto
 export const SPEC_KEY: Record<ComponentKey, string> = { fe: 'starrocksFESpec', be: 'starrocksBeSpec', cn: 'starrocksCnSpec' };
 const ENV_KEY: Record<ComponentKey, string> = { fe: 'feEnvVars', be: 'beEnvVars', cn: 'cnEnvVars' };
 
-/** A struct being filled in, field by field, before it is handed over as its readonly self. */
-type Building<T> = { -readonly [K in keyof T]: T[K] };
-
 /** What any of FE, BE and CN takes (each component reads only its own fields). */
 type AnyComponentOptions = FeOptions & CnOptions;
 
 /** The part of a component's options that is its storage. */
 type StorageFields = Pick<AnyComponentOptions,
 'volumeNamePrefix' | 'metaStorage' | 'logStorage' | 'dataStorage' | 'dataVolumeCount' | 'spillStorage' | 'emptyDirs' | 'hostPaths'>;
-
-/**
- * A map of the values, or an empty map for anything else: the chart's templates read a key of a
- * value that is not a map as no value.
- *
- * @internal
- */
-export function section(value: unknown): ValuesMap {
-  return isMap(value) ? value : {};
-}
-
-/** A map the chart prints as given (`toYaml`): its fields are the API server's to check. */
-function wireMap<T>(prop: string, value: unknown): T {
-  return asWire<T>(mapAt(prop, value) ?? {});
-}
-
-/** A list the chart prints as given (`toYaml`): its items are the API server's to check. */
-function wireList<T>(prop: string, value: unknown): T {
-  return asWire<T>(listAt(prop, value));
-}
 
 /** `Number` of a value the chart prints with `{{ }}` (read as the typed prop checks it). */
 function num(value: unknown): number {

@@ -46,6 +46,16 @@ export function truthy(v: unknown): boolean {
   return true;
 }
 
+/**
+ * A map of the values, or an empty map for anything else: the chart's templates read a key of a
+ * value that is not a map as no value.
+ *
+ * @internal
+ */
+export function section(value: unknown): ValuesMap {
+  return isMap(value) ? value : {};
+}
+
 /** Reads a nested value by path; undefined when any step is missing. @internal */
 export function dig(values: unknown, ...path: string[]): unknown {
   let cur: unknown = values;
@@ -236,6 +246,24 @@ export function deepFreeze<T>(value: T): T {
 export function asWire<T>(value: object): T {
   return value as unknown as T;
 }
+
+/**
+ * A map the chart prints as given (`toYaml`), handed over as a wire object: no value is an empty
+ * map, another value than a map an error naming `prop`.
+ *
+ * @internal
+ */
+export function wireMap<T>(prop: string, value: unknown): T {
+  return asWire<T>(mapAt(prop, value) ?? {});
+}
+
+/** A list the chart prints as given (`toYaml`), handed over as a wire object. @internal */
+export function wireList<T>(prop: string, value: unknown): T {
+  return asWire<T>(listAt(prop, value));
+}
+
+/** A struct being filled in, field by field, before it is handed over as its readonly self. @internal */
+export type Building<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * How the props of a construct map to the values keys they come from: pairs of a prop path (a

@@ -5,11 +5,11 @@
  * prints it.
  */
 import { Testing } from 'cdk8s';
-import { StarRocksCluster } from '../../src';
+import { KubeStarRocks } from '../../src';
+import { StarRocksPropError } from '../../src/common/errors';
 import {
   configTextValue, literalBlock, pullSecrets, quantity, storageSize, withUserAnnotations,
 } from '../../src/helm/common';
-import { StarRocksPropError } from '../../src/common/errors';
 import { HelmValuesError } from '../../src/helm/context';
 import { renderHelmChart } from '../../src/helm/render';
 import { mapAt, scalar, stringMap, trimAll, valuesError } from '../../src/helm/values';
@@ -163,7 +163,7 @@ describe('kube-starrocks: the shared readers', () => {
   test('null quantities are left out, in the older resource key too', () => {
     // the starrocks subchart alone: a null removes the default `resources`
     const chart = Testing.chart();
-    StarRocksCluster.fromHelmValues(chart, 'Cluster', { starrocksFESpec: { resources: null, resource: { requests: { cpu: 1, memory: null } } } });
+    KubeStarRocks.clusterFromValues(chart, 'Cluster', { starrocksFESpec: { resources: null, resource: { requests: { cpu: 1, memory: null } } } });
     expect(feSpec(Testing.synth(chart)).requests).toEqual({ cpu: 1 });
   });
 });
@@ -187,14 +187,15 @@ describe('kube-starrocks: the constructs\' errors name the values key', () => {
 });
 
 describe('kube-starrocks: disaster recovery', () => {
-  const spec = (values: unknown) => renderStarRocks(values).find((o) => o.kind === 'StarRocksCluster').spec;
+  const disasterRecovery = (dr: unknown) => renderStarRocks({ starrocksCluster: { disasterRecovery: dr } })
+    .find((o) => o.kind === 'StarRocksCluster').spec.disasterRecovery;
 
   test('switched off, it is the typed prop: printed as given, without a snapshot mount', () => {
-    expect(spec({ starrocksCluster: { disasterRecovery: { enabled: false, generation: 3 } } }).disasterRecovery).toEqual({ enabled: false, generation: 3 });
+    expect(disasterRecovery({ enabled: false, generation: 3 })).toEqual({ enabled: false, generation: 3 });
   });
 
   test('switched on without a snapshot mount, it is printed as the chart prints it', () => {
-    expect(spec({ starrocksCluster: { disasterRecovery: { generation: 2 } } }).disasterRecovery).toEqual({ generation: 2 });
-    expect(spec({ starrocksCluster: { disasterRecovery: { enabled: true, generation: 2 } } }).disasterRecovery).toEqual({ enabled: true, generation: 2 });
+    expect(disasterRecovery({ generation: 2 })).toEqual({ generation: 2 });
+    expect(disasterRecovery({ enabled: true, generation: 2 })).toEqual({ enabled: true, generation: 2 });
   });
 });
