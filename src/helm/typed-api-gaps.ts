@@ -11,8 +11,9 @@ import { literalBlock } from './common';
 import type { StarRocksCluster } from '../cluster/cluster';
 import { ComponentKey } from '../common/constants';
 import { StarRocksConfig } from '../config/config';
-import { InitPasswordJob } from '../init-password/init-password-job';
-import { StarRocksServiceMonitor } from '../monitoring/service-monitor';
+import type { InitPasswordJob } from '../init-password/init-password-job';
+import type { StarRocksServiceMonitor } from '../monitoring/service-monitor';
+import type { StarRocksWarehouse } from '../warehouse/warehouse';
 
 /**
  * A config file whose text and hash are the chart's: the hash is over `hashInput` (the values as
@@ -64,6 +65,20 @@ export function setIntervalText(monitors: StarRocksServiceMonitor, interval: str
  */
 export function secretByName(name: string): kplus.ISecret {
   return { name } as unknown as kplus.ISecret;
+}
+
+/**
+ * Runs the checks a warehouse makes when it renders (Service ports, annotations), now, so that
+ * their errors reach the translation, which names the values key. At synth time they would come
+ * wrapped by cdk8s ("Failed serializing construct ..."), their prop path lost.
+ *
+ * To be replaced once the warehouse checks its props in the constructor, or reports synth-time
+ * problems through `node.addValidation` with the prop path as data.
+ *
+ * @internal
+ */
+export function checkWarehouseNow(warehouse: StarRocksWarehouse): void {
+  warehouse._renderSpec();
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { coalesceValues } from './merge';
-import { chartConfig } from './typed-api-gaps';
+import { chartConfig, checkWarehouseNow } from './typed-api-gaps';
 import {
   asWire, Building, dig, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
   valuesError, wireMap,
@@ -105,9 +105,7 @@ export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmCo
     const cluster = StarRocksCluster.fromClusterName(scope, 'Cluster', clusterName, { namespace: ctx.namespace });
     const props = warehousePropsFromValues(scope, v, ctx);
     warehouse = new StarRocksWarehouse(scope, 'Warehouse', { ...props, cluster });
-    // The construct checks part of its spec (Service ports, annotations) when it renders, at
-    // synth time; render once here so that such errors are reported with the values key.
-    warehouse._renderSpec();
+    checkWarehouseNow(warehouse);
   } catch (e) {
     throw valuesError(e, PROP_TO_VALUES_KEY);
   }
