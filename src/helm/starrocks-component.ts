@@ -1,7 +1,7 @@
 /**
  * One component of the starrocks subchart (`starrocksFESpec`, `starrocksBeSpec`,
- * `starrocksCnSpec`, with `starrocksCluster.componentValues`) and the FE proxy
- * (`starrocksFeProxySpec`), read into the typed options of the cluster's components.
+ * `starrocksCnSpec`, with `starrocksCluster.componentValues`), read into the typed options of the
+ * cluster's components.
  *
  * @internal
  */
@@ -20,7 +20,6 @@ import {
   HpaVersion, ImagePullPolicy, PodManagementPolicy, ServicePortOptions, ServiceType,
 } from '../components/options';
 import { renderEntries, StarRocksConfig } from '../config/config';
-import { FeProxyOptions } from '../fe-proxy/fe-proxy';
 import { Datadog, DatadogLogConfig, DatadogProfilingOptions } from '../monitoring/datadog';
 import { MonitoredComponent } from '../monitoring/monitored-component';
 import { EmptyDirVolume, HostPathVolume, PersistentStorageOptions } from '../storage/storage';
@@ -36,8 +35,8 @@ type AnyComponentOptions = FeOptions & CnOptions;
 type StorageFields = Pick<AnyComponentOptions,
 'volumeNamePrefix' | 'metaStorage' | 'logStorage' | 'dataStorage' | 'dataVolumeCount' | 'spillStorage' | 'emptyDirs' | 'hostPaths'>;
 
-/** `Number` of a value the chart prints with `{{ }}` (read as the typed prop checks it). */
-function num(value: unknown): number {
+/** `Number` of a value the chart prints with `{{ }}` (read as the typed prop checks it). @internal */
+export function num(value: unknown): number {
   return Number(value);
 }
 
@@ -328,7 +327,8 @@ function componentConfig(x: ComponentKey, c: ValuesMap, clusterNameValue: string
 }
 
 /** The Service block, printed only with a `type`; the load balancer settings only for `LoadBalancer`. */
-function componentService(p: string, value: unknown): ComponentServiceOptions | undefined {
+/** @internal */
+export function componentService(p: string, value: unknown): ComponentServiceOptions | undefined {
   if (!isMap(value) || !truthy(value.type)) {
     return undefined;
   }
@@ -430,67 +430,9 @@ function storageOptions(x: ComponentKey, p: string, c: ValuesMap): StorageFields
   return out;
 }
 
-function emptyDirs(prop: string, value: unknown): EmptyDirVolume[] {
+/** `emptyDirs`: a name and a mount path each. @internal */
+export function emptyDirs(prop: string, value: unknown): EmptyDirVolume[] {
   return listAt(prop, value).map((e) => ({ name: String(dig(e, 'name')), mountPath: String(dig(e, 'mountPath')) }));
-}
-
-/**
- * The FE proxy's options from `starrocksFeProxySpec`.
- *
- * @internal
- */
-export function feProxyOptions(value: unknown): FeProxyOptions {
-  const p = 'starrocksFeProxySpec';
-  const px = section(value);
-  const o: Building<FeProxyOptions> = {};
-  const repo = dig(px, 'image', 'repository');
-  if (truthy(repo)) {
-    const tag = dig(px, 'image', 'tag');
-    if (!truthy(tag)) {
-      throw new HelmValuesError(`${p}.image.tag must be set when ${p}.image.repository is set (the chart would print "${repo}:")`);
-    }
-    o.image = `${goPrint(repo)}:${goPrint(tag)}`;
-  }
-  if (truthy(px.imagePullSecrets)) {
-    o.imagePullSecrets = pullSecrets(`${p}.imagePullSecrets`, px.imagePullSecrets);
-  }
-  if (px.replicas !== null && px.replicas !== undefined) {
-    o.replicas = num(px.replicas);
-  }
-  if (truthy(px.imagePullPolicy)) {
-    o.imagePullPolicy = scalar(`${p}.imagePullPolicy`, px.imagePullPolicy) as ImagePullPolicy;
-  }
-  o.resolver = px.resolver === null || px.resolver === undefined ? '' : goPrint(px.resolver);
-  if (truthy(px.resources)) {
-    const r = mapAt(`${p}.resources`, px.resources)!;
-    o.resources = { requests: quantities(`${p}.resources.requests`, r.requests), limits: quantities(`${p}.resources.limits`, r.limits) };
-  }
-  const service = componentService(p, px.service);
-  if (service) {
-    o.service = service;
-  }
-  if (truthy(px.nodeSelector)) {
-    o.nodeSelector = wireMap<{ [key: string]: string }>(`${p}.nodeSelector`, px.nodeSelector);
-  }
-  if (truthy(px.affinity)) {
-    o.affinity = wireMap<k8s.Affinity>(`${p}.affinity`, px.affinity);
-  }
-  if (truthy(px.tolerations)) {
-    o.tolerations = wireList<k8s.Toleration[]>(`${p}.tolerations`, px.tolerations);
-  }
-  if (truthy(px.livenessProbeFailureSeconds)) {
-    o.livenessProbeFailureSeconds = num(px.livenessProbeFailureSeconds);
-  }
-  if (truthy(px.readinessProbeFailureSeconds)) {
-    o.readinessProbeFailureSeconds = num(px.readinessProbeFailureSeconds);
-  }
-  if (truthy(px.emptyDirs)) {
-    o.emptyDirs = emptyDirs(`${p}.emptyDirs`, px.emptyDirs);
-  }
-  if (truthy(px.podLabels)) {
-    o.podLabels = stringMap(`${p}.podLabels`, px.podLabels);
-  }
-  return o;
 }
 
 /**
