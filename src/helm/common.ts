@@ -206,11 +206,9 @@ export function mounts(prop: string, value: unknown): MountOptions[] {
     if (!truthy(m.name) || !truthy(m.mountPath)) {
       throw new HelmValuesError(`${p} must have a name and a mountPath (the chart prints them empty, which the operator refuses), got ${show(m)}`);
     }
-    const out: { [key: string]: string } = { name: scalar(`${p}.name`, m.name), mountPath: scalar(`${p}.mountPath`, m.mountPath) };
-    if (truthy(m.subPath)) {
-      out.subPath = scalar(`${p}.subPath`, m.subPath);
-    }
-    return out as unknown as MountOptions;
+    const name = scalar(`${p}.name`, m.name);
+    const mountPath = scalar(`${p}.mountPath`, m.mountPath);
+    return truthy(m.subPath) ? { name, mountPath, subPath: scalar(`${p}.subPath`, m.subPath) } : { name, mountPath };
   });
 }
 
