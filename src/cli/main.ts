@@ -11,6 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CHART_VERSION, HELP, parseArgs, TemplateRequest, UsageError } from './args';
+import type { ValuesMap } from '../helm/values';
 
 /** Where the command reads and writes; the process streams for the real command. @internal */
 export interface CliIo {
@@ -68,7 +69,7 @@ function readValuesFile(file: string, io: CliIo): string {
 }
 
 /** The user's values: the -f files merged in order, then every --set applied (Helm's `MergeValues`). */
-function userValues(req: TemplateRequest, io: CliIo): { [key: string]: any } {
+function userValues(req: TemplateRequest, io: CliIo): ValuesMap {
   // every file is read before the YAML library is loaded: a missing file fails fast
   const texts = req.valueFiles.map(file => ({ file: file === '-' ? '<stdin>' : file, text: readValuesFile(file, io) }));
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -90,6 +91,11 @@ function userValues(req: TemplateRequest, io: CliIo): { [key: string]: any } {
   return values;
 }
 
+/** Whether a value is a map (without loading the Helm layer). */
+function isObject(v: unknown): v is { readonly [key: string]: unknown } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** A file name part from a kind or an object name. */
 function fileNamePart(s: unknown): string {
   const text = s === undefined || s === null || s === '' ? 'unnamed' : String(s);
@@ -101,12 +107,13 @@ function fileNamePart(s: unknown): string {
  * map to the same file (same kind and name in two namespaces) follow each other in it. Files of an
  * earlier run are overwritten; other files are left alone.
  */
-function writeOutputDir(objects: readonly any[], req: TemplateRequest, io: CliIo, texts: readonly string[]): string {
+function writeOutputDir(objects: readonly ValuesMap[], req: TemplateRequest, io: CliIo, texts: readonly string[]): string {
   const dir = path.resolve(io.cwd, req.outputDir!, req.chart);
   const files = new Map<string, string>();
   const order: string[] = [];
   objects.forEach((obj, i) => {
-    const name = `${fileNamePart(obj?.kind).toLowerCase()}-${fileNamePart(obj?.metadata?.name)}.yaml`;
+    const metadata = obj.metadata;
+    const name = `${fileNamePart(obj.kind).toLowerCase()}-${fileNamePart(isObject(metadata) ? metadata.name : undefined)}.yaml`;
     const shown = path.join(req.outputDir!, req.chart, name);
     if (!files.has(shown)) order.push(shown);
     files.set(shown, (files.get(shown) ?? '') + `---\n${texts[i]}`);

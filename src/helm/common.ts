@@ -11,9 +11,10 @@
  * @internal
  */
 import { Size } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { HelmValuesError } from './context';
-import { goPrint, hasOwn, isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, truthy, withoutNulls } from './values';
+import { asWire, goPrint, hasOwn, isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, truthy, ValuesMap, withoutNulls } from './values';
 import { StarRocksApiObject } from '../common/api-object';
 import { ResourceQuantity } from '../common/quantity';
 import { show } from '../common/validate';
@@ -129,17 +130,30 @@ export function quantities(prop: string, value: unknown, keep: (q: unknown) => b
  *
  * @internal
  */
-export function resourceRequirements(prop: string, value: unknown, allowed: readonly string[], why: string): { [key: string]: any } {
-  const out: { [key: string]: any } = {};
+export function resourceRequirements(prop: string, value: unknown, allowed: readonly string[], why: string): ChartResources {
+  const out: { -readonly [K in keyof ChartResources]: ChartResources[K] } = {};
   for (const [key, val] of Object.entries(mapAt(prop, value) ?? {})) {
     if (!allowed.includes(key)) {
       throw new HelmValuesError(`${prop} may only have ${allowed.join(', ')} (${why}), got ${show(key)}`);
     }
-    if (val !== null && val !== undefined) {
-      out[key] = key === 'claims' ? listOfMaps(`${prop}.claims`, val) : quantities(`${prop}.${key}`, val);
+    if (val === null || val === undefined) {
+      continue;
+    }
+    if (key === 'claims') {
+      out.claims = listOfMaps(`${prop}.claims`, val);
+    } else if (key === 'limits' || key === 'requests') {
+      out[key] = quantities(`${prop}.${key}`, val);
     }
   }
   return out;
+}
+
+/** A `resources` map as the charts print it, quantities wrapped for the typed props. @internal */
+export interface ChartResources {
+  readonly limits?: { [name: string]: ResourceQuantity };
+  readonly requests?: { [name: string]: ResourceQuantity };
+  /** Printed as given. */
+  readonly claims?: ValuesMap[];
 }
 
 /**
@@ -161,7 +175,7 @@ export function pullSecrets(prop: string, value: unknown): string[] {
  *
  * @internal
  */
-export function envList(prop: string, value: unknown): { [key: string]: any }[] {
+export function envList(prop: string, value: unknown): k8s.EnvVar[] {
   return listAt(prop, value).map((e, i) => {
     const p = `${prop}[${i}]`;
     if (!isMap(e)) {
@@ -173,7 +187,7 @@ export function envList(prop: string, value: unknown): { [key: string]: any }[] 
     if (e.value !== undefined && e.value !== null && typeof e.value !== 'string') {
       throw new HelmValuesError(`${p}.value must be a string: quote it (the chart prints ${show(e.value)} unquoted and the API server rejects it)`);
     }
-    return withoutNulls(e);
+    return asWire<k8s.EnvVar>(withoutNulls(e));
   });
 }
 
@@ -192,11 +206,9 @@ export function mounts(prop: string, value: unknown): MountOptions[] {
     if (!truthy(m.name) || !truthy(m.mountPath)) {
       throw new HelmValuesError(`${p} must have a name and a mountPath (the chart prints them empty, which the operator refuses), got ${show(m)}`);
     }
-    const out: { [key: string]: string } = { name: scalar(`${p}.name`, m.name), mountPath: scalar(`${p}.mountPath`, m.mountPath) };
-    if (truthy(m.subPath)) {
-      out.subPath = scalar(`${p}.subPath`, m.subPath);
-    }
-    return out as unknown as MountOptions;
+    const name = scalar(`${p}.name`, m.name);
+    const mountPath = scalar(`${p}.mountPath`, m.mountPath);
+    return truthy(m.subPath) ? { name, mountPath, subPath: scalar(`${p}.subPath`, m.subPath) } : { name, mountPath };
   });
 }
 
@@ -306,7 +318,7 @@ const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
  *
  * @internal
  */
-export function addValueObjects(scope: Construct, v: { [key: string]: any }, namespace: string, rendered: readonly RenderedObject[] = []): void {
+export function addValueObjects(scope: Construct, v: ValuesMap, namespace: string, rendered: readonly RenderedObject[] = []): void {
   const seen = new Map<string, string>(rendered.map((o) => [`${o.kind} ${o.name}`, o.by]));
   const entry = (kind: RenderedObject['kind'], prop: string, item: unknown) => {
     const [name, data] = valueObjectData(prop, item);

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addHelmChart } from './render';
+import type { StarRocksCluster } from '../cluster/cluster';
 
 /** How the Helm release would have been installed. */
 export interface HelmReleaseOptions {
@@ -50,6 +51,31 @@ export interface KubeStarRocksProps extends HelmReleaseOptions {
  * rejects are errors instead.
  */
 export class KubeStarRocks extends Construct {
+  /**
+   * Builds a cluster from the values of the kube-starrocks chart's `starrocks` subchart (the part
+   * under `starrocks:` in a kube-starrocks values file), as the chart 1.11.5 would render it: the
+   * StarRocksCluster, its ConfigMaps, the root password Secret and Job, ServiceMonitors and the
+   * values' `secrets`, `configMaps` and `resources`. Only values that differ from the chart's
+   * defaults are needed; a `null` removes a default. For the whole chart, the operator included,
+   * use `new KubeStarRocks(...)`.
+   *
+   * Values the chart would turn into manifests the API server rejects are errors naming the values
+   * key.
+   *
+   * @param scope the scope
+   * @param id the id of a construct that holds what the values define
+   * @param values the `starrocks` subchart's values
+   * @param options the release the values belonged to (default: release `kube-starrocks`, the
+   *   chart's namespace, `monitoring.coreos.com/v1` served)
+   * @returns the cluster, for the typed API to build on
+   */
+  public static clusterFromValues(scope: Construct, id: string, values: { [key: string]: any }, options: HelmReleaseOptions = {}): StarRocksCluster {
+    // loaded on demand, like the charts' translations
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { starrocksSubchart } = require('./starrocks-subchart') as typeof import('./starrocks-subchart');
+    return starrocksSubchart(new Construct(scope, id), values, options);
+  }
+
   constructor(scope: Construct, id: string, props: KubeStarRocksProps = {}) {
     super(scope, id);
     addHelmChart(this, {

@@ -5,7 +5,7 @@ import { OPERATOR_CHART_DEFAULTS } from './operator-defaults';
 import { addOperatorFromValues } from './operator-values';
 import { addStarRocksFromValues } from './starrocks';
 import { starrocksChartDefaults } from './starrocks-defaults';
-import { isMap } from './values';
+import { isMap, section, ValuesMap } from './values';
 
 /**
  * Adds what the kube-starrocks umbrella chart renders: the operator subchart (`operator:`) and
@@ -14,7 +14,7 @@ import { isMap } from './values';
  *
  * @internal
  */
-export function addKubeStarRocks(scope: Construct, values: { [key: string]: any }, ctx: HelmContext): void {
+export function addKubeStarRocks(scope: Construct, values: ValuesMap, ctx: HelmContext): void {
   for (const key of Object.keys(values ?? {})) {
     if (!['operator', 'starrocks', 'global'].includes(key)) {
       throw new HelmValuesError(`unknown top-level key "${key}": the kube-starrocks chart's values go under "operator:" and "starrocks:"`);
@@ -31,5 +31,6 @@ export function addKubeStarRocks(scope: Construct, values: { [key: string]: any 
     dependencies: [{ name: 'operator', values: operator }, { name: 'starrocks', values: starrocks }],
   }, values ?? {});
   addOperatorFromValues(scope, merged.operator, ctx);
-  addStarRocksFromValues(scope, merged.starrocks, ctx);
+  // a map: coalesceChartValues refuses a subchart's values of another type
+  addStarRocksFromValues(scope, section(merged.starrocks), ctx);
 }

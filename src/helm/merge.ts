@@ -13,7 +13,7 @@
  * @internal
  */
 import { HelmValuesError } from './context';
-import { hasOwn, isMap, setOwn } from './values';
+import { hasOwn, isMap, ReadonlyValuesMap, setOwn, ValuesMap } from './values';
 
 /** Options of {@link coalesceValues}. @internal */
 export interface CoalesceOptions {
@@ -42,21 +42,26 @@ export interface CoalesceOptions {
  *
  * @internal
  */
-export function copyValues<T>(value: T): T {
+export function copyValues(value: unknown): unknown {
   if (Array.isArray(value)) {
-    return value.map(item => copyValues(item)) as any;
+    return value.map(item => copyValues(item));
   }
   if (isMap(value)) {
-    const out: { [key: string]: any } = {};
-    for (const key of Object.keys(value)) {
-      const v = (value as any)[key];
-      if (v !== undefined) {
-        setOwn(out, key, copyValues(v));
-      }
-    }
-    return out as any;
+    return copyMap(value);
   }
   return value;
+}
+
+/** A deep copy of a map of values. @internal */
+export function copyMap(value: ReadonlyValuesMap): ValuesMap {
+  const out: ValuesMap = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v !== undefined) {
+      setOwn(out, key, copyValues(v));
+    }
+  }
+  return out;
 }
 
 /** A value as Helm's warnings print it (short). */
@@ -75,7 +80,7 @@ function join(prefix: string, key: string): string {
  * Helm's `CoalesceTables(dst, src)`: lays the defaults `src` under `dst` (the user's values, already
  * a private copy), in place.
  */
-function coalesceInto(dst: { [key: string]: any }, src: { [key: string]: any }, nullRemoves: boolean, prefix: string,
+function coalesceInto(dst: ValuesMap, src: ReadonlyValuesMap, nullRemoves: boolean, prefix: string,
   warn: (message: string) => void): void {
   for (const key of Object.keys(src)) {
     const val = src[key];
@@ -117,7 +122,7 @@ function coalesceInto(dst: { [key: string]: any }, src: { [key: string]: any }, 
  * @param user the user's values (e.g. from {@link mergeValueSources} and `--set`)
  * @internal
  */
-export function coalesceValues(defaults: any, user: any, options: CoalesceOptions = {}): any {
+export function coalesceValues(defaults: unknown, user: unknown, options: CoalesceOptions = {}): unknown {
   const nullRemoves = options.nullRemoves ?? true;
   const warn = options.onWarning ?? (() => undefined);
   if (user === null || user === undefined) {
@@ -132,19 +137,20 @@ export function coalesceValues(defaults: any, user: any, options: CoalesceOption
     }
     return copyValues(user);
   }
-  const dst = copyValues(user);
+  const dst = copyMap(user);
   coalesceInto(dst, defaults, nullRemoves, '', warn);
   return dst;
 }
 
 /** Helm's `mergeMaps(a, b)` of `pkg/cli/values`: b wins; maps merge; anything else replaces. */
-function mergeMaps(a: { [key: string]: any }, b: { [key: string]: any }): { [key: string]: any } {
-  const out = copyValues(a);
+function mergeMaps(a: ValuesMap, b: ValuesMap): ValuesMap {
+  const out = copyMap(a);
   for (const key of Object.keys(b)) {
     const v = b[key];
     if (v === undefined) continue;
-    if (isMap(v) && hasOwn(out, key) && isMap(out[key])) {
-      setOwn(out, key, mergeMaps(out[key], v));
+    const current = out[key];
+    if (isMap(v) && hasOwn(out, key) && isMap(current)) {
+      setOwn(out, key, mergeMaps(current, v));
     } else {
       setOwn(out, key, copyValues(v));
     }
@@ -163,8 +169,8 @@ function mergeMaps(a: { [key: string]: any }, b: { [key: string]: any }): { [key
  *
  * @internal
  */
-export function mergeValueSources(sources: readonly any[]): any {
-  let base: { [key: string]: any } = {};
+export function mergeValueSources(sources: readonly unknown[]): ValuesMap {
+  let base: ValuesMap = {};
   sources.forEach((source, i) => {
     if (source === null || source === undefined) return;
     if (!isMap(source)) {
@@ -184,14 +190,14 @@ export interface ChartValuesTree {
   /** The chart's name: the key of its values in the parent chart's values. */
   readonly name: string;
   /** The chart's values.yaml. */
-  readonly values: { [key: string]: any };
+  readonly values: ReadonlyValuesMap;
   /** Subcharts (dependencies). */
   readonly dependencies?: readonly ChartValuesTree[];
 }
 
 /** Helm's `coalesceGlobals(dest, src)`: the parent's `global` map is copied into the subchart's. */
-function coalesceGlobals(dest: { [key: string]: any }, src: { [key: string]: any }, prefix: string, warn: (message: string) => void): void {
-  let dg: { [key: string]: any };
+function coalesceGlobals(dest: ValuesMap, src: ValuesMap, prefix: string, warn: (message: string) => void): void {
+  let dg: ValuesMap;
   if (!hasOwn(dest, 'global') || dest.global === undefined) {
     dg = {};
   } else if (isMap(dest.global)) {
@@ -200,7 +206,7 @@ function coalesceGlobals(dest: { [key: string]: any }, src: { [key: string]: any
     warn(`skipping globals because destination ${join(prefix, 'global')} is not a table.`);
     return;
   }
-  let sg: { [key: string]: any };
+  let sg: ValuesMap;
   if (!hasOwn(src, 'global') || src.global === undefined) {
     sg = {};
   } else if (isMap(src.global)) {
@@ -212,14 +218,15 @@ function coalesceGlobals(dest: { [key: string]: any }, src: { [key: string]: any
   for (const key of Object.keys(sg)) {
     const val = sg[key];
     if (isMap(val)) {
-      const vv = copyValues(val);
+      const vv = copyMap(val);
+      const current = dg[key];
       if (!hasOwn(dg, key)) {
         setOwn(dg, key, vv);
-      } else if (!isMap(dg[key])) {
+      } else if (!isMap(current)) {
         warn(`Conflict: cannot merge map onto non-map for "${key}". Skipping.`);
       } else {
         // the parent's globals win over the subchart's
-        coalesceInto(vv, dg[key], true, join(prefix, `global.${key}`), warn);
+        coalesceInto(vv, current, true, join(prefix, `global.${key}`), warn);
         setOwn(dg, key, vv);
       }
     } else if (hasOwn(dg, key) && isMap(dg[key])) {
@@ -231,17 +238,21 @@ function coalesceGlobals(dest: { [key: string]: any }, src: { [key: string]: any
   dest.global = dg;
 }
 
-function coalesceChart(chart: ChartValuesTree, dest: { [key: string]: any }, prefix: string,
-  warn: (message: string) => void): { [key: string]: any } {
+function coalesceChart(chart: ChartValuesTree, dest: ValuesMap, prefix: string,
+  warn: (message: string) => void): ValuesMap {
   coalesceInto(dest, chart.values ?? {}, true, prefix, warn);
   for (const dep of chart.dependencies ?? []) {
-    if (!hasOwn(dest, dep.name) || dest[dep.name] === undefined) {
-      dest[dep.name] = {};
-    } else if (!isMap(dest[dep.name])) {
-      throw new HelmValuesError(`type mismatch on ${join(prefix, dep.name)}: the values of subchart ${dep.name} must be a map, got ${describe(dest[dep.name])}`);
+    const given = hasOwn(dest, dep.name) ? dest[dep.name] : undefined;
+    let sub: ValuesMap;
+    if (given === undefined) {
+      sub = {};
+    } else if (isMap(given)) {
+      sub = given;
+    } else {
+      throw new HelmValuesError(`type mismatch on ${join(prefix, dep.name)}: the values of subchart ${dep.name} must be a map, got ${describe(given)}`);
     }
-    coalesceGlobals(dest[dep.name], dest, join(prefix, dep.name), warn);
-    dest[dep.name] = coalesceChart(dep, dest[dep.name], join(prefix, dep.name), warn);
+    coalesceGlobals(sub, dest, join(prefix, dep.name), warn);
+    dest[dep.name] = coalesceChart(dep, sub, join(prefix, dep.name), warn);
   }
   return dest;
 }
@@ -260,10 +271,10 @@ function coalesceChart(chart: ChartValuesTree, dest: { [key: string]: any }, pre
  * @returns the values of the chart, each subchart's under its name
  * @internal
  */
-export function coalesceChartValues(chart: ChartValuesTree, user: any,
-  options: Pick<CoalesceOptions, 'onWarning'> = {}): { [key: string]: any } {
+export function coalesceChartValues(chart: ChartValuesTree, user: unknown,
+  options: Pick<CoalesceOptions, 'onWarning'> = {}): ValuesMap {
   if (user !== null && user !== undefined && !isMap(user)) {
     throw new HelmValuesError(`the values must be a map, got ${describe(user)}`);
   }
-  return coalesceChart(chart, copyValues(user ?? {}), '', options.onWarning ?? (() => undefined));
+  return coalesceChart(chart, copyMap(user ?? {}), '', options.onWarning ?? (() => undefined));
 }

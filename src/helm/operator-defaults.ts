@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { deepFreeze } from './values';
+import { deepFreeze, ReadonlyValuesMap } from './values';
 
 /**
  * The operator subchart's default values. Frozen: merge user values over it with
@@ -15,7 +15,7 @@ import { deepFreeze } from './values';
  *
  * @internal
  */
-export const OPERATOR_CHART_DEFAULTS: { readonly [key: string]: any } = deepFreeze({
+export const OPERATOR_CHART_DEFAULTS: ReadonlyValuesMap = deepFreeze({
   global: {
     rbac: {
       // switches the ServiceAccount, the (Cluster)Role(Binding) and the leader-election Role(Binding)

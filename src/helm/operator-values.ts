@@ -5,10 +5,13 @@
  *
  * @internal
  */
+import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { envList, imageRef, printedNumber, pullSecrets, resourceRequirements } from './common';
 import { HelmContext, HelmValuesError } from './context';
-import { isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, truthy, valuesError, withoutNulls } from './values';
+import {
+  asWire, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, truthy, ValuesMap, valuesError, wireMap, withoutNulls,
+} from './values';
 import { show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ImagePullPolicy } from '../components/options';
@@ -35,7 +38,7 @@ const GO_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
  * The props of `StarRocksOperator` named in its errors, and the values keys they come from
  * (longest first, so that `operator.namespace` is not taken for `operator.name`).
  */
-const PROP_TO_VALUES_KEY: ReadonlyArray<readonly [string, string]> = [
+const PROP_TO_VALUES_KEY: PropToValuesKey = [
   ['operator.rbac.namespacedRbacInOperatorNamespace', `${ROOT}.global.rbac.create`],
   ['operator.serviceAccount.annotations', `${ROOT}.global.rbac.serviceAccount.annotations`],
   ['operator.serviceAccount.labels', `${ROOT}.global.rbac.serviceAccount.labels`],
@@ -78,9 +81,9 @@ const PROP_TO_VALUES_KEY: ReadonlyArray<readonly [string, string]> = [
  * @returns the operator, or undefined when the chart renders none
  * @internal
  */
-export function addOperatorFromValues(scope: Construct, values: any, ctx: HelmContext): StarRocksOperator | undefined {
-  const v: { [key: string]: any } = isMap(values) ? values : {};
-  const op: { [key: string]: any } = isMap(v.starrocksOperator) ? v.starrocksOperator : {};
+export function addOperatorFromValues(scope: Construct, values: unknown, ctx: HelmContext): StarRocksOperator | undefined {
+  const v = section(values);
+  const op = section(v.starrocksOperator);
   if (!truthy(op.enabled)) {
     return undefined;
   }
@@ -106,15 +109,15 @@ export function addOperatorFromValues(scope: Construct, values: any, ctx: HelmCo
  *
  * @internal
  */
-export function operatorPropsFromValues(v: { [key: string]: any }, ctx: HelmContext): StarRocksOperatorProps {
-  const op: { [key: string]: any } = isMap(v.starrocksOperator) ? v.starrocksOperator : {};
+export function operatorPropsFromValues(v: ValuesMap, ctx: HelmContext): StarRocksOperatorProps {
+  const op = section(v.starrocksOperator);
   const rbacValues = mapAt(`${ROOT}.global.rbac`, isMap(v.global) ? v.global.rbac : undefined) ?? {};
   const saValues = mapAt(`${ROOT}.global.rbac.serviceAccount`, rbacValues.serviceAccount) ?? {};
   // one switch for the ServiceAccount and every RBAC object, as in the chart
   const create = truthy(rbacValues.create);
 
   const image = imageRef(`${OP}.image`, op.image);
-  const props: { [key: string]: any } = {
+  const props: StarRocksOperatorProps = {
     name: truthy(v.nameOverride) ? scalar(`${ROOT}.nameOverride`, v.nameOverride) : SUBCHART_NAME,
     namespace: truthy(op.namespaceOverride) ? scalar(`${OP}.namespaceOverride`, op.namespaceOverride) : ctx.namespace,
     image,
@@ -124,8 +127,8 @@ export function operatorPropsFromValues(v: { [key: string]: any }, ctx: HelmCont
     resources: resources(op.resources),
     securityContext: securityContext(op.securityContext),
     nodeSelector: stringMap(`${OP}.nodeSelector`, op.nodeSelector),
-    affinity: truthy(op.affinity) ? mapAt(`${OP}.affinity`, op.affinity) : undefined,
-    tolerations: truthy(op.tolerations) ? listOfMaps(`${OP}.tolerations`, op.tolerations) : undefined,
+    affinity: truthy(op.affinity) ? wireMap<k8s.Affinity>(`${OP}.affinity`, op.affinity) : undefined,
+    tolerations: truthy(op.tolerations) ? asWire<k8s.Toleration[]>(listOfMaps(`${OP}.tolerations`, op.tolerations)) : undefined,
     annotations: stringMap(`${OP}.annotations`, op.annotations),
     env: truthy(op.env) ? envList(`${OP}.env`, op.env) : undefined,
     timeZone: text(v.timeZone),
@@ -144,12 +147,8 @@ export function operatorPropsFromValues(v: { [key: string]: any }, ctx: HelmCont
     // namespace (bug #710); a migrated release must keep the same objects.
     rbac: { create, namespacedRbacInOperatorNamespace: true },
   };
-  for (const k of Object.keys(props)) {
-    if (props[k] === undefined) {
-      delete props[k];
-    }
-  }
-  return props as StarRocksOperatorProps;
+  // the props the values leave unset are left out, not set to undefined
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
 }
 
 /**
@@ -177,12 +176,12 @@ function replicaCount(value: unknown): number | undefined {
 }
 
 /** `resources` is printed as given (`toYaml`); quantities are wrapped for the typed props. */
-function resources(value: unknown): any {
-  return truthy(value) ? resourceRequirements(`${OP}.resources`, value, RESOURCE_KEYS, 'the API server rejects other fields') : {};
+function resources(value: unknown): k8s.ResourceRequirements {
+  return asWire<k8s.ResourceRequirements>(truthy(value) ? resourceRequirements(`${OP}.resources`, value, RESOURCE_KEYS, 'the API server rejects other fields') : {});
 }
 
 /** `securityContext` is printed as given (merged over the chart's defaults). */
-function securityContext(value: unknown): any {
+function securityContext(value: unknown): k8s.SecurityContext | undefined {
   if (!truthy(value)) {
     return undefined;
   }
@@ -192,7 +191,7 @@ function securityContext(value: unknown): any {
       throw new HelmValuesError(`${OP}.securityContext.${k} must be true or false (the API server rejects others), got ${show(sc[k])}`);
     }
   }
-  return withoutNulls(sc);
+  return asWire<k8s.SecurityContext>(withoutNulls(sc));
 }
 
 /** `log` is printed after `--leader-elect` as given: a list of flags. */

@@ -1,6 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { HelmContext } from './context';
+import { ValuesMap } from './values';
 
 /** The charts the library can stand in for. @internal */
 export type HelmChartName = 'kube-starrocks' | 'warehouse';
@@ -14,7 +15,7 @@ export interface HelmRenderRequest extends HelmContext {
   /** Which chart. */
   readonly chart: HelmChartName;
   /** The user's values, already merged from every `-f` file and `--set` (not yet over the chart defaults). */
-  readonly values: { [key: string]: any };
+  readonly values: ValuesMap;
 }
 
 /**
@@ -42,7 +43,7 @@ export function addHelmChart(scope: Construct, request: HelmRenderRequest): void
  *
  * @internal
  */
-export function renderHelmChart(request: HelmRenderRequest): any[] {
+export function renderHelmChart(request: HelmRenderRequest): ValuesMap[] {
   const app = new App({ outdir: '.' });
   const chart = new Chart(app, request.release, { namespace: request.namespace, disableResourceNameHashes: true });
   addHelmChart(chart, request);

@@ -4,7 +4,7 @@
  * @internal
  */
 import { HelmValuesError } from './context';
-import { hasOwn, isMap, setOwn } from './values';
+import { hasOwn, isMap, setOwn, ValuesMap } from './values';
 
 /** Helm's limit on list indexes in `--set` (`strvals.MaxIndex`). @internal */
 export const MAX_SET_INDEX = 65536;
@@ -76,7 +76,7 @@ class SetParser {
     this.chars = Array.from(expression);
   }
 
-  public parse(data: { [key: string]: any }): void {
+  public parse(data: ValuesMap): void {
     while (this.key(data, '') === 'more') {
       // next key=value pair
     }
@@ -112,7 +112,7 @@ class SetParser {
   }
 
   /** One `key...=value` at `data` (path is where `data` sits, for messages). */
-  private key(data: { [key: string]: any }, path: string): Status {
+  private key(data: ValuesMap, path: string): Status {
     const { text: k, stop } = this.until('=[,.');
     const here = path === '' ? k : `${path}.${k}`;
     if (stop === undefined) {
@@ -125,13 +125,14 @@ class SetParser {
     switch (stop) {
       case '[': {
         const i = this.index(here);
-        let list: any[];
-        if (!hasOwn(data, k) || data[k] === null || data[k] === undefined) {
+        const current = hasOwn(data, k) ? data[k] : undefined;
+        let list: unknown[];
+        if (current === null || current === undefined) {
           list = [];
-        } else if (Array.isArray(data[k])) {
-          list = data[k];
+        } else if (Array.isArray(current)) {
+          list = current;
         } else {
-          return this.fail(`cannot set an index of "${here}": it is ${kindOf(data[k])}, not a list`);
+          return this.fail(`cannot set an index of "${here}": it is ${kindOf(current)}, not a list`);
         }
         const r = this.listItem(list, i, `${here}[${i}]`);
         setOwn(data, k, r.list);
@@ -145,13 +146,14 @@ class SetParser {
       case ',':
         return this.fail(`key "${here}" has no value (cannot end with ,)`);
       default: { // '.'
-        let inner: { [key: string]: any };
-        if (!hasOwn(data, k) || data[k] === null || data[k] === undefined) {
+        const current = hasOwn(data, k) ? data[k] : undefined;
+        let inner: ValuesMap;
+        if (current === null || current === undefined) {
           inner = {};
-        } else if (isMap(data[k])) {
-          inner = data[k];
+        } else if (isMap(current)) {
+          inner = current;
         } else {
-          return this.fail(`cannot set a key inside "${here}": it is ${kindOf(data[k])}, not a map`);
+          return this.fail(`cannot set a key inside "${here}": it is ${kindOf(current)}, not a map`);
         }
         const status = this.key(inner, here);
         setOwn(data, k, inner);
@@ -161,7 +163,7 @@ class SetParser {
   }
 
   /** What follows `=`: a `{list}`, a scalar, or nothing (the empty string). */
-  private value(): { value: any; status: Status } {
+  private value(): { value: unknown; status: Status } {
     const r = this.read();
     if (r === undefined) {
       return { value: '', status: 'end' };
@@ -175,8 +177,8 @@ class SetParser {
   }
 
   /** `{a,b,c}` after the `{`. */
-  private list(): any[] {
-    const list: any[] = [];
+  private list(): unknown[] {
+    const list: unknown[] = [];
     for (;;) {
       const { text, stop } = this.until(',}');
       if (stop === undefined) {
@@ -212,7 +214,7 @@ class SetParser {
   }
 
   /** What follows `name[i]`: `=value`, `[j]...` or `.key...`. */
-  private listItem(list: any[], i: number, here: string): { list: any[]; status: Status } {
+  private listItem(list: unknown[], i: number, here: string): { list: unknown[]; status: Status } {
     const { text, stop } = this.until('[.=');
     if (text.length > 0) {
       return this.fail(`unexpected data at end of array index: ${JSON.stringify(text)} (after "${here}")`);
@@ -226,19 +228,21 @@ class SetParser {
       }
       case '[': {
         const j = this.index(here);
-        let inner: any[] = [];
-        if (list.length > i && list[i] !== null && list[i] !== undefined) {
-          if (!Array.isArray(list[i])) {
-            return this.fail(`cannot set an index of "${here}": it is ${kindOf(list[i])}, not a list`);
+        let inner: unknown[] = [];
+        const item = list.length > i ? list[i] : undefined;
+        if (item !== null && item !== undefined) {
+          if (!Array.isArray(item)) {
+            return this.fail(`cannot set an index of "${here}": it is ${kindOf(item)}, not a list`);
           }
-          inner = list[i];
+          inner = item;
         }
         const r = this.listItem(inner, j, `${here}[${j}]`);
         return { list: setIndex(list, i, r.list), status: r.status };
       }
       default: { // '.'
         // as in Helm, an item that is not a map is replaced by one
-        const inner = list.length > i && isMap(list[i]) ? list[i] : {};
+        const item = list.length > i ? list[i] : undefined;
+        const inner = isMap(item) ? item : {};
         const status = this.key(inner, here);
         return { list: setIndex(list, i, inner), status };
       }
@@ -247,7 +251,7 @@ class SetParser {
 }
 
 /** Helm's `setIndex`: grows the list with nulls as needed. */
-function setIndex(list: any[], index: number, value: any): any[] {
+function setIndex(list: unknown[], index: number, value: unknown): unknown[] {
   while (list.length <= index) list.push(null);
   list[index] = value;
   return list;
@@ -271,7 +275,7 @@ function setIndex(list: any[], index: number, value: any): any[] {
  *
  * @internal
  */
-export function applySet(values: any, expression: string): void {
+export function applySet(values: unknown, expression: string): void {
   if (!isMap(values)) {
     throw new HelmValuesError(`--set needs a map of values to apply to, got ${kindOf(values)}`);
   }

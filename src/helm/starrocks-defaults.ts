@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { ValuesMap, ReadonlyValuesMap } from './values';
 import { CHART_CN_CONFIG } from './warehouse-defaults';
 
 const FE_CONFIG = `LOG_DIR = \${STARROCKS_HOME}/log
@@ -33,11 +34,11 @@ sys_log_level = INFO
 default_rowset_type = beta
 `;
 
-function service(): any {
+function service(): ValuesMap {
   return { type: 'ClusterIP', loadbalancerIP: '', annotations: {}, labels: {}, ports: [], loadBalancerSourceRanges: [] };
 }
 
-function component(repository: string, config: string, resources: any, storage: any): any {
+function component(repository: string, config: string, resources: ValuesMap, storage: ValuesMap): ValuesMap {
   return {
     image: { repository, tag: '' },
     imagePullPolicy: 'IfNotPresent',
@@ -79,8 +80,12 @@ function component(repository: string, config: string, resources: any, storage: 
   };
 }
 
-/** @internal */
-export function starrocksChartDefaults(): { [key: string]: any } {
+/**
+ * The starrocks subchart's default values: a new tree on each call, never changed by the merge.
+ *
+ * @internal
+ */
+export function starrocksChartDefaults(): ReadonlyValuesMap {
   const fe = component('starrocks/fe-ubuntu', FE_CONFIG,
     { requests: { cpu: 4, memory: '4Gi' }, limits: { cpu: 8, memory: '8Gi' } },
     { name: '', storageClassName: '', storageSize: '10Gi', logStorageSize: '5Gi' });

@@ -4,15 +4,17 @@ import type { HelmReleaseOptions } from './kube-starrocks-chart';
 import { coalesceValues } from './merge';
 import { addStarRocksFromValues } from './starrocks';
 import { starrocksChartDefaults } from './starrocks-defaults';
+import { mapAt } from './values';
 import { StarRocksCluster } from '../cluster/cluster';
 
 /**
- * The starrocks subchart alone, for `StarRocksCluster.fromHelmValues`.
+ * The starrocks subchart alone, for `KubeStarRocks.clusterFromValues`: the user's values over the
+ * subchart's defaults (a `null` removes a default, as for the chart being rendered).
  *
  * @internal
  */
-export function starrocksSubchart(scope: Construct, values: { [key: string]: any }, options: HelmReleaseOptions): StarRocksCluster {
-  const merged = coalesceValues(starrocksChartDefaults(), values ?? {}, { nullRemoves: true });
+export function starrocksSubchart(scope: Construct, values: unknown, options: HelmReleaseOptions): StarRocksCluster {
+  const merged = mapAt('the starrocks subchart\'s values', coalesceValues(starrocksChartDefaults(), values ?? {}, { nullRemoves: true })) ?? {};
   return addStarRocksFromValues(scope, merged, {
     release: options.releaseName ?? 'kube-starrocks',
     namespace: options.releaseNamespace ?? Chart.of(scope).namespace ?? 'default',

@@ -5,10 +5,26 @@
  * @internal
  */
 import { HelmValuesError } from './context';
+import { StarRocksPropError } from '../common/errors';
 import { show } from '../common/validate';
 
+/**
+ * A map of Helm values as read from YAML or `--set`: nothing about its entries is known until a
+ * reader has checked them.
+ *
+ * @internal
+ */
+export interface ValuesMap {
+  [key: string]: unknown;
+}
+
+/** A map of the charts' default values: plain data, never changed. @internal */
+export interface ReadonlyValuesMap {
+  readonly [key: string]: unknown;
+}
+
 /** Whether a value is a map (a plain object). @internal */
-export function isMap(v: unknown): v is { [key: string]: any } {
+export function isMap(v: unknown): v is ValuesMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -30,9 +46,19 @@ export function truthy(v: unknown): boolean {
   return true;
 }
 
+/**
+ * A map of the values, or an empty map for anything else: the chart's templates read a key of a
+ * value that is not a map as no value.
+ *
+ * @internal
+ */
+export function section(value: unknown): ValuesMap {
+  return isMap(value) ? value : {};
+}
+
 /** Reads a nested value by path; undefined when any step is missing. @internal */
-export function dig(values: unknown, ...path: string[]): any {
-  let cur: any = values;
+export function dig(values: unknown, ...path: string[]): unknown {
+  let cur: unknown = values;
   for (const p of path) {
     if (!isMap(cur)) {
       return undefined;
@@ -122,7 +148,7 @@ export function scalar(prop: string, value: unknown): string {
  *
  * @internal
  */
-export function mapAt(prop: string, value: unknown): { [key: string]: any } | undefined {
+export function mapAt(prop: string, value: unknown): ValuesMap | undefined {
   if (value === null || value === undefined) {
     return undefined;
   }
@@ -133,7 +159,7 @@ export function mapAt(prop: string, value: unknown): { [key: string]: any } | un
 }
 
 /** The list at `prop`; anything else is an error. @internal */
-export function listAt(prop: string, value: unknown): any[] {
+export function listAt(prop: string, value: unknown): unknown[] {
   if (!Array.isArray(value)) {
     throw new HelmValuesError(`${prop} must be a list, got ${show(value)}`);
   }
@@ -141,7 +167,7 @@ export function listAt(prop: string, value: unknown): any[] {
 }
 
 /** The list of maps at `prop` (tolerations, host aliases, ...); anything else is an error. @internal */
-export function listOfMaps(prop: string, value: unknown): { [key: string]: any }[] {
+export function listOfMaps(prop: string, value: unknown): ValuesMap[] {
   return listAt(prop, value).map((item, i) => {
     if (!isMap(item)) {
       throw new HelmValuesError(`${prop}[${i}] must be a map, got ${show(item)}`);
@@ -175,8 +201,8 @@ export function stringMap(prop: string, value: unknown): { [key: string]: string
 }
 
 /** A copy of a map without its null entries (`toYaml` of a map the typed props take). @internal */
-export function withoutNulls(m: { [key: string]: any }): { [key: string]: any } {
-  const out: { [key: string]: any } = {};
+export function withoutNulls(m: ValuesMap): ValuesMap {
+  const out: ValuesMap = {};
   for (const [k, val] of Object.entries(m)) {
     if (val !== null && val !== undefined) {
       out[k] = val;
@@ -191,7 +217,7 @@ export function hasOwn(target: object, key: string): boolean {
 }
 
 /** Sets a key on a plain object, `__proto__` included (as an own property). @internal */
-export function setOwn(target: { [key: string]: any }, key: string, value: any): void {
+export function setOwn(target: ValuesMap, key: string, value: unknown): void {
   if (key === '__proto__') {
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   } else {
@@ -211,24 +237,59 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
- * A construct's error, which names a prop (`'cn.replicas' must be ...`), reworded to name the values
- * key the prop comes from. `propToValuesKey` maps prop prefixes to values keys, the more specific
- * first; errors of other props, and `HelmValuesError`s, are returned as they are.
+ * A value the chart prints as given with `toYaml` (affinity, tolerations, sidecars, lifecycle,
+ * ...), handed to the typed props as the wire object it already is. Its fields are the API
+ * server's to check; the translation only makes sure of its outer shape before calling this.
  *
  * @internal
  */
-export function valuesError(e: unknown, propToValuesKey: ReadonlyArray<readonly [string, string]>): unknown {
-  if (!(e instanceof Error) || e instanceof HelmValuesError) {
+export function asWire<T>(value: object): T {
+  return value as unknown as T;
+}
+
+/**
+ * A map the chart prints as given (`toYaml`), handed over as a wire object: no value is an empty
+ * map, another value than a map an error naming `prop`.
+ *
+ * @internal
+ */
+export function wireMap<T>(prop: string, value: unknown): T {
+  return asWire<T>(mapAt(prop, value) ?? {});
+}
+
+/** A list the chart prints as given (`toYaml`), handed over as a wire object. @internal */
+export function wireList<T>(prop: string, value: unknown): T {
+  return asWire<T>(listAt(prop, value));
+}
+
+/** A struct being filled in, field by field, before it is handed over as its readonly self. @internal */
+export type Building<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * How the props of a construct map to the values keys they come from: pairs of a prop path (a
+ * prefix: `fe.volumeNamePrefix` covers `fe.volumeNamePrefix[0]`) and the values key, the more
+ * specific first.
+ *
+ * @internal
+ */
+export type PropToValuesKey = ReadonlyArray<readonly [string, string]>;
+
+/**
+ * A construct's error, which carries the prop it is about (`StarRocksPropError`, `'cn.replicas'
+ * must be ...`), reworded to name the values key the prop comes from. The first entry of
+ * `propToValuesKey` the prop is under wins; errors of other props, and any other error
+ * (`HelmValuesError`s included), are returned as they are.
+ *
+ * @internal
+ */
+export function valuesError(e: unknown, propToValuesKey: PropToValuesKey): unknown {
+  if (!(e instanceof StarRocksPropError)) {
     return e;
   }
-  const m = /^'([^']*)'/.exec(e.message);
-  if (!m) {
-    return e;
-  }
-  const prop = m[1];
   for (const [from, to] of propToValuesKey) {
-    if (prop === from || prop.startsWith(`${from}.`) || prop.startsWith(`${from}[`)) {
-      return new HelmValuesError(`${to}${prop.slice(from.length)}${e.message.slice(m[0].length)}`);
+    if (e.isUnder(from)) {
+      const renamed = e.renamed(from, to);
+      return new HelmValuesError(`${renamed.prop} ${renamed.problem}`);
     }
   }
   return e;

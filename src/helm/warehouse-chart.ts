@@ -6,6 +6,7 @@
  * @internal
  */
 import { Size } from 'cdk8s';
+import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import {
   addValueObjects, configTextValue, datadogLogConfig, envList, imageRef, literalBlock, mounts, printedNumber,
@@ -13,16 +14,19 @@ import {
 } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { coalesceValues } from './merge';
-import { dig, isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, trimAll, truthy, valuesError } from './values';
+import { chartConfig, checkWarehouseNow } from './typed-api-gaps';
+import {
+  asWire, Building, dig, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
+  valuesError, wireMap,
+} from './values';
 import { WAREHOUSE_CHART_DEFAULTS, WAREHOUSE_TEMPLATE_ONLY_KEYS } from './warehouse-defaults';
 import { StarRocksCluster } from '../cluster/cluster';
 import { show } from '../common/validate';
 import { warn } from '../common/warnings';
-import { ComponentResources, HpaVersion, ServicePortOptions, ServiceType } from '../components/options';
-import { StarRocksConfig } from '../config/config';
+import { CnAutoScalingOptions, ComponentServiceOptions, HpaVersion, ServicePortOptions, ServiceType } from '../components/options';
 import { renderLogsAnnotation } from '../monitoring/datadog';
 import { PersistentStorageOptions } from '../storage/storage';
-import { StarRocksWarehouse, StarRocksWarehouseProps } from '../warehouse/warehouse';
+import { StarRocksWarehouse, WarehouseOptions } from '../warehouse/warehouse';
 
 /** The service the chart puts into the Datadog log configuration. */
 const DATADOG_SERVICE = 'warehouse';
@@ -47,7 +51,7 @@ const RESOURCE_KEYS = ['limits', 'requests'];
  * The props of `StarRocksWarehouse` (and of the imported cluster) named in the constructs' errors,
  * and the values keys they come from (more specific first).
  */
-const PROP_TO_VALUES_KEY: ReadonlyArray<readonly [string, string]> = [
+const PROP_TO_VALUES_KEY: PropToValuesKey = [
   ['cn.service.loadBalancerIp', 'spec.service.loadbalancerIP'],
   ['cn.autoScaling.metrics', 'spec.autoScalingPolicy.hpaPolicy.metrics'],
   ['cn.autoScaling.behavior', 'spec.autoScalingPolicy.hpaPolicy.behavior'],
@@ -81,13 +85,13 @@ const PROP_TO_VALUES_KEY: ReadonlyArray<readonly [string, string]> = [
  * @param ctx the release
  * @internal
  */
-export function addWarehouseChart(scope: Construct, values: { [key: string]: any }, ctx: HelmContext): void {
+export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmContext): void {
   if (values !== null && values !== undefined && !isMap(values)) {
     throw new HelmValuesError(`the warehouse chart's values must be a map, got ${show(values)}`);
   }
-  const v = coalesceValues(WAREHOUSE_CHART_DEFAULTS, values ?? {}, { nullRemoves: true, onWarning: (m) => warn(scope, `values: ${m}`) });
+  const v = section(coalesceValues(WAREHOUSE_CHART_DEFAULTS, values ?? {}, { nullRemoves: true, onWarning: (m) => warn(scope, `values: ${m}`) }));
   warnUnknownKeys(scope, values ?? {});
-  const spec: { [key: string]: any } = mapAt('spec', v.spec) ?? {};
+  const spec = mapAt('spec', v.spec) ?? {};
 
   const clusterName = truthy(spec.starRocksClusterName) ? scalar('spec.starRocksClusterName', spec.starRocksClusterName) : '';
   if (clusterName === '') {
@@ -101,9 +105,7 @@ export function addWarehouseChart(scope: Construct, values: { [key: string]: any
     const cluster = StarRocksCluster.fromClusterName(scope, 'Cluster', clusterName, { namespace: ctx.namespace });
     const props = warehousePropsFromValues(scope, v, ctx);
     warehouse = new StarRocksWarehouse(scope, 'Warehouse', { ...props, cluster });
-    // The construct checks part of its spec (Service ports, annotations) when it renders, at
-    // synth time; render once here so that such errors are reported with the values key.
-    warehouse._renderSpec();
+    checkWarehouseNow(warehouse);
   } catch (e) {
     throw valuesError(e, PROP_TO_VALUES_KEY);
   }
@@ -124,11 +126,11 @@ export function addWarehouseChart(scope: Construct, values: { [key: string]: any
  *
  * @internal
  */
-export function warehousePropsFromValues(scope: Construct, v: { [key: string]: any }, ctx: HelmContext): Omit<StarRocksWarehouseProps, 'cluster'> {
-  const spec: { [key: string]: any } = mapAt('spec', v.spec) ?? {};
+export function warehousePropsFromValues(scope: Construct, v: ValuesMap, ctx: HelmContext): WarehouseOptions {
+  const spec = mapAt('spec', v.spec) ?? {};
   const datadogLogs = truthy(dig(v, 'datadog', 'log', 'enabled'));
   const datadogMetrics = truthy(dig(v, 'datadog', 'metrics', 'enabled'));
-  const o: { [key: string]: any } = {
+  const o: Building<WarehouseOptions> = {
     name: ctx.release,
     namespace: ctx.namespace,
     // the chart's labels besides `warehouse: <release>` (which the construct adds)
@@ -149,7 +151,7 @@ export function warehousePropsFromValues(scope: Construct, v: { [key: string]: a
     o.podLabels = stringMap('spec.podLabels', spec.podLabels);
   }
   if (truthy(spec.hostAliases)) {
-    o.hostAliases = listOfMaps('spec.hostAliases', spec.hostAliases);
+    o.hostAliases = asWire<k8s.HostAlias[]>(listOfMaps('spec.hostAliases', spec.hostAliases));
   }
   if (truthy(spec.schedulerName)) {
     o.schedulerName = scalar('spec.schedulerName', spec.schedulerName);
@@ -159,10 +161,10 @@ export function warehousePropsFromValues(scope: Construct, v: { [key: string]: a
   }
   Object.assign(o, environment(scope, v, spec, datadogLogs));
   if (truthy(spec.affinity)) {
-    o.affinity = mapAt('spec.affinity', spec.affinity);
+    o.affinity = wireMap<k8s.Affinity>('spec.affinity', spec.affinity);
   }
   if (truthy(spec.tolerations)) {
-    o.tolerations = listOfMaps('spec.tolerations', spec.tolerations);
+    o.tolerations = asWire<k8s.Toleration[]>(listOfMaps('spec.tolerations', spec.tolerations));
   }
   // always printed
   if (spec.minReadySeconds !== null && spec.minReadySeconds !== undefined) {
@@ -173,7 +175,7 @@ export function warehousePropsFromValues(scope: Construct, v: { [key: string]: a
   }
   if (truthy(spec.resources)) {
     o.resources = resourceRequirements('spec.resources', spec.resources, RESOURCE_KEYS,
-      'the chart prints the keys of resources directly into spec.template; the library supports only these two') as ComponentResources;
+      'the chart prints the keys of resources directly into spec.template; the library supports only these two');
   }
   const config = configFile(v.configMaps, spec.config, ctx.release, scope);
   Object.assign(o, config.props);
@@ -203,9 +205,10 @@ export function warehousePropsFromValues(scope: Construct, v: { [key: string]: a
   }
   Object.assign(o, storage(scope, spec.storageSpec));
   if (truthy(spec.persistentVolumeClaimRetentionPolicy)) {
-    o.persistentVolumeClaimRetentionPolicy = mapAt('spec.persistentVolumeClaimRetentionPolicy', spec.persistentVolumeClaimRetentionPolicy);
+    o.persistentVolumeClaimRetentionPolicy = wireMap<k8s.StatefulSetPersistentVolumeClaimRetentionPolicy>(
+      'spec.persistentVolumeClaimRetentionPolicy', spec.persistentVolumeClaimRetentionPolicy);
   }
-  return o as Omit<StarRocksWarehouseProps, 'cluster'>;
+  return o;
 }
 
 /**
@@ -213,8 +216,8 @@ export function warehousePropsFromValues(scope: Construct, v: { [key: string]: a
  * variable of the same name as one of the chart's replaces it: the chart prints both and
  * Kubernetes uses the last one, the typed API refuses duplicates.
  */
-function environment(scope: Construct, v: { [key: string]: any }, spec: { [key: string]: any }, datadogLogs: boolean): { [key: string]: any } {
-  const user: any[] = truthy(spec.envVars) ? envList('spec.envVars', spec.envVars) : [];
+function environment(scope: Construct, v: ValuesMap, spec: ValuesMap, datadogLogs: boolean): Pick<WarehouseOptions, 'timeZone' | 'envVars'> {
+  const user: k8s.EnvVar[] = truthy(spec.envVars) ? envList('spec.envVars', spec.envVars) : [];
   const names = new Set<string>();
   user.forEach((e, i) => {
     if (names.has(e.name)) {
@@ -222,8 +225,8 @@ function environment(scope: Construct, v: { [key: string]: any }, spec: { [key: 
     }
     names.add(e.name);
   });
-  const chartEnv: any[] = [];
-  const out: { [key: string]: any } = {};
+  const chartEnv: k8s.EnvVar[] = [];
+  const out: Building<Pick<WarehouseOptions, 'timeZone' | 'envVars'>> = {};
   const timeZone = text(v.timeZone);
   if (names.has('TZ')) {
     warn(scope, 'spec.envVars sets TZ, which the chart also sets from timeZone (the chart prints both, Kubernetes uses the last); '
@@ -253,7 +256,7 @@ function environment(scope: Construct, v: { [key: string]: any }, spec: { [key: 
  * `autoScalingPolicy` is printed as given: `version`, `minReplicas`, `maxReplicas` and
  * `hpaPolicy` (`metrics`, `behavior`).
  */
-function autoScaling(value: unknown): any {
+function autoScaling(value: unknown): CnAutoScalingOptions {
   const p = 'spec.autoScalingPolicy';
   const a = mapAt(p, value)!;
   for (const k of Object.keys(a)) {
@@ -264,7 +267,7 @@ function autoScaling(value: unknown): any {
   if (a.maxReplicas === null || a.maxReplicas === undefined) {
     throw new HelmValuesError(`${p}.maxReplicas must be set: the StarRocksWarehouse CRD requires it in an autoScalingPolicy`);
   }
-  const out: { [key: string]: any } = { maxReplicas: wholeNumber(`${p}.maxReplicas`, a.maxReplicas, 1) };
+  const out: Building<CnAutoScalingOptions> = { maxReplicas: wholeNumber(`${p}.maxReplicas`, a.maxReplicas, 1) };
   if (a.minReplicas !== null && a.minReplicas !== undefined) {
     out.minReplicas = wholeNumber(`${p}.minReplicas`, a.minReplicas, 1);
   }
@@ -278,10 +281,10 @@ function autoScaling(value: unknown): any {
     }
   }
   if (truthy(policy.metrics)) {
-    out.metrics = listOfMaps(`${p}.hpaPolicy.metrics`, policy.metrics);
+    out.metrics = asWire<k8s.MetricSpecV2[]>(listOfMaps(`${p}.hpaPolicy.metrics`, policy.metrics));
   }
   if (truthy(policy.behavior)) {
-    out.behavior = mapAt(`${p}.hpaPolicy.behavior`, policy.behavior);
+    out.behavior = wireMap<k8s.HorizontalPodAutoscalerBehaviorV2>(`${p}.hpaPolicy.behavior`, policy.behavior);
   }
   return out;
 }
@@ -293,7 +296,7 @@ function autoScaling(value: unknown): any {
  * and prints the hash `no-config`.
  */
 function configFile(topConfigMaps: unknown, config: unknown, release: string, scope: Construct):
-{ props: { [key: string]: any }; annotations: { [key: string]: string } } {
+{ props: Pick<WarehouseOptions, 'config' | 'existingConfig'>; annotations: { [key: string]: string } } {
   const configMapName = `${release}-cm`;
   if (!truthy(config)) {
     const provided = Array.isArray(topConfigMaps) && topConfigMaps.some((c) => isMap(c) && text(c.name) === configMapName);
@@ -310,7 +313,7 @@ function configFile(topConfigMaps: unknown, config: unknown, release: string, sc
     throw new HelmValuesError(`spec.config must be the text of cn.conf (a string), got ${show(config)}`);
   }
   return {
-    props: { config: StarRocksConfig._fromHelm(literalBlock(config), config) },
+    props: { config: chartConfig(literalBlock(config), config) },
     annotations: {},
   };
 }
@@ -319,7 +322,7 @@ function configFile(topConfigMaps: unknown, config: unknown, release: string, sc
  * The Service block, printed only with a `type`: the load balancer IP only for `LoadBalancer`,
  * the ports as given, the Prometheus annotations (Datadog metrics) before the user's.
  */
-function serviceOptions(scope: Construct, spec: { [key: string]: any }, datadogMetrics: boolean): { [key: string]: any } | undefined {
+function serviceOptions(scope: Construct, spec: ValuesMap, datadogMetrics: boolean): ComponentServiceOptions | undefined {
   const p = 'spec.service';
   const s = mapAt(p, spec.service) ?? {};
   if (!truthy(s.type)) {
@@ -329,7 +332,7 @@ function serviceOptions(scope: Construct, spec: { [key: string]: any }, datadogM
   if (!SERVICE_TYPES.includes(type)) {
     throw new HelmValuesError(`${p}.type must be one of ${SERVICE_TYPES.map((t) => show(t)).join(', ')} (the API server rejects the operator's Service otherwise), got ${show(s.type)}`);
   }
-  const out: { [key: string]: any } = { type };
+  const out: Building<ComponentServiceOptions> = { type: type as ServiceType };
   if (truthy(s.loadbalancerIP)) {
     if (type === ServiceType.LOAD_BALANCER) {
       out.loadBalancerIp = scalar(`${p}.loadbalancerIP`, s.loadbalancerIP);
@@ -355,15 +358,20 @@ function servicePort(prop: string, value: unknown): ServicePortOptions {
   if (!isMap(value)) {
     throw new HelmValuesError(`${prop} must be a map of name, containerPort, port and nodePort, got ${show(value)}`);
   }
-  const out: { [key: string]: any } = {};
+  const out: Building<ServicePortOptions> = {};
   for (const [k, val] of Object.entries(value)) {
-    if (!(SERVICE_PORT_KEYS as readonly string[]).includes(k)) {
+    const key = SERVICE_PORT_KEYS.find((known) => known === k);
+    if (key === undefined) {
       throw new HelmValuesError(`${prop} may only have ${SERVICE_PORT_KEYS.join(', ')} (the StarRocksWarehouse CRD has no other field), got ${show(k)}`);
     }
     if (val === null || val === undefined) {
       continue;
     }
-    out[k] = k === 'name' ? scalar(`${prop}.name`, val) : wholeNumber(`${prop}.${k}`, val, 0);
+    if (key === 'name') {
+      out.name = scalar(`${prop}.name`, val);
+    } else {
+      out[key] = wholeNumber(`${prop}.${k}`, val, 0);
+    }
   }
   return out;
 }
@@ -389,7 +397,7 @@ function datadogLogsAnnotation(logConfig: unknown): string {
  * `storageSpec`: with a `name`, a data volume `<name>-data` at the CN storage path and, when
  * `logStorageSize` is set, a log volume `<name>-log` at the CN log path, both of the storage class.
  */
-function storage(scope: Construct, value: unknown): { [key: string]: any } {
+function storage(scope: Construct, value: unknown): Pick<WarehouseOptions, 'volumeNamePrefix' | 'dataStorage' | 'logStorage'> {
   const p = 'spec.storageSpec';
   const s = mapAt(p, value) ?? {};
   const storageClassName = truthy(s.storageClassName) ? scalar(`${p}.storageClassName`, s.storageClassName) : undefined;
@@ -403,7 +411,7 @@ function storage(scope: Construct, value: unknown): { [key: string]: any } {
     throw new HelmValuesError(`${p}.storageSize must be set when ${p}.name is set (the API server rejects a volume claim without a size)`);
   }
   const volume = (size: Size): PersistentStorageOptions => (storageClassName === undefined ? { size } : { size, storageClassName });
-  const out: { [key: string]: any } = {
+  const out: Building<Pick<WarehouseOptions, 'volumeNamePrefix' | 'dataStorage' | 'logStorage'>> = {
     volumeNamePrefix: scalar(`${p}.name`, s.name),
     dataStorage: volume(storageSize(`${p}.storageSize`, s.storageSize)),
   };
@@ -417,7 +425,7 @@ function storage(scope: Construct, value: unknown): { [key: string]: any } {
 const STRUCTURED_MAPS = ['', 'datadog', 'datadog.log', 'datadog.metrics', 'spec', 'spec.image', 'spec.service', 'spec.storageSpec'];
 
 /** Warns about keys the chart does not read (typos, keys of other chart versions). */
-function warnUnknownKeys(scope: Construct, user: { [key: string]: any }): void {
+function warnUnknownKeys(scope: Construct, user: unknown): void {
   const unknown: string[] = [];
   const walk = (u: unknown, d: unknown, path: string) => {
     if (!isMap(u) || !isMap(d)) {

@@ -11,7 +11,7 @@
  *
  * @internal
  */
-import { deepFreeze } from './values';
+import { deepFreeze, ReadonlyValuesMap } from './values';
 
 /**
  * The default cn.conf of both charts: the warehouse chart's `spec.config` and kube-starrocks'
@@ -33,7 +33,7 @@ brpc_port = 8060
  *
  * @internal
  */
-export const WAREHOUSE_CHART_DEFAULTS: { readonly [key: string]: any } = deepFreeze({
+export const WAREHOUSE_CHART_DEFAULTS: ReadonlyValuesMap = deepFreeze({
   timeZone: 'Asia/Shanghai',
   datadog: {
     log: {

@@ -5,7 +5,8 @@
  * prints it.
  */
 import { Testing } from 'cdk8s';
-import { StarRocksCluster } from '../../src';
+import { KubeStarRocks } from '../../src';
+import { StarRocksPropError } from '../../src/common/errors';
 import {
   configTextValue, literalBlock, pullSecrets, quantity, storageSize, withUserAnnotations,
 } from '../../src/helm/common';
@@ -61,13 +62,23 @@ describe('values readers', () => {
     expect(trimAll('{ }', ' {}')).toBe('');
   });
 
-  test('valuesError rewords a construct error to name the values key', () => {
+  test('valuesError rewords a construct error to name the values key, by the error\'s path', () => {
     const table = [['cn.replicas', 'spec.replicas'], ['cn', 'spec']] as const;
-    const e = valuesError(new Error("'cn.replicas' must be a number"), table) as Error;
+    const e = valuesError(new StarRocksPropError('cn.replicas', 'must be a number'), table) as Error;
     expect(e).toBeInstanceOf(HelmValuesError);
     expect(e.message).toBe('spec.replicas must be a number');
-    const other = new Error("'fe' must be set");
+    // the part of the path below the table's prefix is kept, list indexes included
+    expect((valuesError(new StarRocksPropError('cn.envVars[2].name', 'must be set'), table) as Error).message).toBe('spec.envVars[2].name must be set');
+    const other = new StarRocksPropError('fe', 'must be set');
     expect(valuesError(other, table)).toBe(other);
+  });
+
+  test('valuesError leaves errors without a prop path as they are, whatever their message', () => {
+    const table = [['cn', 'spec']] as const;
+    const plain = new Error("'cn.replicas' must be a number");
+    expect(valuesError(plain, table)).toBe(plain);
+    const helm = new HelmValuesError('spec must be a map');
+    expect(valuesError(helm, table)).toBe(helm);
   });
 });
 
@@ -152,7 +163,39 @@ describe('kube-starrocks: the shared readers', () => {
   test('null quantities are left out, in the older resource key too', () => {
     // the starrocks subchart alone: a null removes the default `resources`
     const chart = Testing.chart();
-    StarRocksCluster.fromHelmValues(chart, 'Cluster', { starrocksFESpec: { resources: null, resource: { requests: { cpu: 1, memory: null } } } });
+    KubeStarRocks.clusterFromValues(chart, 'Cluster', { starrocksFESpec: { resources: null, resource: { requests: { cpu: 1, memory: null } } } });
     expect(feSpec(Testing.synth(chart)).requests).toEqual({ cpu: 1 });
+  });
+});
+
+describe('kube-starrocks: the constructs\' errors name the values key', () => {
+  test.each([
+    ['the FE storage name', { starrocksFESpec: { storageSpec: { name: 'Bad_Name' } } }, /^starrocksFESpec\.storageSpec\.name must be /],
+    ['the BE storage count', { starrocksBeSpec: { storageSpec: { name: 'be', storageCount: 2.5 } } }, /^starrocksBeSpec\.storageSpec\.storageCount must be /],
+    ['the root password Secret', { initPassword: { enabled: true, passwordSecret: 'Bad_Secret' } }, /^initPassword\.passwordSecret must be /],
+    ['the cluster name from nameOverride', { nameOverride: 'Bad_Name' }, /^nameOverride must be /],
+    ['the cluster name', { starrocksCluster: { name: 'Bad_Name' } }, /^starrocksCluster\.name must be /],
+    ['the FE replicas', { starrocksFESpec: { replicas: -1 } }, /^starrocksFESpec\.replicas must be /],
+    ['the ServiceMonitor interval', { metrics: { serviceMonitor: { enabled: true, interval: '15 seconds' } } }, /^metrics\.serviceMonitor\.interval must be /],
+  ])('fails for %s, naming its values key', (_what, values, message) => {
+    const e = errorOf(() => renderHelmChart({
+      chart: 'kube-starrocks', release: 'kube-starrocks', namespace: NS, apiVersions: ['monitoring.coreos.com/v1'], values: { starrocks: values },
+    }));
+    expect(e).toBeInstanceOf(HelmValuesError);
+    expect(e.message).toMatch(message);
+  });
+});
+
+describe('kube-starrocks: disaster recovery', () => {
+  const disasterRecovery = (dr: unknown) => renderStarRocks({ starrocksCluster: { disasterRecovery: dr } })
+    .find((o) => o.kind === 'StarRocksCluster').spec.disasterRecovery;
+
+  test('switched off, it is the typed prop: printed as given, without a snapshot mount', () => {
+    expect(disasterRecovery({ enabled: false, generation: 3 })).toEqual({ enabled: false, generation: 3 });
+  });
+
+  test('switched on without a snapshot mount, it is printed as the chart prints it', () => {
+    expect(disasterRecovery({ generation: 2 })).toEqual({ generation: 2 });
+    expect(disasterRecovery({ enabled: true, generation: 2 })).toEqual({ enabled: true, generation: 2 });
   });
 });

@@ -1,6 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { parse } from 'yaml';
-import { KubeStarRocks, StarRocksCluster, StarRocksWarehouseChart } from '../../src';
+import { KubeStarRocks, StarRocksWarehouseChart } from '../../src';
 import { compareManifests, expectedManifests, loadConformanceCases } from '../util/conformance';
 import { describeShared } from '../util/shared';
 import { synthValid } from '../util/synth';
@@ -23,13 +23,13 @@ describeShared('Helm values in a cdk8s app', () => {
     expect(compareManifests(synthValid(chart), expectedManifests(c), c.namespace)).toEqual([]);
   });
 
-  test('StarRocksCluster.fromHelmValues takes the starrocks subchart\'s values', () => {
+  test('KubeStarRocks.clusterFromValues takes the starrocks subchart\'s values', () => {
     // GIVEN
     const c = byName('13-services');
     const chart = Testing.chart();
 
     // WHEN
-    const cluster = StarRocksCluster.fromHelmValues(chart, 'FromHelm', parse(c.valuesYaml).starrocks, {
+    const cluster = KubeStarRocks.clusterFromValues(chart, 'FromHelm', parse(c.valuesYaml).starrocks, {
       releaseName: c.release, releaseNamespace: c.namespace,
     });
 

@@ -1,5 +1,11 @@
 import { HelmValuesError } from '../../src/helm/context';
-import { coalesceChartValues, coalesceValues, copyValues, mergeValueSources } from '../../src/helm/merge';
+import * as merge from '../../src/helm/merge';
+
+// the results are plain values data (`unknown` to the library); the tests read into them
+const coalesceValues = (...args: Parameters<typeof merge.coalesceValues>): any => merge.coalesceValues(...args);
+const copyValues = (value: unknown): any => merge.copyValues(value);
+const coalesceChartValues = (...args: Parameters<typeof merge.coalesceChartValues>): any => merge.coalesceChartValues(...args);
+const mergeValueSources = (...args: Parameters<typeof merge.mergeValueSources>): any => merge.mergeValueSources(...args);
 
 /** Deep-freezes test inputs so that any mutation throws. */
 function frozen<T>(v: T): T {

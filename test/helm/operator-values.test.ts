@@ -10,6 +10,7 @@ import { HelmContext, HelmValuesError } from '../../src/helm/context';
 import { coalesceValues } from '../../src/helm/merge';
 import { OPERATOR_CHART_DEFAULTS } from '../../src/helm/operator-defaults';
 import { addOperatorFromValues } from '../../src/helm/operator-values';
+import { dig } from '../../src/helm/values';
 import { compareObjects, loadOperatorCase } from '../operator/compare';
 import { loadConformanceCases } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
@@ -99,8 +100,10 @@ describeShared('operator subchart: conformance cases', () => {
 describe('operator subchart: defaults', () => {
   test('OPERATOR_CHART_DEFAULTS is frozen all the way down', () => {
     expect(Object.isFrozen(OPERATOR_CHART_DEFAULTS)).toBe(true);
-    expect(Object.isFrozen(OPERATOR_CHART_DEFAULTS.starrocksOperator.resources.limits)).toBe(true);
-    expect(Object.isFrozen(OPERATOR_CHART_DEFAULTS.starrocksOperator.log)).toBe(true);
+    expect(dig(OPERATOR_CHART_DEFAULTS, 'starrocksOperator', 'resources', 'limits')).toEqual(expect.any(Object));
+    expect(Object.isFrozen(dig(OPERATOR_CHART_DEFAULTS, 'starrocksOperator', 'resources', 'limits'))).toBe(true);
+    expect(dig(OPERATOR_CHART_DEFAULTS, 'starrocksOperator', 'log')).toEqual(expect.any(Object));
+    expect(Object.isFrozen(dig(OPERATOR_CHART_DEFAULTS, 'starrocksOperator', 'log'))).toBe(true);
   });
 
   test('the defaults give the chart\'s objects in the release namespace', () => {
