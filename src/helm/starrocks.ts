@@ -11,7 +11,7 @@ import { addValueObjects } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-component';
 import { feProxyOptions } from './starrocks-fe-proxy';
-import { keepScriptConfigMap, patchDisasterRecovery, patchEntrypointScript, removeNamespace, secretByName, setIntervalText } from './typed-api-gaps';
+import { patchDisasterRecovery, patchEntrypointScript, removeNamespace, secretByName } from './typed-api-gaps';
 import { asWire, dig, goPrint, isMap, mapAt, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { StarRocksApiObject } from '../common/api-object';
@@ -21,7 +21,7 @@ import { FeOptions } from '../components/options';
 import { InitPasswordJobOptions } from '../init-password/init-password-job';
 import { RootPasswordSource } from '../init-password/password-source';
 import { MonitoredComponent } from '../monitoring/monitored-component';
-import { StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
+import { ScrapeInterval, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume',
   'StorageClass', 'PriorityClass', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'APIService']);
@@ -94,6 +94,7 @@ const SERVICE_MONITOR_PROP_KEYS: PropToValuesKey = [
   ['basicAuth.passwordKey', 'metrics.serviceMonitor.basicAuth.passwordSecretKey'],
   ['endpointParams', 'metrics.serviceMonitor.endpointParam.params'],
   ['interval', 'metrics.serviceMonitor.interval'],
+  ['scrapeInterval', 'metrics.serviceMonitor.interval'],
   ['labels', 'metrics.serviceMonitor.labels'],
 ];
 
@@ -225,28 +226,30 @@ function addInitPassword(cluster: StarRocksCluster, ip: ValuesMap): void {
   const options: InitPasswordJobOptions = {
     password,
     emitJob: truthy(ip.isInstall),
+    // the chart keeps the script ConfigMap when it leaves the Job out
+    emitScriptConfigMap: true,
     image: truthy(ip.image) ? goPrint(ip.image) : undefined,
     // printed as given (`toYaml`)
     resources: truthy(ip.resources) ? asWire<k8s.ResourceRequirements>(mapAt(`${p}.resources`, ip.resources)!) : undefined,
     annotations: stringMap(`${p}.annotations`, ip.annotations),
     podAnnotations: stringMap(`${p}.podAnnotations`, ip.podAnnotations),
   };
-  const job = named(INIT_PASSWORD_PROP_KEYS, () => cluster.addInitPassword('InitPassword', options));
-  if (!truthy(ip.isInstall)) {
-    // the chart keeps the script ConfigMap when it leaves the Job out
-    keepScriptConfigMap(job);
-  }
+  named(INIT_PASSWORD_PROP_KEYS, () => cluster.addInitPassword('InitPassword', options));
 }
 
 function addServiceMonitors(cluster: StarRocksCluster, sm: ValuesMap, cn: boolean): void {
-  const p = 'metrics.serviceMonitor';
   const components = [MonitoredComponent.FE, MonitoredComponent.BE];
   if (cn) {
     components.push(MonitoredComponent.CN);
   }
   const ba = section(sm.basicAuth);
   const params = truthy(dig(sm, 'endpointParam', 'enabled')) ? dig(sm, 'endpointParam', 'params') : undefined;
-  const options: StarRocksServiceMonitorOptions = {
+  named(SERVICE_MONITOR_PROP_KEYS, () => cluster.addServiceMonitor('ServiceMonitor', serviceMonitorOptions(sm, ba, params, components)));
+}
+
+function serviceMonitorOptions(sm: ValuesMap, ba: ValuesMap, params: unknown, components: MonitoredComponent[]): StarRocksServiceMonitorOptions {
+  const p = 'metrics.serviceMonitor';
+  return {
     labels: stringMap(`${p}.labels`, sm.labels),
     components,
     basicAuth: truthy(ba.enabled) ? {
@@ -255,14 +258,12 @@ function addServiceMonitors(cluster: StarRocksCluster, sm: ValuesMap, cn: boolea
       passwordSecret: secretByName(goPrint(ba.passwordSecretName)),
       passwordKey: goPrint(ba.passwordSecretKey),
     } : undefined,
+    // the interval as the chart prints it (`60s` stays `60s`)
+    scrapeInterval: truthy(sm.interval) ? ScrapeInterval.fromText(goPrint(sm.interval)) : ScrapeInterval.prometheusDefault(),
     endpointParams: isMap(params) && truthy(params)
       ? Object.fromEntries(Object.entries(params).map(([k, val]) => [k, Array.isArray(val) ? val.map(goPrint) : [goPrint(val)]]))
       : undefined,
   };
-  named(SERVICE_MONITOR_PROP_KEYS, () => {
-    const monitors = cluster.addServiceMonitor('ServiceMonitor', options);
-    setIntervalText(monitors, truthy(sm.interval) ? goPrint(sm.interval) : undefined);
-  });
 }
 
 /** The top-level `resources` list: objects printed as given, in the release namespace unless cluster-scoped or given one. */

@@ -11,8 +11,6 @@ import { literalBlock } from './common';
 import type { StarRocksCluster } from '../cluster/cluster';
 import { ComponentKey } from '../common/constants';
 import { StarRocksConfig } from '../config/config';
-import type { InitPasswordJob } from '../init-password/init-password-job';
-import type { StarRocksServiceMonitor } from '../monitoring/service-monitor';
 import type { StarRocksWarehouse } from '../warehouse/warehouse';
 
 /**
@@ -26,31 +24,6 @@ import type { StarRocksWarehouse } from '../warehouse/warehouse';
  */
 export function chartConfig(text: string, hashInput: unknown, fixedHash?: string): StarRocksConfig {
   return StarRocksConfig._fromHelm(text, hashInput, fixedHash);
-}
-
-/**
- * Defines the init-password script ConfigMap although the Job is left out, as the chart does with
- * `initPassword.isInstall: false`.
- *
- * To be replaced by the `InitPasswordJobOptions` option that renders the script ConfigMap without
- * the Job.
- *
- * @internal
- */
-export function keepScriptConfigMap(job: InitPasswordJob): void {
-  job._ensureScriptConfigMap();
-}
-
-/**
- * Sets the ServiceMonitors' interval to the chart's `interval` text as given (`60s` stays `60s`);
- * undefined or empty for none.
- *
- * To be replaced by the public option that takes the interval as Prometheus duration text.
- *
- * @internal
- */
-export function setIntervalText(monitors: StarRocksServiceMonitor, interval: string | undefined): void {
-  monitors._setIntervalText(interval);
 }
 
 /**
