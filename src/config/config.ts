@@ -74,6 +74,16 @@ export class StarRocksConfig {
   }
 
   /**
+   * Whether the configuration is made of entries (`fromEntries`), so that entries can be added to
+   * it without touching text the user wrote.
+   *
+   * @internal
+   */
+  public get _isEntries(): boolean {
+    return this._entries !== undefined;
+  }
+
+  /**
    * The 8-hex-digit hash of this configuration, as put into the config-hash pod annotation.
    */
   public get hash(): string {
