@@ -1,6 +1,7 @@
 import type { ComponentKindBehavior } from './kind';
 import type { BeOptions } from './options';
 import { dataComponentVolumes } from './storage-volumes';
+import { ComponentKind } from '../cluster/reference';
 
 /**
  * The BE (backend): data, log and spill volumes, spec key `starRocksBeSpec`, env `beEnvVars`.
@@ -10,6 +11,7 @@ import { dataComponentVolumes } from './storage-volumes';
 export function beKind(o: BeOptions): ComponentKindBehavior {
   return {
     key: 'be',
+    kind: ComponentKind.BE,
     upper: 'BE',
     idPrefix: 'Be',
     specKey: 'starRocksBeSpec',

@@ -1,9 +1,10 @@
 import type { ComponentKindBehavior } from './kind';
 import { ComponentOptions, ImagePullPolicy, PodManagementPolicy } from './options';
-import { NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
+import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { checkImage, isImageTag } from '../common/image';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
 import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
+import { StarRocksConfig } from '../config/config';
 
 /** What the scalar checks need of the component. @internal */
 export interface ScalarCheckContext {
@@ -13,6 +14,30 @@ export interface ScalarCheckContext {
   readonly imageTag: { readonly value?: string; readonly prop: string };
   readonly volumeNameWithHash: boolean;
   warn(message: string): void;
+}
+
+/**
+ * The checks of a component's config options: one config file, from `config` (optionally in a
+ * ConfigMap named `configMapName`) or from `existingConfig`.
+ *
+ * @internal
+ */
+export function checkConfigOptions(key: ComponentKey, opts: ComponentOptions): void {
+  if (opts.configMapName !== undefined) {
+    checkDnsLabel(`${key}.configMapName`, opts.configMapName);
+  }
+  if (opts.existingConfig !== undefined) {
+    if (opts.config !== undefined || opts.configMapName !== undefined) {
+      fail(`${key}.existingConfig`, 'unset when config or configMapName is set (one config file per component)', opts.existingConfig);
+    }
+    checkDnsLabel(`${key}.existingConfig.configMapName`, opts.existingConfig.configMapName);
+    if (!opts.existingConfig.resolveKey) {
+      fail(`${key}.existingConfig.resolveKey`, `the ConfigMap key of the config file, e.g. "${configFileKey(key)}" (the operator silently ignores a configMapInfo without it)`, opts.existingConfig.resolveKey);
+    }
+  }
+  if (opts.config !== undefined && !(opts.config instanceof StarRocksConfig)) {
+    fail(`${key}.config`, 'a StarRocksConfig (StarRocksConfig.fromEntries({...}) or StarRocksConfig.fromText(...))', opts.config);
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ComponentKindBehavior, KindSpecFields } from './kind';
 import { CnOptions, HpaVersion } from './options';
 import { dataComponentVolumes } from './storage-volumes';
+import { ComponentKind } from '../cluster/reference';
 import type { AutoScalingPolicyWire } from '../common/crd-types';
 import { checkInt, checkOneOf, fail } from '../common/validate';
 import { hpaBehaviorToWire, hpaMetricsToWire } from '../common/wire';
@@ -14,6 +15,7 @@ import { hpaBehaviorToWire, hpaMetricsToWire } from '../common/wire';
 export function cnKind(o: CnOptions): ComponentKindBehavior {
   return {
     key: 'cn',
+    kind: ComponentKind.CN,
     upper: 'CN',
     idPrefix: 'Cn',
     specKey: 'starRocksCnSpec',

@@ -1,63 +1,26 @@
 import type { k8s } from 'cdk8s-plus-27';
-import { Construct } from 'constructs';
-import { beKind } from './be';
-import { checkScalars } from './checks';
-import { cnKind } from './cn';
+import { checkConfigOptions, checkScalars } from './checks';
 import { componentConfigMap } from './config-maps';
 import { checkContainer } from './containers';
-import { feKind } from './fe';
-import type { ComponentKindBehavior, EnvFields, KindSpecFields } from './kind';
-import type { ComponentOptions, ComponentServiceOptions, MountOptions, SharedComponentOptions } from './options';
+import { ComponentContext, ComponentKindBehavior, EnvFields, kindOf, KindSpecFields } from './kind';
+import type { ComponentOptions, ComponentServiceOptions, SharedComponentOptions } from './options';
 import { checkDistinctPorts, ComponentPorts, derivePorts } from './ports';
-import { renderServiceOptions } from './services';
-import { checkDefaultVolumes, checkVolumes, extraVolumes } from './storage-volumes';
+import { ComponentRenderState, renderCommonSpec, renderEnv, renderVolumes } from './render';
+import { renderComponentService } from './services';
+import { checkVolumes, componentVolumes, configEntryForPath } from './storage-volumes';
 import { ComponentKind, IStarRocksComponent } from '../cluster/reference';
-import {
-  ComponentKey, configFileKey, configHashAnnotation, DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY, DERIVED_NAMES, ENTRYPOINT_MOUNT_PATH,
-  entrypointHashAnnotation, NAME_BUDGET,
-} from '../common/constants';
-import type { CommonComponentSpecWire, ComponentSpecWire, ContainerWire, EnvVarWire, MountWire, ServiceWire, StorageVolumeWire } from '../common/crd-types';
+import { ComponentKey, configFileKey, configHashAnnotation, DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY, DERIVED_NAMES } from '../common/constants';
+import type { CommonComponentSpecWire, ComponentSpecWire, ContainerWire, EnvVarWire, ServiceWire, StorageVolumeWire } from '../common/crd-types';
 import { StarRocksPropError } from '../common/errors';
-import { helmValueHash } from '../common/hash';
 import { ImageReference } from '../common/image';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
-import { renderQuantities } from '../common/quantity';
-import { checkDnsLabel, copyStringMap, fail, problemsOf, setOnce } from '../common/validate';
+import { copyStringMap, fail, problemsOf, setOnce } from '../common/validate';
 import { warn } from '../common/warnings';
-import {
-  affinityToWire, capabilitiesToWire, envVarToWire, hostAliasesToWire, lifecycleToWire, pvcRetentionPolicyToWire, sysctlsToWire,
-  tolerationsToWire, topologySpreadToWire, updateStrategyToWire,
-} from '../common/wire';
+import { envVarToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
 
 export { renderServiceOptions } from './services';
-
-/**
- * Context a component needs from its cluster.
- *
- * @internal
- */
-export interface ComponentContext {
-  readonly scope: Construct;
-  readonly clusterName: string;
-  readonly namespace?: string;
-  readonly timeZone?: string;
-  readonly shared: SharedComponentOptions;
-  readonly volumeNameWithHash: boolean;
-  /** Labels of the ConfigMaps besides the library's (default `cluster: <name>`, `app: <component>`). */
-  readonly configMapLabels?: { [key: string]: string };
-  /** The spec key of the environment variables (default `feEnvVars`, `beEnvVars`, `cnEnvVars`). */
-  readonly envKey?: 'envVars';
-}
-
-/** The behaviour of a kind of component, made from its options. */
-function kindOf(key: ComponentKey, opts: ComponentOptions): ComponentKindBehavior {
-  switch (key) {
-    case 'fe': return feKind(opts);
-    case 'be': return beKind(opts);
-    default: return cnKind(opts);
-  }
-}
+export { ComponentContext } from './kind';
 
 /**
  * One StarRocks component of a cluster (FE, BE or CN): the names the operator gives to what it
@@ -119,22 +82,8 @@ export class StarRocksComponent implements IStarRocksComponent {
     this.serviceName = DERIVED_NAMES.service(c, key);
     this.searchServiceName = DERIVED_NAMES.searchService(c, key);
     this._configMapName = opts.configMapName ?? DERIVED_NAMES.configMap(c, key);
-    if (opts.configMapName !== undefined) {
-      checkDnsLabel(`${key}.configMapName`, opts.configMapName);
-    }
-    if (opts.existingConfig !== undefined) {
-      if (opts.config !== undefined || opts.configMapName !== undefined) {
-        fail(`${key}.existingConfig`, 'unset when config or configMapName is set (one config file per component)', opts.existingConfig);
-      }
-      checkDnsLabel(`${key}.existingConfig.configMapName`, opts.existingConfig.configMapName);
-      if (!opts.existingConfig.resolveKey) {
-        fail(`${key}.existingConfig.resolveKey`, `the ConfigMap key of the config file, e.g. "${configFileKey(key)}" (the operator silently ignores a configMapInfo without it)`, opts.existingConfig.resolveKey);
-      }
-    }
+    checkConfigOptions(key, opts);
     this._config = opts.config;
-    if (opts.config !== undefined && !(opts.config instanceof StarRocksConfig)) {
-      fail(`${key}.config`, 'a StarRocksConfig (StarRocksConfig.fromEntries({...}) or StarRocksConfig.fromText(...))', opts.config);
-    }
 
     checkScalars({
       kind,
@@ -161,7 +110,10 @@ export class StarRocksComponent implements IStarRocksComponent {
     for (const s of opts.initContainers ?? []) {
       this.addInitContainer(s);
     }
-    this._storageVolumes = this.buildStorageVolumes();
+    this._storageVolumes = componentVolumes(kind, opts, {
+      warn: (m) => warn(ctx.scope, m),
+      configurePath: (prop, k, path, defaultPath) => this.configurePath(prop, k, path, defaultPath),
+    });
     // the props' own config is checked now; entries added later are checked at synthesis
     checkDistinctPorts(key, this.ports());
     ctx.scope.node.addValidation({ validate: () => this._problems() });
@@ -169,11 +121,7 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /** Which component this is. */
   public get kind(): ComponentKind {
-    switch (this.key) {
-      case 'fe': return ComponentKind.FE;
-      case 'be': return ComponentKind.BE;
-      default: return ComponentKind.CN;
-    }
+    return this.behavior.kind;
   }
 
   /**
@@ -434,7 +382,7 @@ export class StarRocksComponent implements IStarRocksComponent {
     const hashKey = configHashAnnotation(this.key);
     const problems = [
       ...problemsOf(() => checkDistinctPorts(this.key, derivePorts(this.key, this._config))),
-      ...problemsOf(() => checkVolumes(this.key, this.renderVolumes({}), this.ctx.volumeNameWithHash)),
+      ...problemsOf(() => checkVolumes(this.key, renderVolumes(this.renderState(), {}), this.ctx.volumeNameWithHash)),
       ...problemsOf(() => {
         if (this.rollsOnConfigChange && hashKey in this._annotations) {
           fail(`${this.key}.annotations`, `free of "${hashKey}" when the component has a config (the library computes it)`, this._annotations[hashKey]);
@@ -455,161 +403,38 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @internal
    */
   public _renderSpec(): ComponentSpecWire {
-    const spec: CommonComponentSpecWire & EnvFields & KindSpecFields = this.renderCommon();
-    const env = this.renderEnv();
+    const state = this.renderState();
+    const spec: CommonComponentSpecWire & EnvFields & KindSpecFields = renderCommonSpec(state);
+    const env = renderEnv(state);
     if (env.length > 0) {
       spec[this.ctx.envKey ?? this.behavior.envKey] = env;
     }
     return Object.assign(spec, this.behavior.renderOwn());
   }
 
-  /** The spec without the environment and the kind's own fields. */
-  private renderCommon(): CommonComponentSpecWire {
-    const o = this.opts;
-    const x = this.key;
-    const spec: CommonComponentSpecWire = {};
-    spec.image = this.image;
-    if (o.replicas !== undefined) {
-      spec.replicas = o.replicas;
-    }
-    if (o.imagePullPolicy !== undefined) {
-      spec.imagePullPolicy = o.imagePullPolicy;
-    }
-    const pullSecrets = this.inherit('imagePullSecrets');
-    if (pullSecrets && pullSecrets.length > 0) {
-      spec.imagePullSecrets = pullSecrets.map((name) => ({ name }));
-    }
-    if (o.resources) {
-      const requests = renderQuantities(`${x}.resources.requests`, o.resources.requests);
-      const limits = renderQuantities(`${x}.resources.limits`, o.resources.limits);
-      if (requests && Object.keys(requests).length > 0) {
-        spec.requests = requests;
-      }
-      if (limits && Object.keys(limits).length > 0) {
-        spec.limits = limits;
-      }
-    }
-    const service = this.renderService(o.service ?? (Object.keys(this._serviceAnnotations).length > 0 ? {} : undefined));
-    if (service) {
-      spec.service = service;
-    }
-    const annotations: { [key: string]: string } = { ...this._annotations };
-    if (this._config && this.rollsOnConfigChange) {
-      // a user's own value of the annotation is reported by _problems()
-      annotations[configHashAnnotation(x)] = this._config.hash;
-    }
-    if (o.entrypointScript !== undefined) {
-      annotations[entrypointHashAnnotation(x)] = helmValueHash(o.entrypointScript);
-    }
-    if (Object.keys(annotations).length > 0) {
-      spec.annotations = annotations;
-    }
-    if (Object.keys(this._podLabels).length > 0) {
-      spec.podLabels = { ...this._podLabels };
-    }
-    const runAsNonRoot = this.inherit('runAsNonRoot');
-    if (runAsNonRoot !== undefined) {
-      spec.runAsNonRoot = runAsNonRoot;
-    }
-    if (o.readOnlyRootFilesystem !== undefined) {
-      spec.readOnlyRootFilesystem = o.readOnlyRootFilesystem;
-    }
-    if (o.capabilities !== undefined || this._capabilitiesAdded.length > 0) {
-      const caps = capabilitiesToWire(o.capabilities ?? {}, `${x}.capabilities`);
-      const add = (caps.add ?? []).slice();
-      for (const c of this._capabilitiesAdded) {
-        if (!add.includes(c)) {
-          add.push(c);
-        }
-      }
-      spec.capabilities = add.length > 0 ? { ...caps, add } : caps;
-    }
-    if (o.sysctls && o.sysctls.length > 0) {
-      spec.sysctls = sysctlsToWire(o.sysctls, `${x}.sysctls`);
-    }
-    if (o.terminationGracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = o.terminationGracePeriodSeconds;
-    if (o.startupProbeFailureSeconds !== undefined) spec.startupProbeFailureSeconds = o.startupProbeFailureSeconds;
-    if (o.livenessProbeFailureSeconds !== undefined) spec.livenessProbeFailureSeconds = o.livenessProbeFailureSeconds;
-    if (o.readinessProbeFailureSeconds !== undefined) spec.readinessProbeFailureSeconds = o.readinessProbeFailureSeconds;
-    if (o.minReadySeconds !== undefined) spec.minReadySeconds = o.minReadySeconds;
-    if (o.podManagementPolicy !== undefined) {
-      spec.podManagementPolicy = o.podManagementPolicy;
-    }
-    if (o.lifecycle !== undefined) {
-      spec.lifecycle = lifecycleToWire(o.lifecycle, `${x}.lifecycle`);
-    }
-    if (this._sidecars.length > 0) {
-      spec.sidecars = this._sidecars.slice();
-    }
-    if (this._initContainers.length > 0) {
-      spec.initContainers = this._initContainers.slice();
-    }
-    if (o.updateStrategy !== undefined) {
-      spec.updateStrategy = updateStrategyToWire(o.updateStrategy, `${x}.updateStrategy`);
-    }
-    if (o.shareProcessNamespace !== undefined) {
-      spec.shareProcessNamespace = o.shareProcessNamespace;
-    }
-    if (o.entrypointScript !== undefined) {
-      spec.command = ['bash', '-c'];
-      spec.args = [ENTRYPOINT_MOUNT_PATH];
-    } else {
-      if (o.command !== undefined) {
-        spec.command = o.command.slice();
-      }
-      if (o.args !== undefined) {
-        spec.args = o.args.slice();
-      }
-    }
-    this.renderVolumes(spec);
-    if (o.persistentVolumeClaimRetentionPolicy !== undefined) {
-      spec.persistentVolumeClaimRetentionPolicy = pvcRetentionPolicyToWire(o.persistentVolumeClaimRetentionPolicy, `${x}.persistentVolumeClaimRetentionPolicy`);
-    }
-    this.renderScheduling(spec);
-    return spec;
-  }
-
-  /** Sets the volumes and mounts of the spec: storage volumes, config, ConfigMaps and Secrets. */
-  private renderVolumes(spec: CommonComponentSpecWire): CommonComponentSpecWire {
-    const o = this.opts;
-    const configMaps = this.mounts(o.configMaps);
-    if (o.entrypointScript !== undefined) {
-      configMaps.push({ name: this.entrypointConfigMapName, mountPath: ENTRYPOINT_MOUNT_PATH, subPath: 'entrypoint.sh' });
-    }
-    if (configMaps.length > 0) {
-      spec.configMaps = configMaps;
-    }
-    const secrets = this.mounts(o.secrets);
-    if (secrets.length > 0) {
-      spec.secrets = secrets;
-    }
-    if (this._config) {
-      spec.configMapInfo = { configMapName: this._configMapName, resolveKey: configFileKey(this.key) };
-    } else if (o.existingConfig) {
-      spec.configMapInfo = { configMapName: o.existingConfig.configMapName, resolveKey: o.existingConfig.resolveKey };
-    }
-    if (this._storageVolumes.length > 0) {
-      spec.storageVolumes = this._storageVolumes.map((v) => ({ ...v }));
-    }
-    return spec;
-  }
-
-  /** The scheduling options a component inherits from the cluster's shared ones, when not empty. */
-  private renderScheduling(spec: CommonComponentSpecWire): void {
-    const hostAliases = this.inherit('hostAliases');
-    if (hostAliases !== undefined && hostAliases.length > 0) spec.hostAliases = hostAliasesToWire(hostAliases, this.propOf('hostAliases'));
-    const schedulerName = this.inherit('schedulerName');
-    if (schedulerName !== undefined) spec.schedulerName = schedulerName;
-    const serviceAccount = this.inherit('serviceAccount');
-    if (serviceAccount !== undefined) spec.serviceAccount = serviceAccount;
-    const tolerations = this.inherit('tolerations');
-    if (tolerations !== undefined && tolerations.length > 0) spec.tolerations = tolerationsToWire(tolerations, this.propOf('tolerations'));
-    const spread = this.inherit('topologySpreadConstraints');
-    if (spread !== undefined && spread.length > 0) spec.topologySpreadConstraints = topologySpreadToWire(spread, this.propOf('topologySpreadConstraints'));
-    const nodeSelector = this.inherit('nodeSelector');
-    if (nodeSelector !== undefined && Object.keys(nodeSelector).length > 0) spec.nodeSelector = { ...nodeSelector };
-    const affinity = this.inherit('affinity');
-    if (affinity !== undefined && Object.keys(affinity).length > 0) spec.affinity = affinityToWire(affinity, this.propOf('affinity'));
+  /** What rendering reads of the component. */
+  private renderState(): ComponentRenderState {
+    return {
+      key: this.key,
+      opts: this.opts,
+      image: this.image,
+      config: this._config,
+      rollsOnConfigChange: this.rollsOnConfigChange,
+      configMapName: this._configMapName,
+      entrypointConfigMapName: this.entrypointConfigMapName,
+      timeZone: this.ctx.timeZone,
+      env: this._env,
+      annotations: this._annotations,
+      serviceAnnotations: this._serviceAnnotations,
+      podLabels: this._podLabels,
+      capabilitiesAdded: this._capabilitiesAdded,
+      sidecars: this._sidecars,
+      initContainers: this._initContainers,
+      storageVolumes: this._storageVolumes,
+      inherit: (k) => this.inherit(k),
+      propOf: (k) => this.propOf(k),
+      renderService: (s) => this.renderService(s),
+    };
   }
 
   private get rollsOnConfigChange(): boolean {
@@ -658,41 +483,9 @@ export class StarRocksComponent implements IStarRocksComponent {
     setOnce(prop, this._podLabels, key, value);
   }
 
-  private renderEnv(): EnvVarWire[] {
-    const env: EnvVarWire[] = [];
-    if (this.ctx.timeZone !== undefined && !this._env.some((e) => e.name === 'TZ')) {
-      env.push({ name: 'TZ', value: this.ctx.timeZone });
-    }
-    for (const e of this._env) {
-      env.push(e);
-    }
-    return env;
-  }
-
-  private mounts(list: MountOptions[] | undefined): MountWire[] {
-    return (list ?? []).map((m) => {
-      const r: MountWire = { name: m.name, mountPath: m.mountPath };
-      if (m.subPath !== undefined) {
-        r.subPath = m.subPath;
-      }
-      return r;
-    });
-  }
-
   private renderService(s: ComponentServiceOptions | undefined): ServiceWire | undefined {
-    if (s === undefined) {
-      return undefined;
-    }
-    const p = `${this.key}.service`;
-    const out = renderServiceOptions(p, s, () => this.ports(), (known) =>
-      `to match one of the component's ports by containerPort or name (${Object.entries(known).map(([n, v]) => `${n}=${v}`).join(', ')}); the operator drops other entries`,
-    this._serviceAnnotations);
-    for (const k of [LABEL_COMPONENT, LABEL_OWNER]) {
-      if (out.labels && k in out.labels) {
-        warn(this.ctx.scope, `'${p}.labels' redefines "${k}"; ServiceMonitors that select the Service by it will no longer find it`);
-      }
-    }
-    return out;
+    const onWarning = (m: string) => warn(this.ctx.scope, m);
+    return s === undefined ? undefined : renderComponentService(this.key, s, () => this.ports(), this._serviceAnnotations, onWarning);
   }
 
   /** The component's ports as the operator derives them from the config file. */
@@ -707,40 +500,11 @@ export class StarRocksComponent implements IStarRocksComponent {
     return ports;
   }
 
-  private buildStorageVolumes(): StorageVolumeWire[] {
-    const x = this.key;
-    const prefix = this.opts.volumeNamePrefix ?? x;
-    checkDnsLabel(`${x}.volumeNamePrefix`, prefix, NAME_BUDGET.volumeNamePrefix);
-    const scope = this.ctx.scope;
-    const standard = this.behavior.standardVolumes(prefix, {
-      warn: (m) => warn(scope, m),
-      configurePath: (prop, key, path, defaultPath) => this.configurePath(prop, key, path, defaultPath),
-    });
-    const extras = extraVolumes(x, this.opts);
-    checkDefaultVolumes(x, standard, extras, (m) => warn(scope, m));
-    return standard.concat(extras.map(([, v]) => v));
-  }
-
-  /**
-   * A standard directory moved to another path needs the StarRocks setting that points there:
-   * added to a config made of entries, a warning for a config given as text.
-   */
+  /** A standard directory moved to another path needs the StarRocks setting that points there. */
   private configurePath(prop: string, key: string, path: string, defaultPath: string): void {
-    if (path === defaultPath) {
-      return;
-    }
-    const current = this._config?.get(key);
-    if (current === path) {
-      return;
-    }
-    if (current !== undefined) {
-      warn(this.ctx.scope, `'${prop}' is ${path} but the config sets ${key} = ${current}; StarRocks will not use the volume`);
-      return;
-    }
-    if (this._config !== undefined && this._config._isEntries) {
-      this.addConfig(key, path);
-    } else {
-      warn(this.ctx.scope, `'${prop}' is ${path}, which is not the default; set ${key} = ${path} in ${this.key}.conf or StarRocks will not use the volume`);
+    const entry = configEntryForPath(this.key, this._config, prop, key, path, defaultPath, (m) => warn(this.ctx.scope, m));
+    if (entry !== undefined) {
+      this.addConfig(entry[0], entry[1]);
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { ComponentKindBehavior } from './kind';
 import type { FeOptions } from './options';
 import { persistentVolume } from './storage-volumes';
+import { ComponentKind } from '../cluster/reference';
 import { DEFAULT_PATHS, DEFAULT_STORAGE_SIZES, FE_META_MIN_BYTES } from '../common/constants';
 import type { StorageVolumeWire } from '../common/crd-types';
 import { storageBytes } from '../common/quantity';
@@ -13,6 +14,7 @@ import { storageBytes } from '../common/quantity';
 export function feKind(o: FeOptions): ComponentKindBehavior {
   return {
     key: 'fe',
+    kind: ComponentKind.FE,
     upper: 'FE',
     idPrefix: 'Fe',
     specKey: 'starRocksFeSpec',

@@ -1,4 +1,10 @@
+import type { Construct } from 'constructs';
+import { beKind } from './be';
+import { cnKind } from './cn';
+import { feKind } from './fe';
+import type { ComponentOptions, SharedComponentOptions } from './options';
 import type { VolumeContext } from './storage-volumes';
+import type { ComponentKind } from '../cluster/reference';
 import type { ComponentKey } from '../common/constants';
 import type { AutoScalingPolicyWire, EnvVarWire, StorageVolumeWire } from '../common/crd-types';
 
@@ -11,6 +17,8 @@ import type { AutoScalingPolicyWire, EnvVarWire, StorageVolumeWire } from '../co
 export interface ComponentKindBehavior {
   /** `fe`, `be` or `cn`. */
   readonly key: ComponentKey;
+  /** The kind in the public enum. */
+  readonly kind: ComponentKind;
   /** `FE`, `BE` or `CN`, for messages. */
   readonly upper: string;
   /** The prefix of the ids of the component's constructs (`Fe`, `Be`, `Cn`). */
@@ -39,3 +47,30 @@ export interface KindSpecFields {
 
 /** The environment of a spec under its key. @internal */
 export type EnvFields = { [K in EnvKey]?: EnvVarWire[] };
+
+/**
+ * Context a component needs from its cluster.
+ *
+ * @internal
+ */
+export interface ComponentContext {
+  readonly scope: Construct;
+  readonly clusterName: string;
+  readonly namespace?: string;
+  readonly timeZone?: string;
+  readonly shared: SharedComponentOptions;
+  readonly volumeNameWithHash: boolean;
+  /** Labels of the ConfigMaps besides the library's (default `cluster: <name>`, `app: <component>`). */
+  readonly configMapLabels?: { [key: string]: string };
+  /** The spec key of the environment variables (default `feEnvVars`, `beEnvVars`, `cnEnvVars`). */
+  readonly envKey?: 'envVars';
+}
+
+/** The behaviour of a kind of component, made from its options. @internal */
+export function kindOf(key: ComponentKey, opts: ComponentOptions): ComponentKindBehavior {
+  switch (key) {
+    case 'fe': return feKind(opts);
+    case 'be': return beKind(opts);
+    default: return cnKind(opts);
+  }
+}

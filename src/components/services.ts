@@ -1,6 +1,8 @@
 import type { ComponentServiceOptions } from './options';
 import { SERVICE_TYPES } from '../common/constants';
+import type { ComponentKey } from '../common/constants';
 import type { ServicePortWire, ServiceWire } from '../common/crd-types';
+import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { checkInt, checkOneOf, copyStringMap, fail, setOnce } from '../common/validate';
 
 /**
@@ -76,6 +78,31 @@ export function renderServiceOptions(
   const labels = copyStringMap(`${prop}.labels`, s.labels);
   if (labels && Object.keys(labels).length > 0) {
     out.labels = labels;
+  }
+  return out;
+}
+
+/**
+ * Renders the options of a component's external Service: port overrides must match one of the
+ * component's ports; warns when the labels redefine the ones ServiceMonitors select by.
+ *
+ * @internal
+ */
+export function renderComponentService(
+  key: ComponentKey,
+  s: ComponentServiceOptions,
+  ports: () => { readonly [name: string]: number },
+  annotations: { [key: string]: string },
+  warn: (message: string) => void,
+): ServiceWire {
+  const p = `${key}.service`;
+  const out = renderServiceOptions(p, s, ports, (known) =>
+    `to match one of the component's ports by containerPort or name (${Object.entries(known).map(([n, v]) => `${n}=${v}`).join(', ')}); the operator drops other entries`,
+  annotations);
+  for (const k of [LABEL_COMPONENT, LABEL_OWNER]) {
+    if (out.labels && k in out.labels) {
+      warn(`'${p}.labels' redefines "${k}"; ServiceMonitors that select the Service by it will no longer find it`);
+    }
   }
   return out;
 }

@@ -1,9 +1,11 @@
+import type { ComponentKindBehavior } from './kind';
 import type { ComponentOptions, DataComponentOptions } from './options';
 import { ComponentKey, configMountPath, DEFAULT_PATHS, DEFAULT_STORAGE_SIZES, DEFAULT_VOLUMES, NAME_BUDGET } from '../common/constants';
 import type { CommonComponentSpecWire, StorageVolumeWire } from '../common/crd-types';
 import { mountVolumeHash } from '../common/hash';
 import { checkStorageSize, isZeroSize } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkMountPath, fail } from '../common/validate';
+import type { StarRocksConfig } from '../config/config';
 import { PersistentStorageOptions, renderStorageVolume } from '../storage/storage';
 
 /**
@@ -20,6 +22,50 @@ export interface VolumeContext {
    * (`prop` is the mount path's property, for messages).
    */
   configurePath(prop: string, key: string, path: string, defaultPath: string): void;
+}
+
+/**
+ * All storage volumes of a component: its kind's standard volumes, then the extra ones (with a
+ * warning for an extra volume that makes the operator leave out a default one).
+ *
+ * @internal
+ */
+export function componentVolumes(kind: ComponentKindBehavior, o: ComponentOptions, ctx: VolumeContext): StorageVolumeWire[] {
+  const prefix = o.volumeNamePrefix ?? kind.key;
+  checkDnsLabel(`${kind.key}.volumeNamePrefix`, prefix, NAME_BUDGET.volumeNamePrefix);
+  const standard = kind.standardVolumes(prefix, ctx);
+  const extras = extraVolumes(kind.key, o);
+  checkDefaultVolumes(kind.key, standard, extras, ctx.warn);
+  return standard.concat(extras.map(([, v]) => v));
+}
+
+/**
+ * A standard directory moved to another path needs the StarRocks setting that points there:
+ * returns the entry to add to a config made of entries; warns for a config given as text, or one
+ * that points elsewhere.
+ *
+ * @internal
+ */
+export function configEntryForPath(
+  component: ComponentKey, config: StarRocksConfig | undefined, prop: string, key: string, path: string, defaultPath: string,
+  warn: (message: string) => void,
+): [string, string] | undefined {
+  if (path === defaultPath) {
+    return undefined;
+  }
+  const current = config?.get(key);
+  if (current === path) {
+    return undefined;
+  }
+  if (current !== undefined) {
+    warn(`'${prop}' is ${path} but the config sets ${key} = ${current}; StarRocks will not use the volume`);
+    return undefined;
+  }
+  if (config !== undefined && config._isEntries) {
+    return [key, path];
+  }
+  warn(`'${prop}' is ${path}, which is not the default; set ${key} = ${path} in ${component}.conf or StarRocks will not use the volume`);
+  return undefined;
 }
 
 /**
