@@ -2,11 +2,12 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
-import { ComponentKey, NAME_BUDGET } from '../common/constants';
+import { ComponentKey, DEFAULT_FE_HTTP_PORT, DEFAULT_FE_QUERY_PORT, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
+import type { ClusterSpecWire } from '../common/crd-types';
 import { copyData } from '../common/copy';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { nameFromId } from '../common/names';
-import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
+import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail, problemsOf } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
 import { BeOptions, CnOptions, FeOptions, SharedComponentOptions } from '../components/options';
@@ -178,7 +179,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param values the `starrocks` subchart's values
    * @param options the release the values belonged to
    */
-  public static fromHelmValues(scope: Construct, id: string, values: { [key: string]: any }, options: HelmReleaseOptions = {}): StarRocksCluster {
+  public static fromHelmValues(scope: Construct, id: string, values: { [key: string]: unknown }, options: HelmReleaseOptions = {}): StarRocksCluster {
     // loaded on demand: the Helm translation is not needed by apps that use the typed API
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const helm = require('../helm/starrocks-subchart') as typeof import('../helm/starrocks-subchart');
@@ -236,8 +237,10 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       shared: props.shared ?? {},
       volumeNameWithHash: props.volumeNameWithHash ?? true,
     };
-    if ((props.shared as any)?.replicas !== undefined) {
-      fail('shared.replicas', 'set per component', (props.shared as any).replicas);
+    // not a prop of SharedComponentOptions, but an easy mistake in JavaScript or from JSON
+    const sharedReplicas: unknown = props.shared !== undefined && 'replicas' in props.shared ? props.shared.replicas : undefined;
+    if (sharedReplicas !== undefined) {
+      fail('shared.replicas', 'set per component', sharedReplicas);
     }
     const beEnabled = props.be?.enabled ?? true;
     const cnEnabled = props.cn !== undefined && (props.cn.enabled ?? true);
@@ -255,6 +258,8 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     this.checkName(props);
     this.checkClusterRules(props);
     this.checkConfigMapNames();
+    // again at synthesis: addConfig may create a config ConfigMap after the cluster is defined
+    this.node.addValidation({ validate: () => problemsOf(() => this.checkConfigMapNames()) });
 
     // STYLE 3: library < chart < user; the ConfigMaps add their own `cluster` and `app` labels
     const chartLabels = Chart.of(this).labels;
@@ -298,7 +303,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
 
   /** Name of the FE proxy Service (`<cluster>-fe-proxy-service`), if the cluster has the proxy. */
   public get feProxyServiceName(): string | undefined {
-    return this.hasFeProxy ? `${this.clusterName}-fe-proxy-service` : undefined;
+    return this.hasFeProxy ? DERIVED_NAMES.feProxyService(this.clusterName) : undefined;
   }
 
   /** Whether the cluster runs in shared-data mode (the FE config sets `run_mode = shared_data`). */
@@ -388,10 +393,9 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    *
    * @internal
    */
-  public _renderSpec(): { [key: string]: any } {
+  public _renderSpec(): ClusterSpecWire {
     const p = this.props;
-    this.checkConfigMapNames(); // again: addConfig may have created a config ConfigMap since
-    const spec: { [key: string]: any } = {};
+    const spec: ClusterSpecWire = {};
     spec.starRocksFeSpec = this.fe._renderSpec();
     if (this.be) {
       spec.starRocksBeSpec = this.be._renderSpec();
@@ -426,12 +430,12 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       derived.push([c.searchServiceName, NAME_BUDGET.service]);
     }
     if (props.feProxy !== undefined) {
-      derived.push([`${name}-fe-proxy-service`, NAME_BUDGET.service]);
+      derived.push([DERIVED_NAMES.feProxyService(name), NAME_BUDGET.service]);
     }
     const scripted: Array<[ComponentKey, FeOptions | undefined]> = [['fe', props.fe], ['be', props.be], ['cn', props.cn]];
     for (const entry of scripted) {
       if (entry[1]?.entrypointScript !== undefined) {
-        derived.push([`${name}-${entry[0]}-entrypoint-script-0000`, NAME_BUDGET.volume]);
+        derived.push([`${DERIVED_NAMES.entrypointConfigMap(name, entry[0])}-0000`, NAME_BUDGET.volume]);
       }
     }
     // report the tightest budget, so that one fix is enough
@@ -509,10 +513,10 @@ class ImportedCluster extends Construct implements IStarRocksCluster {
     super(scope, id);
     this.clusterName = clusterName;
     this.clusterNamespace = options.namespace ?? Chart.of(this).namespace;
-    this.feServiceName = `${clusterName}-fe-service`;
-    this.feSearchServiceName = `${clusterName}-fe-search`;
-    this.feQueryPort = checkInt('feQueryPort', options.feQueryPort ?? 9030, 1, 65535);
-    this.feHttpPort = checkInt('feHttpPort', options.feHttpPort ?? 8030, 1, 65535);
+    this.feServiceName = DERIVED_NAMES.service(clusterName, 'fe');
+    this.feSearchServiceName = DERIVED_NAMES.searchService(clusterName, 'fe');
+    this.feQueryPort = checkInt('feQueryPort', options.feQueryPort ?? DEFAULT_FE_QUERY_PORT, 1, 65535);
+    this.feHttpPort = checkInt('feHttpPort', options.feHttpPort ?? DEFAULT_FE_HTTP_PORT, 1, 65535);
   }
 
   public tryFindComponent(_kind: ComponentKind): IStarRocksComponent | undefined {
