@@ -6,6 +6,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { describeShared, REPO_ROOT } from './util/shared';
 
 describeShared('imports/', () => {
@@ -26,9 +27,6 @@ describeShared('imports/', () => {
   }, 120_000);
 
   test('holds types only: its compiled JavaScript defines nothing', () => {
-    // GIVEN
-    const ts = require('typescript') as typeof import('typescript');
-
     // WHEN
     const emitted = fs.readdirSync(path.join(REPO_ROOT, 'imports')).map((file) => ts.transpileModule(
       fs.readFileSync(path.join(REPO_ROOT, 'imports', file), 'utf8'),

@@ -1,18 +1,20 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ImportedCluster } from './imported';
+import { StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
 import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
-import { ComponentKey, DEFAULT_FE_HTTP_PORT, DEFAULT_FE_QUERY_PORT, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
-import type { ClusterSpecWire } from '../common/crd-types';
+import { ComponentKey, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
 import { copyData } from '../common/copy';
+import type { ClusterSpecWire } from '../common/crd-types';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { nameFromId } from '../common/names';
 import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail, problemsOf } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
-import { BeOptions, CnOptions, FeOptions, SharedComponentOptions } from '../components/options';
+import { FeOptions } from '../components/options';
 import { DisruptionBudgetsOptions, StarRocksDisruptionBudgets } from '../disruption/disruption-budgets';
-import { FeProxyOptions, renderFeProxy } from '../fe-proxy/fe-proxy';
+import { renderFeProxy } from '../fe-proxy/fe-proxy';
 import type { HelmReleaseOptions } from '../helm/kube-starrocks-chart';
 import { InitPasswordJob, InitPasswordJobOptions } from '../init-password/init-password-job';
 import { Datadog, DatadogOptions } from '../monitoring/datadog';
@@ -20,128 +22,8 @@ import { StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../moni
 import { StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
 import { StarRocksWarehouse, WarehouseOptions } from '../warehouse/warehouse';
 
-/** Restores a shared-data cluster from a cluster snapshot (operator 1.10 and StarRocks 3.4.1 or later). */
-export interface DisasterRecoveryOptions {
-  /**
-   * Whether disaster recovery runs.
-   *
-   * @default true
-   */
-  readonly enabled?: boolean;
-  /** Generation of the recovery; raise it to run the recovery again. */
-  readonly generation: number;
-}
-
-/** Where a cluster defined elsewhere listens. */
-export interface StarRocksClusterReferenceOptions {
-  /**
-   * Namespace of the cluster.
-   *
-   * @default - the namespace of the chart
-   */
-  readonly namespace?: string;
-  /**
-   * The FE MySQL protocol port.
-   *
-   * @default 9030
-   */
-  readonly feQueryPort?: number;
-  /**
-   * The FE HTTP port.
-   *
-   * @default 8030
-   */
-  readonly feHttpPort?: number;
-}
-
-/** Properties of a StarRocks cluster. */
-export interface StarRocksClusterProps {
-  /**
-   * Name of the StarRocksCluster resource. Every name the operator derives starts with it
-   * (`<name>-fe`, `<name>-fe-service`, ...), so clients depend on it: it must start with a letter
-   * and be at most 49 characters (46 with the FE proxy, 37 with entrypoint scripts).
-   *
-   * @default - the construct id as a DNS label (`MyCluster` becomes `my-cluster`)
-   */
-  readonly name?: string;
-  /**
-   * Namespace of the cluster and its ConfigMaps.
-   *
-   * @default - the namespace of the chart
-   */
-  readonly namespace?: string;
-  /**
-   * Labels of the StarRocksCluster resource and of the ConfigMaps the library creates, added to
-   * `cluster: <name>` and the library's `app.kubernetes.io/*` labels.
-   *
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * Annotations of the StarRocksCluster resource. `starrocks.com/ignored: "true"` pauses the
-   * operator's reconciliation of it.
-   *
-   * @default - none
-   */
-  readonly annotations?: { [key: string]: string };
-  /**
-   * Wait until every FE pod is updated and ready before updating BE and CN.
-   *
-   * @default - not set; the operator updates BE and CN once one FE endpoint is ready
-   */
-  readonly waitForFullRollout?: boolean;
-  /**
-   * Restore the cluster from a snapshot. Needs shared-data mode and an FE ConfigMap mount
-   * holding `cluster_snapshot.yaml` (`fe.configMaps`).
-   *
-   * @default - no disaster recovery
-   */
-  readonly disasterRecovery?: DisasterRecoveryOptions;
-  /**
-   * Time zone of the StarRocks containers, set as the first environment variable `TZ`.
-   *
-   * @default - not set; the image's time zone (UTC)
-   */
-  readonly timeZone?: string;
-  /**
-   * Settings shared by FE, BE and CN; a component's own setting replaces the shared one.
-   *
-   * @default - none
-   */
-  readonly shared?: SharedComponentOptions;
-  /**
-   * The FE (frontend) component.
-   *
-   * @default - one FE pod with the operator's defaults
-   */
-  readonly fe?: FeOptions;
-  /**
-   * The BE (backend) component; `enabled: false` leaves it out (shared-data clusters).
-   *
-   * @default - one BE pod with the operator's defaults
-   */
-  readonly be?: BeOptions;
-  /**
-   * The CN (compute node) component.
-   *
-   * @default - no CN
-   */
-  readonly cn?: CnOptions;
-  /**
-   * The FE proxy (nginx in front of the FE HTTP port, for Stream Load from outside Kubernetes).
-   *
-   * @default - no FE proxy
-   */
-  readonly feProxy?: FeProxyOptions;
-  /**
-   * Whether the operator runs with `--volume-name-with-hash=true` (its default), which names the
-   * volumes of mounted ConfigMaps and Secrets `<name>-<hash>`. Used to check volume names and
-   * their lengths.
-   *
-   * @default true
-   */
-  readonly volumeNameWithHash?: boolean;
-}
+// the props were declared here
+export * from './props';
 
 /**
  * A StarRocks cluster managed by the StarRocks operator (v1.11.5).
@@ -495,31 +377,5 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     if (feReplicas !== undefined && feReplicas > 1 && feReplicas % 2 === 0) {
       warn(this, `'fe.replicas' is ${feReplicas}; FE followers elect a leader by majority, use an odd number (1, 3, 5)`);
     }
-  }
-}
-
-class ImportedCluster extends Construct implements IStarRocksCluster {
-  public readonly clusterName: string;
-  public readonly clusterNamespace?: string;
-  public readonly feServiceName: string;
-  public readonly feSearchServiceName: string;
-  public readonly feQueryPort: number;
-  public readonly feHttpPort: number;
-  public readonly definedInApp = false;
-  public readonly hasFeProxy = false;
-  public readonly sharedData = false;
-
-  constructor(scope: Construct, id: string, clusterName: string, options: StarRocksClusterReferenceOptions) {
-    super(scope, id);
-    this.clusterName = clusterName;
-    this.clusterNamespace = options.namespace ?? Chart.of(this).namespace;
-    this.feServiceName = DERIVED_NAMES.service(clusterName, 'fe');
-    this.feSearchServiceName = DERIVED_NAMES.searchService(clusterName, 'fe');
-    this.feQueryPort = checkInt('feQueryPort', options.feQueryPort ?? DEFAULT_FE_QUERY_PORT, 1, 65535);
-    this.feHttpPort = checkInt('feHttpPort', options.feHttpPort ?? DEFAULT_FE_HTTP_PORT, 1, 65535);
-  }
-
-  public tryFindComponent(_kind: ComponentKind): IStarRocksComponent | undefined {
-    return undefined;
   }
 }

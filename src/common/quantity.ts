@@ -96,7 +96,9 @@ export function isZeroSize(text: string): boolean {
  *
  * @internal
  */
-export function renderQuantities(prop: string, map: { [name: string]: ResourceQuantity } | undefined): { [name: string]: number | string } | undefined {
+export function renderQuantities(
+  prop: string, map: { [name: string]: ResourceQuantity } | undefined,
+): { [name: string]: number | string } | undefined {
   if (map === undefined) {
     return undefined;
   }

@@ -20,7 +20,7 @@ import { envVarToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
 
 export { renderServiceOptions } from './services';
-export { ComponentContext } from './kind';
+export type { ComponentContext } from './kind';
 
 /**
  * One StarRocks component of a cluster (FE, BE or CN): the names the operator gives to what it

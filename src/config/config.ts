@@ -1,6 +1,6 @@
+import { StarRocksPropError } from '../common/errors';
 import { byteOrder, goJson, sha256Prefix } from '../common/hash';
 import { sortStrings } from '../common/sort';
-import { StarRocksPropError } from '../common/errors';
 import { fail } from '../common/validate';
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.\-]*$/;

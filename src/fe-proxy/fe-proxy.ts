@@ -6,8 +6,8 @@ import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { renderQuantities } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { affinityToWire, tolerationsToWire, topologySpreadToWire } from '../common/wire';
-import { renderServiceOptions } from '../components/services';
 import { ComponentResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
+import { renderServiceOptions } from '../components/services';
 import { EmptyDirVolume } from '../storage/storage';
 
 /**
