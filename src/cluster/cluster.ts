@@ -98,6 +98,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   public readonly definedInApp = true;
 
   private readonly props: StarRocksClusterProps;
+  private _runModeWarned = false;
 
   constructor(scope: Construct, id: string, properties: StarRocksClusterProps = {}) {
     super(scope, id);
@@ -141,7 +142,12 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     this.checkClusterRules(props);
     this.checkConfigMapNames();
     // again at synthesis: addConfig may create a config ConfigMap after the cluster is defined
-    this.node.addValidation({ validate: () => problemsOf(() => this.checkConfigMapNames()) });
+    this.node.addValidation({
+      validate: () => {
+        this.warnOnRunMode();
+        return problemsOf(() => this.checkConfigMapNames());
+      },
+    });
 
     // STYLE 3: library < chart < user; the ConfigMaps add their own `cluster` and `app` labels
     const chartLabels = Chart.of(this).labels;
@@ -352,13 +358,6 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   }
 
   private checkClusterRules(props: StarRocksClusterProps): void {
-    const runMode = this.fe.config?.get('run_mode');
-    if (this.cn && !this.be && this.fe.config !== undefined && !(runMode ?? '').includes('shared_data')) {
-      warn(this, 'the cluster has CN but no BE; a shared-data cluster needs run_mode = shared_data (and its storage settings) in fe.conf');
-    }
-    if (this.be && (runMode ?? '').includes('shared_data')) {
-      warn(this, 'fe.conf sets run_mode = shared_data but the cluster has BE; shared-data clusters use CN (be: { enabled: false })');
-    }
     const dr = props.disasterRecovery;
     if (dr !== undefined) {
       checkInt('disasterRecovery.generation', dr.generation, 0, Number.MAX_SAFE_INTEGER);
@@ -368,14 +367,34 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
         if (!ok) {
           fail('fe.configMaps', 'to mount a ConfigMap with cluster_snapshot.yaml (subPath containing cluster_snapshot.yaml, or a mountPath ending in fe/conf) when disasterRecovery is enabled', mounts);
         }
-        if (this.fe.config !== undefined && !(runMode ?? '').includes('shared_data')) {
-          warn(this, 'disasterRecovery only works for shared-data clusters (run_mode = shared_data); the operator ignores it otherwise');
-        }
       }
     }
     const feReplicas = props.fe?.replicas;
     if (feReplicas !== undefined && feReplicas > 1 && feReplicas % 2 === 0) {
       warn(this, `'fe.replicas' is ${feReplicas}; FE followers elect a leader by majority, use an odd number (1, 3, 5)`);
+    }
+  }
+
+  /**
+   * The warnings that depend on the FE config (`run_mode`), which `addConfig` may change after the
+   * cluster is defined: recorded at synthesis, once.
+   */
+  private warnOnRunMode(): void {
+    if (this._runModeWarned) {
+      return;
+    }
+    this._runModeWarned = true;
+    const runMode = this.fe.config?.get('run_mode') ?? '';
+    const sharedData = runMode.includes('shared_data');
+    if (this.cn && !this.be && this.fe.config !== undefined && !sharedData) {
+      warn(this, 'the cluster has CN but no BE; a shared-data cluster needs run_mode = shared_data (and its storage settings) in fe.conf');
+    }
+    if (this.be && sharedData) {
+      warn(this, 'fe.conf sets run_mode = shared_data but the cluster has BE; shared-data clusters use CN (be: { enabled: false })');
+    }
+    const dr = this.props.disasterRecovery;
+    if (dr !== undefined && (dr.enabled ?? true) && this.fe.config !== undefined && !sharedData) {
+      warn(this, 'disasterRecovery only works for shared-data clusters (run_mode = shared_data); the operator ignores it otherwise');
     }
   }
 }

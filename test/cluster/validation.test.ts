@@ -1100,6 +1100,19 @@ describe('complete reports and order-independent output', () => {
     expect(Testing.synth(readFirst)).toStrictEqual(Testing.synth(addFirst));
   });
 
+  test('warns about run_mode set with addConfig after the cluster is defined', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const cluster = new StarRocksCluster(chart, 'Sr');
+
+    // WHEN
+    cluster.fe.addConfig('run_mode', 'shared_data');
+    synthValid(chart);
+
+    // THEN
+    expect(warningsOf(chart)).toContainEqual(expect.stringMatching(/fe.conf sets run_mode = shared_data but the cluster has BE/));
+  });
+
   test('rendering does not throw for a problem a validation reports', () => {
     // GIVEN
     const chart = Testing.chart();
