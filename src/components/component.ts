@@ -485,7 +485,9 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   private renderService(s: ComponentServiceOptions | undefined): ServiceWire | undefined {
     const onWarning = (m: string) => warn(this.ctx.scope, m);
-    return s === undefined ? undefined : renderComponentService(this.key, s, () => this.ports(), this._serviceAnnotations, onWarning);
+    // lenient: a port that is not a number is reported by the node validation, not here
+    const ports = () => derivePorts(this.key, this._config, true);
+    return s === undefined ? undefined : renderComponentService(this.key, s, ports, this._serviceAnnotations, onWarning);
   }
 
   /** The component's ports as the operator derives them from the config file. */

@@ -1116,12 +1116,16 @@ describe('complete reports and order-independent output', () => {
   test('rendering does not throw for a problem a validation reports', () => {
     // GIVEN
     const chart = Testing.chart();
-    const cluster = new StarRocksCluster(chart, 'Sr', { be: { emptyDirs: [{ name: 'a', mountPath: '/x' }, { name: 'b', mountPath: '/x' }] } });
+    const cluster = new StarRocksCluster(chart, 'Sr', {
+      be: { emptyDirs: [{ name: 'a', mountPath: '/x' }, { name: 'b', mountPath: '/x' }], service: { ports: [{ name: 'webserver', port: 80 }] } },
+    });
 
     // WHEN
     cluster.fe.addConfig('http_port', '9030');
+    cluster.be?.addConfig('webserver_port', 'eighty');
 
     // THEN
     expect(() => cluster._renderSpec()).not.toThrow();
+    expect(() => Testing.synth(chart)).toThrow(/'be.config.webserver_port' must be a port number/);
   });
 });
