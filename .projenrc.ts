@@ -24,11 +24,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'fast-check@^3.23.2',
     '@types/node@^20',
     'esbuild@~0.28.2',
+    // imports/: wire-shaped interfaces from the CRDs' openAPIV3Schema (projenrc/import-crds.js)
+    'json-schema-to-typescript@16.0.0',
   ],
 
   bin: { 'cdk8s-starrocks': 'lib/src/cli/bin.js' },
 
-  // the generated code of `cdk8s import` lives at the repository root, beside src/
+  // the wire types generated from the CRDs (imports/) live at the repository root, beside src/
   srcdir: 'src',
   entrypoint: 'lib/src/index.js',
   entrypointTypes: 'lib/src/index.d.ts',
@@ -59,10 +61,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   pullRequestTemplate: false,
 });
 
-// imports/ is generated from the pinned CRDs in ../shared/crds by projenrc/import-crds.sh; never edited by hand.
+// imports/ is generated from the pinned CRDs in ../shared/crds by projenrc/import-crds.js; never edited by hand.
+// It holds interfaces only (the wire shapes the renderers return), so its compiled JavaScript is empty.
 project.addTask('import', {
-  description: 'Regenerate imports/ from the CRDs in ../shared/crds',
-  steps: [{ exec: 'bash projenrc/import-crds.sh' }],
+  description: 'Regenerate imports/ (wire types) from the CRDs in ../shared/crds',
+  steps: [{ exec: 'node projenrc/import-crds.js' }],
 });
 
 // a test run that finds no tests must fail

@@ -1,17 +1,20 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ImportedCluster } from './imported';
+import { StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
 import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
-import { ComponentKey, NAME_BUDGET } from '../common/constants';
+import { ComponentKey, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
 import { copyData } from '../common/copy';
+import type { ClusterSpecWire } from '../common/crd-types';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { nameFromId } from '../common/names';
-import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
+import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail, problemsOf } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
-import { BeOptions, CnOptions, FeOptions, SharedComponentOptions } from '../components/options';
+import { FeOptions } from '../components/options';
 import { DisruptionBudgetsOptions, StarRocksDisruptionBudgets } from '../disruption/disruption-budgets';
-import { FeProxyOptions, renderFeProxy } from '../fe-proxy/fe-proxy';
+import { renderFeProxy } from '../fe-proxy/fe-proxy';
 import type { HelmReleaseOptions } from '../helm/kube-starrocks-chart';
 import { InitPasswordJob, InitPasswordJobOptions } from '../init-password/init-password-job';
 import { Datadog, DatadogOptions } from '../monitoring/datadog';
@@ -19,128 +22,8 @@ import { StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../moni
 import { StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
 import { StarRocksWarehouse, WarehouseOptions } from '../warehouse/warehouse';
 
-/** Restores a shared-data cluster from a cluster snapshot (operator 1.10 and StarRocks 3.4.1 or later). */
-export interface DisasterRecoveryOptions {
-  /**
-   * Whether disaster recovery runs.
-   *
-   * @default true
-   */
-  readonly enabled?: boolean;
-  /** Generation of the recovery; raise it to run the recovery again. */
-  readonly generation: number;
-}
-
-/** Where a cluster defined elsewhere listens. */
-export interface StarRocksClusterReferenceOptions {
-  /**
-   * Namespace of the cluster.
-   *
-   * @default - the namespace of the chart
-   */
-  readonly namespace?: string;
-  /**
-   * The FE MySQL protocol port.
-   *
-   * @default 9030
-   */
-  readonly feQueryPort?: number;
-  /**
-   * The FE HTTP port.
-   *
-   * @default 8030
-   */
-  readonly feHttpPort?: number;
-}
-
-/** Properties of a StarRocks cluster. */
-export interface StarRocksClusterProps {
-  /**
-   * Name of the StarRocksCluster resource. Every name the operator derives starts with it
-   * (`<name>-fe`, `<name>-fe-service`, ...), so clients depend on it: it must start with a letter
-   * and be at most 49 characters (46 with the FE proxy, 37 with entrypoint scripts).
-   *
-   * @default - the construct id as a DNS label (`MyCluster` becomes `my-cluster`)
-   */
-  readonly name?: string;
-  /**
-   * Namespace of the cluster and its ConfigMaps.
-   *
-   * @default - the namespace of the chart
-   */
-  readonly namespace?: string;
-  /**
-   * Labels of the StarRocksCluster resource and of the ConfigMaps the library creates, added to
-   * `cluster: <name>` and the library's `app.kubernetes.io/*` labels.
-   *
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * Annotations of the StarRocksCluster resource. `starrocks.com/ignored: "true"` pauses the
-   * operator's reconciliation of it.
-   *
-   * @default - none
-   */
-  readonly annotations?: { [key: string]: string };
-  /**
-   * Wait until every FE pod is updated and ready before updating BE and CN.
-   *
-   * @default - not set; the operator updates BE and CN once one FE endpoint is ready
-   */
-  readonly waitForFullRollout?: boolean;
-  /**
-   * Restore the cluster from a snapshot. Needs shared-data mode and an FE ConfigMap mount
-   * holding `cluster_snapshot.yaml` (`fe.configMaps`).
-   *
-   * @default - no disaster recovery
-   */
-  readonly disasterRecovery?: DisasterRecoveryOptions;
-  /**
-   * Time zone of the StarRocks containers, set as the first environment variable `TZ`.
-   *
-   * @default - not set; the image's time zone (UTC)
-   */
-  readonly timeZone?: string;
-  /**
-   * Settings shared by FE, BE and CN; a component's own setting replaces the shared one.
-   *
-   * @default - none
-   */
-  readonly shared?: SharedComponentOptions;
-  /**
-   * The FE (frontend) component.
-   *
-   * @default - one FE pod with the operator's defaults
-   */
-  readonly fe?: FeOptions;
-  /**
-   * The BE (backend) component; `enabled: false` leaves it out (shared-data clusters).
-   *
-   * @default - one BE pod with the operator's defaults
-   */
-  readonly be?: BeOptions;
-  /**
-   * The CN (compute node) component.
-   *
-   * @default - no CN
-   */
-  readonly cn?: CnOptions;
-  /**
-   * The FE proxy (nginx in front of the FE HTTP port, for Stream Load from outside Kubernetes).
-   *
-   * @default - no FE proxy
-   */
-  readonly feProxy?: FeProxyOptions;
-  /**
-   * Whether the operator runs with `--volume-name-with-hash=true` (its default), which names the
-   * volumes of mounted ConfigMaps and Secrets `<name>-<hash>`. Used to check volume names and
-   * their lengths.
-   *
-   * @default true
-   */
-  readonly volumeNameWithHash?: boolean;
-}
+// the props were declared here
+export * from './props';
 
 /**
  * A StarRocks cluster managed by the StarRocks operator (v1.11.5).
@@ -178,7 +61,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param values the `starrocks` subchart's values
    * @param options the release the values belonged to
    */
-  public static fromHelmValues(scope: Construct, id: string, values: { [key: string]: any }, options: HelmReleaseOptions = {}): StarRocksCluster {
+  public static fromHelmValues(scope: Construct, id: string, values: { [key: string]: unknown }, options: HelmReleaseOptions = {}): StarRocksCluster {
     // loaded on demand: the Helm translation is not needed by apps that use the typed API
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const helm = require('../helm/starrocks-subchart') as typeof import('../helm/starrocks-subchart');
@@ -215,6 +98,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   public readonly definedInApp = true;
 
   private readonly props: StarRocksClusterProps;
+  private _runModeWarned = false;
 
   constructor(scope: Construct, id: string, properties: StarRocksClusterProps = {}) {
     super(scope, id);
@@ -236,8 +120,10 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       shared: props.shared ?? {},
       volumeNameWithHash: props.volumeNameWithHash ?? true,
     };
-    if ((props.shared as any)?.replicas !== undefined) {
-      fail('shared.replicas', 'set per component', (props.shared as any).replicas);
+    // not a prop of SharedComponentOptions, but an easy mistake in JavaScript or from JSON
+    const sharedReplicas: unknown = props.shared !== undefined && 'replicas' in props.shared ? props.shared.replicas : undefined;
+    if (sharedReplicas !== undefined) {
+      fail('shared.replicas', 'set per component', sharedReplicas);
     }
     const beEnabled = props.be?.enabled ?? true;
     const cnEnabled = props.cn !== undefined && (props.cn.enabled ?? true);
@@ -255,6 +141,13 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     this.checkName(props);
     this.checkClusterRules(props);
     this.checkConfigMapNames();
+    // again at synthesis: addConfig may create a config ConfigMap after the cluster is defined
+    this.node.addValidation({
+      validate: () => {
+        this.warnOnRunMode();
+        return problemsOf(() => this.checkConfigMapNames());
+      },
+    });
 
     // STYLE 3: library < chart < user; the ConfigMaps add their own `cluster` and `app` labels
     const chartLabels = Chart.of(this).labels;
@@ -298,7 +191,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
 
   /** Name of the FE proxy Service (`<cluster>-fe-proxy-service`), if the cluster has the proxy. */
   public get feProxyServiceName(): string | undefined {
-    return this.hasFeProxy ? `${this.clusterName}-fe-proxy-service` : undefined;
+    return this.hasFeProxy ? DERIVED_NAMES.feProxyService(this.clusterName) : undefined;
   }
 
   /** Whether the cluster runs in shared-data mode (the FE config sets `run_mode = shared_data`). */
@@ -388,10 +281,9 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    *
    * @internal
    */
-  public _renderSpec(): { [key: string]: any } {
+  public _renderSpec(): ClusterSpecWire {
     const p = this.props;
-    this.checkConfigMapNames(); // again: addConfig may have created a config ConfigMap since
-    const spec: { [key: string]: any } = {};
+    const spec: ClusterSpecWire = {};
     spec.starRocksFeSpec = this.fe._renderSpec();
     if (this.be) {
       spec.starRocksBeSpec = this.be._renderSpec();
@@ -426,12 +318,12 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       derived.push([c.searchServiceName, NAME_BUDGET.service]);
     }
     if (props.feProxy !== undefined) {
-      derived.push([`${name}-fe-proxy-service`, NAME_BUDGET.service]);
+      derived.push([DERIVED_NAMES.feProxyService(name), NAME_BUDGET.service]);
     }
     const scripted: Array<[ComponentKey, FeOptions | undefined]> = [['fe', props.fe], ['be', props.be], ['cn', props.cn]];
     for (const entry of scripted) {
       if (entry[1]?.entrypointScript !== undefined) {
-        derived.push([`${name}-${entry[0]}-entrypoint-script-0000`, NAME_BUDGET.volume]);
+        derived.push([`${DERIVED_NAMES.entrypointConfigMap(name, entry[0])}-0000`, NAME_BUDGET.volume]);
       }
     }
     // report the tightest budget, so that one fix is enough
@@ -466,13 +358,6 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   }
 
   private checkClusterRules(props: StarRocksClusterProps): void {
-    const runMode = this.fe.config?.get('run_mode');
-    if (this.cn && !this.be && this.fe.config !== undefined && !(runMode ?? '').includes('shared_data')) {
-      warn(this, 'the cluster has CN but no BE; a shared-data cluster needs run_mode = shared_data (and its storage settings) in fe.conf');
-    }
-    if (this.be && (runMode ?? '').includes('shared_data')) {
-      warn(this, 'fe.conf sets run_mode = shared_data but the cluster has BE; shared-data clusters use CN (be: { enabled: false })');
-    }
     const dr = props.disasterRecovery;
     if (dr !== undefined) {
       checkInt('disasterRecovery.generation', dr.generation, 0, Number.MAX_SAFE_INTEGER);
@@ -482,9 +367,6 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
         if (!ok) {
           fail('fe.configMaps', 'to mount a ConfigMap with cluster_snapshot.yaml (subPath containing cluster_snapshot.yaml, or a mountPath ending in fe/conf) when disasterRecovery is enabled', mounts);
         }
-        if (this.fe.config !== undefined && !(runMode ?? '').includes('shared_data')) {
-          warn(this, 'disasterRecovery only works for shared-data clusters (run_mode = shared_data); the operator ignores it otherwise');
-        }
       }
     }
     const feReplicas = props.fe?.replicas;
@@ -492,30 +374,27 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       warn(this, `'fe.replicas' is ${feReplicas}; FE followers elect a leader by majority, use an odd number (1, 3, 5)`);
     }
   }
-}
 
-class ImportedCluster extends Construct implements IStarRocksCluster {
-  public readonly clusterName: string;
-  public readonly clusterNamespace?: string;
-  public readonly feServiceName: string;
-  public readonly feSearchServiceName: string;
-  public readonly feQueryPort: number;
-  public readonly feHttpPort: number;
-  public readonly definedInApp = false;
-  public readonly hasFeProxy = false;
-  public readonly sharedData = false;
-
-  constructor(scope: Construct, id: string, clusterName: string, options: StarRocksClusterReferenceOptions) {
-    super(scope, id);
-    this.clusterName = clusterName;
-    this.clusterNamespace = options.namespace ?? Chart.of(this).namespace;
-    this.feServiceName = `${clusterName}-fe-service`;
-    this.feSearchServiceName = `${clusterName}-fe-search`;
-    this.feQueryPort = checkInt('feQueryPort', options.feQueryPort ?? 9030, 1, 65535);
-    this.feHttpPort = checkInt('feHttpPort', options.feHttpPort ?? 8030, 1, 65535);
-  }
-
-  public tryFindComponent(_kind: ComponentKind): IStarRocksComponent | undefined {
-    return undefined;
+  /**
+   * The warnings that depend on the FE config (`run_mode`), which `addConfig` may change after the
+   * cluster is defined: recorded at synthesis, once.
+   */
+  private warnOnRunMode(): void {
+    if (this._runModeWarned) {
+      return;
+    }
+    this._runModeWarned = true;
+    const runMode = this.fe.config?.get('run_mode') ?? '';
+    const sharedData = runMode.includes('shared_data');
+    if (this.cn && !this.be && this.fe.config !== undefined && !sharedData) {
+      warn(this, 'the cluster has CN but no BE; a shared-data cluster needs run_mode = shared_data (and its storage settings) in fe.conf');
+    }
+    if (this.be && sharedData) {
+      warn(this, 'fe.conf sets run_mode = shared_data but the cluster has BE; shared-data clusters use CN (be: { enabled: false })');
+    }
+    const dr = this.props.disasterRecovery;
+    if (dr !== undefined && (dr.enabled ?? true) && this.fe.config !== undefined && !sharedData) {
+      warn(this, 'disasterRecovery only works for shared-data clusters (run_mode = shared_data); the operator ignores it otherwise');
+    }
   }
 }

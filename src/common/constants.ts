@@ -68,6 +68,20 @@ export const PORTS: Record<ComponentKey, readonly PortFact[]> = {
   ],
 };
 
+/** The default of a port of a component (`PORTS`), by its Service port name. @internal */
+export function defaultPort(key: ComponentKey, name: string): number {
+  const fact = PORTS[key].find((p) => p.name === name);
+  if (fact === undefined) {
+    throw new Error(`no ${key} port named ${name}`);
+  }
+  return fact.defaultPort;
+}
+
+/** The FE MySQL protocol port when fe.conf does not set `query_port`. @internal */
+export const DEFAULT_FE_QUERY_PORT = defaultPort('fe', 'query');
+/** The FE HTTP port when fe.conf does not set `http_port`. @internal */
+export const DEFAULT_FE_HTTP_PORT = defaultPort('fe', 'http');
+
 /** The optional Arrow Flight port (no default: only when configured). @internal */
 export const ARROW_FLIGHT = { key: 'arrow_flight_port', name: 'arrow-flight' };
 
@@ -90,6 +104,46 @@ export const DEFAULT_PATHS = {
   spill: (c: ComponentKey) => `/opt/starrocks/${c}/spill`,
 };
 
+/**
+ * Default sizes of the persistent volumes, from the chart's `values.yaml` (`storageSpec.storageSize`,
+ * `logStorageSize`, `spillStorageSize`). @internal
+ */
+export const DEFAULT_STORAGE_SIZES = {
+  feMeta: '10Gi',
+  feLog: '5Gi',
+  data: '1Ti',
+  log: '20Gi',
+  spill: '0Gi',
+};
+
+/** Below this FE meta volume size the library warns: FE stops when less than 5Gi is free. @internal */
+export const FE_META_MIN_BYTES = 10 * 2 ** 30;
+
+/** Names the operator and the chart derive from a cluster (or warehouse alias) name. @internal */
+export const DERIVED_NAMES = {
+  statefulSet: (owner: string, key: string) => `${owner}-${key}`,
+  service: (owner: string, key: string) => `${owner}-${key}-service`,
+  searchService: (owner: string, key: string) => `${owner}-${key}-search`,
+  configMap: (owner: string, key: string) => `${owner}-${key}-cm`,
+  entrypointConfigMap: (owner: string, key: string) => `${owner}-${key}-entrypoint-script`,
+  feProxyService: (cluster: string) => `${cluster}-fe-proxy-service`,
+};
+
+/** The pod annotation holding the hash of a component's config file (rolls the pods on change). @internal */
+export function configHashAnnotation(key: ComponentKey): string {
+  return `app.starrocks.io/${key}-config-hash`;
+}
+
+/** The pod annotation holding the hash of a component's entrypoint script. @internal */
+export function entrypointHashAnnotation(key: ComponentKey): string {
+  return `app.starrocks.io/${key}-entrypoint-hash`;
+}
+
+/** The key of a component's config file in its ConfigMap (`fe.conf`, ...). @internal */
+export function configFileKey(key: ComponentKey): string {
+  return `${key}.conf`;
+}
+
 /** Service types the operator supports for component Services. @internal */
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 
@@ -105,6 +159,10 @@ export const NAME_BUDGET = {
   statefulSet: 52,
   service: 63,
   volume: 63,
+  /** a mounted ConfigMap or Secret whose volume gets a `-<hash>` suffix (`--volume-name-with-hash`) */
+  hashedMountName: 58,
+  /** the prefix of a component's standard volume names (`<prefix>-data`, `<prefix>12-data`) */
+  volumeNamePrefix: 50,
 };
 
 /**

@@ -54,10 +54,13 @@ export class ResourceQuantity {
   }
 
   /** The value as written to the manifest (a string or a number). */
-  public readonly value: any;
+  public readonly value: unknown;
+  /** The value as written to the manifest. @internal */
+  public readonly _wire: string | number;
 
   private constructor(value: string | number) {
     this.value = value;
+    this._wire = value;
   }
 }
 
@@ -93,17 +96,19 @@ export function isZeroSize(text: string): boolean {
  *
  * @internal
  */
-export function renderQuantities(prop: string, map: { [name: string]: ResourceQuantity } | undefined): { [name: string]: any } | undefined {
+export function renderQuantities(
+  prop: string, map: { [name: string]: ResourceQuantity } | undefined,
+): { [name: string]: number | string } | undefined {
   if (map === undefined) {
     return undefined;
   }
-  const out: { [name: string]: any } = {};
+  const out: { [name: string]: number | string } = {};
   for (const name of Object.keys(map)) {
     const q = map[name];
     if (!(q instanceof ResourceQuantity)) {
       fail(`${prop}.${name}`, 'a ResourceQuantity (ResourceQuantity.of("4Gi"), ResourceQuantity.fromNumber(4), ...)', q);
     }
-    out[name] = q.value;
+    out[name] = q._wire;
   }
   return out;
 }

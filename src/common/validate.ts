@@ -87,3 +87,47 @@ export function copyStringMap(prop: string, map: { [key: string]: string } | und
   }
   return out;
 }
+
+/**
+ * Sets a key of a map once: setting it again to the same value is fine, to another value an
+ * error (a mutator never overwrites silently). @internal
+ */
+export function setOnce(prop: string, map: { [key: string]: string }, key: string, value: string): void {
+  if (typeof value !== 'string') {
+    fail(`${prop}.${key}`, 'a string', value);
+  }
+  if (key in map && map[key] !== value) {
+    throw new StarRocksPropError(`${prop}.${key}`, `is already set to ${show(map[key])}; cannot set it to ${show(value)}`);
+  }
+  map[key] = value;
+}
+
+/** An absolute mount path. @internal */
+export function checkMountPath(prop: string, path: string): string {
+  if (typeof path !== 'string' || !path.startsWith('/') || path.includes(':') || /\/\.\.(\/|$)/.test(path)) {
+    fail(prop, 'an absolute path without ":" or ".." segments', path);
+  }
+  return path;
+}
+
+/** A port number read from a config file: 1 to 65535. @internal */
+export function parsePort(prop: string, text: string): number {
+  const n = Number(text);
+  if (!/^[0-9]+$/.test(text) || n < 1 || n > 65535) {
+    fail(prop, 'a port number from 1 to 65535', text);
+  }
+  return n;
+}
+
+/** The messages of the errors `check` throws for bad input, for `node.addValidation`. @internal */
+export function problemsOf(check: () => void): string[] {
+  try {
+    check();
+    return [];
+  } catch (e) {
+    if (e instanceof StarRocksPropError) {
+      return [e.message];
+    }
+    throw e;
+  }
+}

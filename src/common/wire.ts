@@ -1,3 +1,9 @@
+import type { k8s } from 'cdk8s-plus-27';
+import type {
+  AffinityWire, CapabilitiesWire, ContainerWire, EnvVarWire, HostAliasWire, HpaBehaviorWire, HpaMetricWire, LifecycleWire,
+  PvcRetentionPolicyWire, SysctlWire, TolerationWire, TopologySpreadConstraintWire, UpdateStrategyWire,
+} from './crd-types';
+
 /**
  * Turns a value typed with the cdk8s L1 "props" shapes (for example `k8s.Container` from
  * cdk8s-plus-27) into its wire form, without loading the generated code that defines them.
@@ -8,7 +14,7 @@
  *
  * @internal
  */
-export function toWire(value: any, path: string): any {
+export function wireValue(value: unknown, path: string): unknown {
   try {
     return wire(value);
   } catch (e) {
@@ -19,13 +25,59 @@ export function toWire(value: any, path: string): any {
   }
 }
 
+/**
+ * `wireValue` for the modules whose renderers are not typed yet (init-password, operator checks).
+ * Prefer `wireValue` and the typed conversions below.
+ *
+ * @internal
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const toWire: (value: unknown, path: string) => any = wireValue;
+
+/**
+ * The one cast between the L1 shapes and the CRD's wire types: an L1 shape of a core Kubernetes
+ * type names the same fields as the CRD's copy of that type (the tests check every synthesized
+ * custom resource against the CRD schemas), and `wireValue` turns its unions into their values.
+ */
+function convert<W>(value: object, path: string): W {
+  return wireValue(value, path) as W;
+}
+
+/** A `k8s.EnvVar` in the CRD's form. @internal */
+export const envVarToWire = (v: k8s.EnvVar, path: string) => convert<EnvVarWire>(v, path);
+/** A `k8s.Container` in the CRD's form (sidecars, init containers). @internal */
+export const containerToWire = (v: k8s.Container, path: string) => convert<ContainerWire>(v, path);
+/** `k8s.Capabilities` in the CRD's form. @internal */
+export const capabilitiesToWire = (v: k8s.Capabilities, path: string) => convert<CapabilitiesWire>(v, path);
+/** `k8s.Sysctl`s in the CRD's form. @internal */
+export const sysctlsToWire = (v: k8s.Sysctl[], path: string) => convert<SysctlWire[]>(v, path);
+/** `k8s.Lifecycle` in the CRD's form. @internal */
+export const lifecycleToWire = (v: k8s.Lifecycle, path: string) => convert<LifecycleWire>(v, path);
+/** `k8s.StatefulSetUpdateStrategy` in the CRD's form. @internal */
+export const updateStrategyToWire = (v: k8s.StatefulSetUpdateStrategy, path: string) => convert<UpdateStrategyWire>(v, path);
+/** `k8s.StatefulSetPersistentVolumeClaimRetentionPolicy` in the CRD's form. @internal */
+export const pvcRetentionPolicyToWire = (v: k8s.StatefulSetPersistentVolumeClaimRetentionPolicy, path: string) =>
+  convert<PvcRetentionPolicyWire>(v, path);
+/** `k8s.Affinity` in the CRD's form. @internal */
+export const affinityToWire = (v: k8s.Affinity, path: string) => convert<AffinityWire>(v, path);
+/** `k8s.Toleration`s in the CRD's form. @internal */
+export const tolerationsToWire = (v: k8s.Toleration[], path: string) => convert<TolerationWire[]>(v, path);
+/** `k8s.TopologySpreadConstraint`s in the CRD's form. @internal */
+export const topologySpreadToWire = (v: k8s.TopologySpreadConstraint[], path: string) => convert<TopologySpreadConstraintWire[]>(v, path);
+/** `k8s.HostAlias`es in the CRD's form. @internal */
+export const hostAliasesToWire = (v: k8s.HostAlias[], path: string) => convert<HostAliasWire[]>(v, path);
+/** `k8s.MetricSpecV2`s in the CRD's form. @internal */
+export const hpaMetricsToWire = (v: k8s.MetricSpecV2[], path: string) => convert<HpaMetricWire[]>(v, path);
+/** `k8s.HorizontalPodAutoscalerBehaviorV2` in the CRD's form. @internal */
+export const hpaBehaviorToWire = (v: k8s.HorizontalPodAutoscalerBehaviorV2, path: string) => convert<HpaBehaviorWire>(v, path);
+
 /** Thrown by `wire` for a class instance that is not a number-or-string union. */
 class NotPlainData {
   constructor(readonly instance: object) {}
 }
 
 /** The wire form of a value; throws NotPlainData for a class instance other than a union. */
-function wire(value: any): any {
+function wire(value: unknown): unknown {
   if (value === undefined || value === null) {
     return undefined;
   }
@@ -33,7 +85,7 @@ function wire(value: any): any {
     return value;
   }
   if (Array.isArray(value)) {
-    const out = new Array(value.length);
+    const out: unknown[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
       out[i] = wire(value[i]);
     }
@@ -41,15 +93,17 @@ function wire(value: any): any {
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
-    if (isUnion(value)) {
-      return value.value;
+    const union = unionValue(value);
+    if (union !== undefined) {
+      return union;
     }
     throw new NotPlainData(value);
   }
-  const out: { [key: string]: any } = {};
-  const keys = Object.keys(value);
+  const record = value as { [key: string]: unknown };
+  const out: { [key: string]: unknown } = {};
+  const keys = Object.keys(record);
   for (let i = 0; i < keys.length; i++) {
-    const v = wire(value[keys[i]]);
+    const v = wire(record[keys[i]]);
     if (v !== undefined) {
       out[keys[i]] = v;
     }
@@ -57,13 +111,14 @@ function wire(value: any): any {
   return out;
 }
 
-/** An `IntOrString` or `Quantity` of the L1 shapes: a class instance holding its value in `value`. */
-function isUnion(value: any): boolean {
-  return 'value' in value && (typeof value.value === 'string' || typeof value.value === 'number');
+/** The value of an `IntOrString` or `Quantity` of the L1 shapes (a class instance holding it in `value`), else undefined. */
+function unionValue(value: object): string | number | undefined {
+  const v: unknown = 'value' in value ? value.value : undefined;
+  return typeof v === 'string' || typeof v === 'number' ? v : undefined;
 }
 
 /** Where `target` sits below `value`, as `wire` walks it (`[0].name`), or undefined. */
-function pathTo(value: any, target: object): string | undefined {
+function pathTo(value: unknown, target: object): string | undefined {
   if (value === target) {
     return '';
   }
@@ -74,8 +129,9 @@ function pathTo(value: any, target: object): string | undefined {
   if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
     return undefined;
   }
-  for (const key of Object.keys(value)) {
-    const below = pathTo(value[key], target);
+  const record = value as { [key: string]: unknown };
+  for (const key of Object.keys(record)) {
+    const below = pathTo(record[key], target);
     if (below !== undefined) {
       return (Array.isArray(value) ? `[${key}]` : `.${key}`) + below;
     }

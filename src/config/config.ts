@@ -1,8 +1,26 @@
+import { StarRocksPropError } from '../common/errors';
 import { byteOrder, goJson, sha256Prefix } from '../common/hash';
 import { sortStrings } from '../common/sort';
 import { fail } from '../common/validate';
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_.\-]*$/;
+/** 8 hex digits, or what the chart writes for a component without a config. */
+const HASH = /^([0-9a-f]{8}|no-config)$/;
+
+/** Options of a configuration file given as text. */
+export interface StarRocksConfigTextOptions {
+  /**
+   * The config-hash annotation value to use instead of the hash of the text, e.g. what the chart
+   * computed; 8 hex digits (or `no-config`, what the chart writes for a component without a
+   * config).
+   *
+   * Pods roll when the annotation changes, so keeping the value a running cluster already has
+   * (for example when moving a release from Helm) keeps its pods as they are.
+   *
+   * @default - the hash the kube-starrocks chart computes for the same text given as `config`
+   */
+  readonly hash?: string;
+}
 
 /**
  * The contents of a StarRocks configuration file (`fe.conf`, `be.conf` or `cn.conf`).
@@ -36,27 +54,35 @@ export class StarRocksConfig {
   /**
    * A configuration file given as text, kept exactly as written.
    *
-   * The hash is the one the kube-starrocks chart computes for the same text given as `config`.
+   * The hash is the one the kube-starrocks chart computes for the same text given as `config`,
+   * unless `options.hash` gives it.
    *
    * @param text the file's text
+   * @param options the hash to use
    */
-  public static fromText(text: string): StarRocksConfig {
+  public static fromText(text: string, options: StarRocksConfigTextOptions = {}): StarRocksConfig {
     if (typeof text !== 'string') {
       fail('config', 'a string', text);
     }
-    return new StarRocksConfig(text, undefined, text);
+    const config = new StarRocksConfig(text, undefined, text);
+    if (options.hash !== undefined) {
+      if (typeof options.hash !== 'string' || !HASH.test(options.hash)) {
+        fail('config hash', '8 lower-case hex digits, e.g. "1a2b3c4d" (or "no-config")', options.hash);
+      }
+      config._hash = options.hash;
+    }
+    return config;
   }
 
   /**
    * A configuration file whose text and hash input are both given, for values translated from the
    * Helm charts, where the hash input is the values as Helm holds them (numbers as float64).
+   * Prefer `fromText(text, { hash })`; the Helm layer moves to it.
    *
    * @internal
    */
   public static _fromHelm(text: string, hashInput: unknown, fixedHash?: string): StarRocksConfig {
-    const config = new StarRocksConfig(text, undefined, hashInput);
-    config._hash = fixedHash;
-    return config;
+    return StarRocksConfig.fromText(text, { hash: fixedHash ?? sha256Prefix(goJson(hashInput)) });
   }
 
   /** The file's text. */
@@ -71,6 +97,16 @@ export class StarRocksConfig {
     this.text = text;
     this._entries = entries;
     this._hashInput = entries ?? hashInput;
+  }
+
+  /**
+   * Whether the configuration is made of entries (`fromEntries`), so that entries can be added to
+   * it without touching text the user wrote.
+   *
+   * @internal
+   */
+  public get _isEntries(): boolean {
+    return this._entries !== undefined;
   }
 
   /**
@@ -120,7 +156,7 @@ export class StarRocksConfig {
       const value = entries[key];
       checkEntry(prop, key, value);
       if (key in current && current[key] !== value) {
-        throw new Error(`'${prop}.${key}' is already set to ${JSON.stringify(current[key])}; cannot set it to ${JSON.stringify(value)}`);
+        throw new StarRocksPropError(`${prop}.${key}`, `is already set to ${JSON.stringify(current[key])}; cannot set it to ${JSON.stringify(value)}`);
       }
     }
     if (this._entries) {

@@ -1,13 +1,14 @@
 import type { k8s } from 'cdk8s-plus-27';
 import { FE_PROXY_PORT } from '../common/constants';
+import type { FeProxySpecWire, ServiceWire } from '../common/crd-types';
 import { checkImage } from '../common/image';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { renderQuantities } from '../common/quantity';
-import { checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
-import { toWire } from '../common/wire';
-import { renderServiceOptions } from '../components/component';
+import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, copyStringMap, fail } from '../common/validate';
+import { affinityToWire, tolerationsToWire, topologySpreadToWire } from '../common/wire';
 import { ComponentResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
-import { checkMountPath, EmptyDirVolume } from '../storage/storage';
+import { renderServiceOptions } from '../components/services';
+import { EmptyDirVolume } from '../storage/storage';
 
 /**
  * Options of the FE proxy: an nginx Deployment the operator runs in front of the FE HTTP port, so
@@ -136,9 +137,9 @@ export interface FeProxyOptions {
  *
  * @internal
  */
-export function renderFeProxy(o: FeProxyOptions, clusterName: string): { [key: string]: any } {
+export function renderFeProxy(o: FeProxyOptions, clusterName: string): FeProxySpecWire {
   const p = 'feProxy';
-  const spec: { [key: string]: any } = {};
+  const spec: FeProxySpecWire = {};
   if (o.replicas !== undefined) {
     spec.replicas = checkInt(`${p}.replicas`, o.replicas, 0);
   }
@@ -167,10 +168,11 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): { [key: s
   if (o.service !== undefined) {
     spec.service = renderProxyService(o.service);
   }
-  for (const k of ['livenessProbeFailureSeconds', 'readinessProbeFailureSeconds'] as const) {
-    if (o[k] !== undefined) {
-      spec[k] = checkInt(`${p}.${k}`, o[k]!, 0);
-    }
+  if (o.livenessProbeFailureSeconds !== undefined) {
+    spec.livenessProbeFailureSeconds = checkInt(`${p}.livenessProbeFailureSeconds`, o.livenessProbeFailureSeconds, 0);
+  }
+  if (o.readinessProbeFailureSeconds !== undefined) {
+    spec.readinessProbeFailureSeconds = checkInt(`${p}.readinessProbeFailureSeconds`, o.readinessProbeFailureSeconds, 0);
   }
   if (o.emptyDirs && o.emptyDirs.length > 0) {
     spec.storageVolumes = o.emptyDirs.map((e, i) => {
@@ -192,17 +194,32 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): { [key: s
   if (annotations && Object.keys(annotations).length > 0) {
     spec.annotations = annotations;
   }
-  for (const k of ['nodeSelector', 'affinity', 'tolerations', 'topologySpreadConstraints', 'schedulerName', 'serviceAccount', 'shareProcessNamespace'] as const) {
-    const v: any = o[k];
-    if (v === undefined || (Array.isArray(v) && v.length === 0)) {
-      continue;
-    }
-    spec[k] = toWire(v, `${p}.${k}`);
+  // the scheduling options, when set and (lists) not empty
+  if (o.nodeSelector !== undefined) {
+    spec.nodeSelector = copyStringMap(`${p}.nodeSelector`, o.nodeSelector);
+  }
+  if (o.affinity !== undefined) {
+    spec.affinity = affinityToWire(o.affinity, `${p}.affinity`);
+  }
+  if (o.tolerations !== undefined && o.tolerations.length > 0) {
+    spec.tolerations = tolerationsToWire(o.tolerations, `${p}.tolerations`);
+  }
+  if (o.topologySpreadConstraints !== undefined && o.topologySpreadConstraints.length > 0) {
+    spec.topologySpreadConstraints = topologySpreadToWire(o.topologySpreadConstraints, `${p}.topologySpreadConstraints`);
+  }
+  if (o.schedulerName !== undefined) {
+    spec.schedulerName = o.schedulerName;
+  }
+  if (o.serviceAccount !== undefined) {
+    spec.serviceAccount = o.serviceAccount;
+  }
+  if (o.shareProcessNamespace !== undefined) {
+    spec.shareProcessNamespace = o.shareProcessNamespace;
   }
   return spec;
 }
 
-function renderProxyService(s: ComponentServiceOptions): { [key: string]: any } {
+function renderProxyService(s: ComponentServiceOptions): ServiceWire {
   const ports = { [FE_PROXY_PORT.name]: FE_PROXY_PORT.containerPort };
   return renderServiceOptions('feProxy.service', s, () => ports,
     () => `to match the proxy's port by containerPort ${FE_PROXY_PORT.containerPort} or name "${FE_PROXY_PORT.name}"`);

@@ -1,6 +1,9 @@
 import type { Size } from 'cdk8s';
+import type { StorageVolumeWire } from '../common/crd-types';
 import { checkStorageSize } from '../common/quantity';
-import { checkDnsLabel, fail } from '../common/validate';
+import { checkDnsLabel, checkMountPath, fail } from '../common/validate';
+
+export { checkMountPath } from '../common/validate';
 
 /**
  * A persistent volume for one of a component's standard directories (FE metadata, logs, BE/CN
@@ -112,17 +115,10 @@ export interface HostPathSource {
 }
 
 /** A storage volume in the CRD's wire form. @internal */
-export interface WireStorageVolume {
-  name: string;
-  mountPath: string;
-  storageClassName?: string;
-  storageSize?: string;
-  subPath?: string;
-  hostPath?: { path: string; type?: string };
-}
+export type WireStorageVolume = StorageVolumeWire;
 
 /** Converts and checks a raw storage volume. @internal */
-export function renderStorageVolume(prop: string, v: StorageVolume): WireStorageVolume {
+export function renderStorageVolume(prop: string, v: StorageVolume): StorageVolumeWire {
   checkDnsLabel(`${prop}.name`, v.name);
   checkMountPath(`${prop}.mountPath`, v.mountPath);
   const cls = v.storageClassName;
@@ -137,7 +133,7 @@ export function renderStorageVolume(prop: string, v: StorageVolume): WireStorage
   if (v.hostPath !== undefined && !v.hostPath.path) {
     fail(`${prop}.hostPath.path`, 'a non-empty node path', v.hostPath.path);
   }
-  const out: WireStorageVolume = { name: v.name, mountPath: v.mountPath };
+  const out: StorageVolumeWire = { name: v.name, mountPath: v.mountPath };
   if (cls !== undefined) {
     out.storageClassName = cls;
   }
@@ -153,12 +149,4 @@ export function renderStorageVolume(prop: string, v: StorageVolume): WireStorage
     out.hostPath = v.hostPath.type === undefined ? { path: v.hostPath.path } : { path: v.hostPath.path, type: v.hostPath.type };
   }
   return out;
-}
-
-/** Checks an absolute mount path. @internal */
-export function checkMountPath(prop: string, path: string): string {
-  if (typeof path !== 'string' || !path.startsWith('/') || path.includes(':') || /\/\.\.(\/|$)/.test(path)) {
-    fail(prop, 'an absolute path without ":" or ".." segments', path);
-  }
-  return path;
 }

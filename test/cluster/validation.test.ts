@@ -2,8 +2,9 @@
  * The validation rules of FEATURES.md section 3 that concern StarRocksCluster.
  *
  * E rules: the error names the property and shows the value. Rules on the input alone throw in the
- * constructor; rules over the final volume list (V30) and rules on Services and the FE proxy are
- * checked when the spec is rendered, so those tests accept either.
+ * constructor; rules that depend on later calls (ports and volumes after addConfig, ConfigMap
+ * names, V30) are node validations, reported together at synthesis; rules on Services and the FE
+ * proxy are checked when the spec is rendered. Tests of those accept either.
  * W rules: the warning is recorded as construct metadata (`warningsOf`).
  */
 import { Size, Testing } from 'cdk8s';
@@ -1042,5 +1043,89 @@ describe('other inputs', () => {
 
   test('fails for an empty entrypoint script', () => {
     expectConstructorError({ cn: { entrypointScript: '' } }, /'cn.entrypointScript' must be a non-empty script, got ""/);
+  });
+});
+
+describe('complete reports and order-independent output', () => {
+  test('fails with two independent problems reported together in one synth error', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const cluster = new StarRocksCluster(chart, 'Sr', {
+      be: { emptyDirs: [{ name: 'a', mountPath: '/scratch' }, { name: 'b', mountPath: '/scratch' }] },
+    });
+
+    // WHEN
+    cluster.fe.addConfig('http_port', '9030');
+
+    // THEN
+    let message = '';
+    try {
+      Testing.synth(chart);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/'fe.config' must be to give each port its own number .*http and query.* got 9030/);
+    expect(message).toMatch(/'be mount paths' must be unique .*storage volume a and storage volume b.* got "\/scratch"/);
+  });
+
+  test('fails with the problems of FE and of a ConfigMap name clash added later, together', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const cluster = new StarRocksCluster(chart, 'Sr', { be: { configMapName: 'sr-fe-cm' } });
+
+    // WHEN
+    cluster.fe.addConfig('query_port', 'x');
+    cluster.be?.addConfig('a', 'b');
+
+    // THEN
+    expect(() => Testing.synth(chart)).toThrow(/'fe.config.query_port' must be a port number[^]*'be.configMapName' must be unique among the ConfigMaps/);
+  });
+
+  test('adding config after reading a port gives the same output as adding it first', () => {
+    // GIVEN
+    const props: StarRocksClusterProps = { fe: { service: { ports: [{ name: 'http', port: 80 }] } } };
+    const readFirst = Testing.chart();
+    const addFirst = Testing.chart();
+    const a = new StarRocksCluster(readFirst, 'Sr', props);
+    const b = new StarRocksCluster(addFirst, 'Sr', props);
+
+    // WHEN
+    expect(a.feHttpPort).toBe(8030);
+    expect(a.fe.port('http')).toBe(8030);
+    a.fe.addConfig('http_port', '8031');
+    b.fe.addConfig('http_port', '8031');
+
+    // THEN
+    expect(a.feHttpPort).toBe(8031);
+    expect(Testing.synth(readFirst)).toStrictEqual(Testing.synth(addFirst));
+  });
+
+  test('warns about run_mode set with addConfig after the cluster is defined', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const cluster = new StarRocksCluster(chart, 'Sr');
+
+    // WHEN
+    cluster.fe.addConfig('run_mode', 'shared_data');
+    synthValid(chart);
+
+    // THEN
+    expect(warningsOf(chart)).toContainEqual(expect.stringMatching(/fe.conf sets run_mode = shared_data but the cluster has BE/));
+  });
+
+  test('rendering does not throw for a problem a validation reports', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const cluster = new StarRocksCluster(chart, 'Sr', {
+      be: { emptyDirs: [{ name: 'a', mountPath: '/x' }, { name: 'b', mountPath: '/x' }], service: { ports: [{ name: 'webserver', port: 80 }] } },
+    });
+
+    // WHEN
+    cluster.fe.addConfig('http_port', '9030');
+    cluster.be?.addConfig('webserver_port', 'eighty');
+
+    // THEN
+    expect(() => cluster._renderSpec()).not.toThrow();
+    expect(() => Testing.synth(chart)).toThrow(/'be.config.webserver_port' must be a port number/);
   });
 });

@@ -165,6 +165,43 @@ describe('fromText', () => {
   });
 });
 
+describe('fromText with options', () => {
+  test('hash replaces the hash of the text, e.g. the one the chart computed', () => {
+    // WHEN
+    const config = StarRocksConfig.fromText('a = 1\n', { hash: '0a1b2c3d' });
+
+    // THEN
+    expect(config.hash).toBe('0a1b2c3d');
+    expect(config.text).toBe('a = 1\n');
+    expect(StarRocksConfig.fromText('a = 1\n', {}).hash).toBe(StarRocksConfig.fromText('a = 1\n').hash);
+  });
+
+  test('accepts the chart\'s "no-config"', () => {
+    expect(StarRocksConfig.fromText('', { hash: 'no-config' }).hash).toBe('no-config');
+  });
+
+  test('the hash is in the pod annotation', () => {
+    // GIVEN
+    const chart = Testing.chart();
+
+    // WHEN
+    new StarRocksCluster(chart, 'Sr', { fe: { config: StarRocksConfig.fromText('a = 1\n', { hash: 'deadbeef' }) } });
+
+    // THEN
+    const spec = find(synthValid(chart), 'StarRocksCluster', 'sr').spec;
+    expect(spec.starRocksFeSpec.annotations).toStrictEqual({ 'app.starrocks.io/fe-config-hash': 'deadbeef' });
+  });
+
+  test.each([['upper case', 'DEADBEEF'], ['too short', 'abc'], ['not hex', 'xyzxyzxy'], ['nine digits', '0a1b2c3d4']])('fails for a hash that is %s', (_what, hash) => {
+    expect(() => StarRocksConfig.fromText('a = 1\n', { hash })).toThrow(new RegExp(`'config hash' must be 8 lower-case hex digits.*got "${hash}"`));
+  });
+
+  test('_fromHelm keeps its hash input and fixed hash (on top of fromText)', () => {
+    expect(StarRocksConfig._fromHelm('a = 1\n', { a: '1' }).hash).toBe(StarRocksConfig.fromEntries({ a: '1' }).hash);
+    expect(StarRocksConfig._fromHelm('', undefined, 'no-config').hash).toBe('no-config');
+  });
+});
+
 describe('withEntries', () => {
   test('on entries: a new config with all entries, sorted; the original is unchanged', () => {
     // GIVEN

@@ -1,0 +1,127 @@
+import type { ComponentKindBehavior } from './kind';
+import { ComponentOptions, ImagePullPolicy, PodManagementPolicy } from './options';
+import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
+import { checkImage, isImageTag } from '../common/image';
+import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
+import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
+import { StarRocksConfig } from '../config/config';
+
+/** What the scalar checks need of the component. @internal */
+export interface ScalarCheckContext {
+  readonly kind: ComponentKindBehavior;
+  readonly opts: ComponentOptions;
+  /** The image tag the component inherits and the property it comes from. */
+  readonly imageTag: { readonly value?: string; readonly prop: string };
+  readonly volumeNameWithHash: boolean;
+  warn(message: string): void;
+}
+
+/**
+ * The checks of a component's config options: one config file, from `config` (optionally in a
+ * ConfigMap named `configMapName`) or from `existingConfig`.
+ *
+ * @internal
+ */
+export function checkConfigOptions(key: ComponentKey, opts: ComponentOptions): void {
+  if (opts.configMapName !== undefined) {
+    checkDnsLabel(`${key}.configMapName`, opts.configMapName);
+  }
+  if (opts.existingConfig !== undefined) {
+    if (opts.config !== undefined || opts.configMapName !== undefined) {
+      fail(`${key}.existingConfig`, 'unset when config or configMapName is set (one config file per component)', opts.existingConfig);
+    }
+    checkDnsLabel(`${key}.existingConfig.configMapName`, opts.existingConfig.configMapName);
+    if (!opts.existingConfig.resolveKey) {
+      fail(`${key}.existingConfig.resolveKey`, `the ConfigMap key of the config file, e.g. "${configFileKey(key)}" (the operator silently ignores a configMapInfo without it)`, opts.existingConfig.resolveKey);
+    }
+  }
+  if (opts.config !== undefined && !(opts.config instanceof StarRocksConfig)) {
+    fail(`${key}.config`, 'a StarRocksConfig (StarRocksConfig.fromEntries({...}) or StarRocksConfig.fromText(...))', opts.config);
+  }
+}
+
+/**
+ * The eager checks of a component's own options: numbers, enums, image, update strategy, PVC
+ * retention, entrypoint script, mounts, and the kind's own (CN autoscaling).
+ *
+ * @internal
+ */
+export function checkScalars(c: ScalarCheckContext): void {
+  const o = c.opts;
+  const x = c.kind.key;
+  if (o.replicas !== undefined) {
+    checkInt(`${x}.replicas`, o.replicas, 0);
+  }
+  if (o.image !== undefined) {
+    checkImage(`${x}.image`, o.image);
+  }
+  const tag = c.imageTag.value;
+  if (tag !== undefined && !isImageTag(tag)) {
+    fail(c.imageTag.prop, 'an image tag (letters, digits, \'_\', \'.\' and \'-\', at most 128 characters)', tag);
+  }
+  if (o.imagePullPolicy !== undefined) {
+    checkOneOf(`${x}.imagePullPolicy`, o.imagePullPolicy, Object.values(ImagePullPolicy));
+  }
+  if (o.podManagementPolicy !== undefined) {
+    checkOneOf(`${x}.podManagementPolicy`, o.podManagementPolicy, Object.values(PodManagementPolicy));
+  }
+  for (const k of ['startupProbeFailureSeconds', 'livenessProbeFailureSeconds', 'readinessProbeFailureSeconds'] as const) {
+    const v = o[k];
+    if (v !== undefined) {
+      checkInt(`${x}.${k}`, v, 0);
+      if (v % PROBE_PERIOD_SECONDS !== 0) {
+        c.warn(`'${x}.${k}' is ${v}; the operator probes every ${PROBE_PERIOD_SECONDS} seconds, so it allows ${Math.ceil(v / PROBE_PERIOD_SECONDS) * PROBE_PERIOD_SECONDS}`);
+      }
+    }
+  }
+  if (o.terminationGracePeriodSeconds !== undefined) {
+    checkInt(`${x}.terminationGracePeriodSeconds`, o.terminationGracePeriodSeconds, 0);
+  }
+  if (o.minReadySeconds !== undefined) {
+    checkInt(`${x}.minReadySeconds`, o.minReadySeconds, 0);
+    if (o.minReadySeconds > 0 && o.podManagementPolicy !== PodManagementPolicy.ORDERED_READY) {
+      c.warn(`'${x}.minReadySeconds' is ${o.minReadySeconds} but podManagementPolicy is not OrderedReady; with Parallel (the operator's default) pods do not wait for each other to be ready`);
+    }
+  }
+  if (o.updateStrategy !== undefined) {
+    const u = updateStrategyToWire(o.updateStrategy, `${x}.updateStrategy`);
+    if (u.type !== undefined) {
+      checkOneOf(`${x}.updateStrategy.type`, u.type, ['RollingUpdate', 'OnDelete']);
+    }
+    const mu = u.rollingUpdate?.maxUnavailable;
+    if (mu !== undefined && (String(mu).startsWith('0') || !/^([0-9]+%?)$/.test(String(mu)))) {
+      fail(`${x}.updateStrategy.rollingUpdate.maxUnavailable`, 'a number of pods > 0 or a percentage > 0% (the operator refuses values starting with 0)', mu);
+    }
+    if (u.rollingUpdate?.partition !== undefined) {
+      checkInt(`${x}.updateStrategy.rollingUpdate.partition`, u.rollingUpdate.partition, 0);
+    }
+  }
+  if (o.persistentVolumeClaimRetentionPolicy !== undefined) {
+    const r = pvcRetentionPolicyToWire(o.persistentVolumeClaimRetentionPolicy, `${x}.persistentVolumeClaimRetentionPolicy`);
+    for (const k of ['whenDeleted', 'whenScaled'] as const) {
+      const v = r[k];
+      if (v !== undefined) {
+        checkOneOf(`${x}.persistentVolumeClaimRetentionPolicy.${k}`, v, ['Retain', 'Delete']);
+      }
+    }
+    if (r.whenScaled !== undefined && !c.kind.appliesWhenScaled) {
+      c.warn(`'${x}.persistentVolumeClaimRetentionPolicy.whenScaled' is ignored by the operator for ${c.kind.upper} (only CN applies it)`);
+    }
+  }
+  if (o.entrypointScript !== undefined) {
+    if (typeof o.entrypointScript !== 'string' || o.entrypointScript.length === 0) {
+      fail(`${x}.entrypointScript`, 'a non-empty script', o.entrypointScript);
+    }
+    if (o.command !== undefined || o.args !== undefined) {
+      fail(`${x}.command`, 'unset when entrypointScript is set (the script is run with bash -c)', o.command ?? o.args);
+    }
+  }
+  for (const kind of ['configMaps', 'secrets'] as const) {
+    (o[kind] ?? []).forEach((m, i) => {
+      const budget = c.volumeNameWithHash ? NAME_BUDGET.hashedMountName : NAME_BUDGET.volume;
+      checkDnsLabel(`${x}.${kind}[${i}].name`, m.name, budget);
+      checkMountPath(`${x}.${kind}[${i}].mountPath`, m.mountPath);
+    });
+  }
+  c.kind.check(c.warn);
+}

@@ -1,0 +1,47 @@
+import type { k8s } from 'cdk8s-plus-27';
+import { CONTAINER_FIELDS } from '../common/constants';
+import type { ContainerWire } from '../common/crd-types';
+import { StarRocksPropError } from '../common/errors';
+import { checkDnsLabel, fail } from '../common/validate';
+import { containerToWire } from '../common/wire';
+
+const CONTAINER_FIELD_NAMES = [...CONTAINER_FIELDS.keys()];
+
+/**
+ * Checks a sidecar or init container and returns its wire form: a DNS-label name not taken by
+ * `existing`, and only fields the StarRocks CRD keeps (V09: the API server silently drops fields it
+ * does not know, e.g. a misspelled one).
+ *
+ * @internal
+ */
+export function checkContainer(prop: string, container: k8s.Container, existing: readonly ContainerWire[]): ContainerWire {
+  const wire = containerToWire(container, prop);
+  if (!wire || typeof wire.name !== 'string') {
+    fail(`${prop}[].name`, 'a container name', wire?.name);
+  }
+  checkDnsLabel(`${prop}[].name`, wire.name);
+  if (existing.some((c) => c.name === wire.name)) {
+    throw new StarRocksPropError(prop, `already has a container named ${JSON.stringify(wire.name)}`);
+  }
+  for (const [field, value] of Object.entries(wire)) {
+    checkField(`${prop}[${wire.name}]`, field, CONTAINER_FIELD_NAMES, value);
+    const nested = CONTAINER_FIELDS.get(field);
+    if (nested === undefined) {
+      continue;
+    }
+    const items: unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of items) {
+      for (const [k, v] of Object.entries(item ?? {})) {
+        checkField(`${prop}[${wire.name}].${field}`, k, nested, v);
+      }
+    }
+  }
+  return wire;
+}
+
+function checkField(prop: string, field: string, known: readonly string[], value: unknown): void {
+  if (!known.includes(field)) {
+    const like = known.find((k) => k.toLowerCase() === field.toLowerCase());
+    fail(`${prop}.${field}`, `a field the StarRocks CRD knows${like ? ` (did you mean ${like}?)` : ''}; the API server drops unknown fields silently`, value);
+  }
+}
