@@ -15,7 +15,6 @@ import { ComponentContext, StarRocksComponent } from '../components/component';
 import { FeOptions } from '../components/options';
 import { DisruptionBudgetsOptions, StarRocksDisruptionBudgets } from '../disruption/disruption-budgets';
 import { renderFeProxy } from '../fe-proxy/fe-proxy';
-import type { HelmReleaseOptions } from '../helm/kube-starrocks-chart';
 import { InitPasswordJob, InitPasswordJobOptions } from '../init-password/init-password-job';
 import { Datadog, DatadogOptions } from '../monitoring/datadog';
 import { StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../monitoring/prometheus-rule';
@@ -47,25 +46,6 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   ): IStarRocksCluster {
     checkDns1035Label('clusterName', clusterName, 49);
     return new ImportedCluster(scope, id, clusterName, options);
-  }
-
-  /**
-   * Builds a cluster from the values of the kube-starrocks chart's `starrocks` subchart (the part
-   * under `starrocks:` in a kube-starrocks values file), as the chart 1.11.5 would render it: the
-   * StarRocksCluster, its ConfigMaps, the root password Secret and Job, ServiceMonitors and the
-   * values' `secrets`, `configMaps` and `resources`. Only values that differ from the chart's
-   * defaults are needed. For the whole umbrella chart (operator included) use `KubeStarRocks`.
-   *
-   * @param scope the scope
-   * @param id the id of a construct that holds what the values define
-   * @param values the `starrocks` subchart's values
-   * @param options the release the values belonged to
-   */
-  public static fromHelmValues(scope: Construct, id: string, values: { [key: string]: unknown }, options: HelmReleaseOptions = {}): StarRocksCluster {
-    // loaded on demand: the Helm translation is not needed by apps that use the typed API
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const helm = require('../helm/starrocks-subchart') as typeof import('../helm/starrocks-subchart');
-    return helm.starrocksSubchart(new Construct(scope, id), values, options);
   }
 
   /**

@@ -126,13 +126,13 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /**
    * Name of the ConfigMap holding the config file (`<cluster>-<component>-cm`, or the chosen
-   * `configMapName`); the library writes it when the component has a config (`config`, or
+   * `configMapName`), when the library writes one: the component has a config (`config`, or
    * `addConfig`).
+   *
+   * @default - none while the component has no config file
    */
-  public get configMapName(): string {
-    // the warehouse reads this as its ConfigMap's name, config or not; undefined without a config
-    // once it reads `_configMapName` instead
-    return this._configMapName;
+  public get configMapName(): string | undefined {
+    return this._writesConfigMap ? this._configMapName : undefined;
   }
 
   /** Whether the library writes the config ConfigMap (the component has a config). @internal */

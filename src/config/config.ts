@@ -74,17 +74,6 @@ export class StarRocksConfig {
     return config;
   }
 
-  /**
-   * A configuration file whose text and hash input are both given, for values translated from the
-   * Helm charts, where the hash input is the values as Helm holds them (numbers as float64).
-   * Prefer `fromText(text, { hash })`; the Helm layer moves to it.
-   *
-   * @internal
-   */
-  public static _fromHelm(text: string, hashInput: unknown, fixedHash?: string): StarRocksConfig {
-    return StarRocksConfig.fromText(text, { hash: fixedHash ?? sha256Prefix(goJson(hashInput)) });
-  }
-
   /** The file's text. */
   public readonly text: string;
 

@@ -16,9 +16,11 @@ import { Construct } from 'constructs';
 import { HelmValuesError } from './context';
 import { asWire, goPrint, hasOwn, isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, truthy, ValuesMap, withoutNulls } from './values';
 import { StarRocksApiObject } from '../common/api-object';
+import { helmValueHash } from '../common/hash';
 import { ResourceQuantity } from '../common/quantity';
 import { show } from '../common/validate';
 import { MountOptions } from '../components/options';
+import { StarRocksConfig } from '../config/config';
 import { DatadogLogConfig } from '../monitoring/datadog';
 
 /** Largest int32: replicas, ports and seconds are int32 fields. */
@@ -367,4 +369,15 @@ function valueObjectData(prop: string, item: unknown): [string, { [key: string]:
 
 function mapValues(m: { [key: string]: string }, f: (v: string) => string): { [key: string]: string } {
   return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, f(v)]));
+}
+
+/**
+ * A config file whose text and hash are the chart's: the config-hash annotation is the chart's hash
+ * of `hashInput` (the values as Helm holds them: the `configyaml` map, or the `config` text as
+ * given), or `fixedHash` where the chart writes a fixed value.
+ *
+ * @internal
+ */
+export function chartConfig(configText: string, hashInput: unknown, fixedHash?: string): StarRocksConfig {
+  return StarRocksConfig.fromText(configText, { hash: fixedHash ?? helmValueHash(hashInput) });
 }

@@ -6,12 +6,8 @@
  * @internal
  */
 import type { k8s } from 'cdk8s-plus-27';
-import {
-  configTextValue, datadogLogConfig, literalBlock, mounts, prometheusAnnotations, pullSecrets, quantities, storageSize,
-  withUserAnnotations,
-} from './common';
+import { chartConfig, configTextValue, datadogLogConfig, literalBlock, mounts, prometheusAnnotations, pullSecrets, quantities, storageSize, withUserAnnotations } from './common';
 import { HelmValuesError } from './context';
-import { chartConfig } from './typed-api-gaps';
 import { asWire, Building, dig, goPrint, isMap, listAt, mapAt, scalar, section, stringMap, truthy, ValuesMap, wireList, wireMap } from './values';
 import { ComponentKey } from '../common/constants';
 import { show } from '../common/validate';

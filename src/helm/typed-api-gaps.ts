@@ -10,21 +10,7 @@ import type * as kplus from 'cdk8s-plus-27';
 import { literalBlock } from './common';
 import type { StarRocksCluster } from '../cluster/cluster';
 import { ComponentKey } from '../common/constants';
-import { StarRocksConfig } from '../config/config';
 import type { StarRocksWarehouse } from '../warehouse/warehouse';
-
-/**
- * A config file whose text and hash are the chart's: the hash is over `hashInput` (the values as
- * Helm holds them: the `configyaml` map, or the `config` text as given), or `fixedHash`.
- *
- * To be replaced by the public `StarRocksConfig.fromText(text, { hash })`, with the hash computed
- * here (`fixedHash ?? helmValueHash(hashInput)`).
- *
- * @internal
- */
-export function chartConfig(text: string, hashInput: unknown, fixedHash?: string): StarRocksConfig {
-  return StarRocksConfig._fromHelm(text, hashInput, fixedHash);
-}
 
 /**
  * A Secret of the metrics basic auth, by name. `MetricsBasicAuth` takes a `kplus.ISecret` and reads

@@ -8,13 +8,10 @@
 import { Size } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import {
-  addValueObjects, configTextValue, datadogLogConfig, envList, imageRef, literalBlock, mounts, printedNumber,
-  prometheusAnnotations, pullSecrets, resourceRequirements, storageSize, wholeNumber, withUserAnnotations,
-} from './common';
+import { addValueObjects, chartConfig, configTextValue, datadogLogConfig, envList, imageRef, literalBlock, mounts, printedNumber, prometheusAnnotations, pullSecrets, resourceRequirements, storageSize, wholeNumber, withUserAnnotations } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { coalesceValues } from './merge';
-import { chartConfig, checkWarehouseNow } from './typed-api-gaps';
+import { checkWarehouseNow } from './typed-api-gaps';
 import {
   asWire, Building, dig, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
   valuesError, wireMap,

@@ -180,7 +180,7 @@ export class StarRocksWarehouse extends Construct {
       envKey: 'envVars',
     };
     this.component = StarRocksComponent._create('cn', ctx, copyData(cnOptionsOf(props, name)));
-    this.configMapName = this.component.configMapName;
+    this.configMapName = this.component._configMapName;
     this.minPods = replicasOf({ replicas: props.replicas, autoScalingPolicy: props.autoScaling });
 
     this.objectLabels = mergeLabels(libraryLabels(name), { [LABEL_WAREHOUSE]: name }, copyStringMap('labels', props.labels));

@@ -523,6 +523,19 @@ describe('config files', () => {
     expect(spec.starRocksFeSpec.configMapInfo).toStrictEqual({ configMapName: 'my-fe-config', resolveKey: 'fe.conf' });
   });
 
+  test('configMapName is only set while the library writes that ConfigMap', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const cluster = new StarRocksCluster(chart, 'Sr', { name: 'sr' });
+
+    // WHEN / THEN: BE has no config yet, so no ConfigMap is written and none is named
+    expect(cluster.be!.configMapName).toBeUndefined();
+    expect(Testing.synth(chart).filter((o) => o.kind === 'ConfigMap')).toEqual([]);
+    cluster.be!.addConfig('mem_limit', '80%');
+    expect(cluster.be!.configMapName).toBe('sr-be-cm');
+    expect(find(Testing.synth(chart), 'ConfigMap', 'sr-be-cm').data).toStrictEqual({ 'be.conf': 'mem_limit = 80%\n' });
+  });
+
   test('existingConfig points the operator at a ConfigMap managed elsewhere, without creating one or a hash', () => {
     // GIVEN / WHEN
     const { spec, manifests } = synthCluster({ be: { existingConfig: { configMapName: 'shared-be-conf', resolveKey: 'be.conf' } } });
@@ -692,7 +705,7 @@ describe('names the operator derives', () => {
     expect(cluster.be?.statefulSetName).toBe('kube-starrocks-be');
     expect(cluster.cn?.serviceName).toBe('kube-starrocks-cn-service');
     expect(cluster.cn?.searchServiceName).toBe('kube-starrocks-cn-search');
-    expect(cluster.fe.configMapName).toBe('kube-starrocks-fe-cm');
+    expect(cluster.fe.configMapName).toBeUndefined(); // no fe.conf: the library writes no ConfigMap, so none is named
     expect(cluster.fe.selectorLabels).toStrictEqual({
       'app.kubernetes.io/component': 'fe',
       'app.starrocks.ownerreference/name': 'kube-starrocks-fe',

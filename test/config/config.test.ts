@@ -195,11 +195,6 @@ describe('fromText with options', () => {
   test.each([['upper case', 'DEADBEEF'], ['too short', 'abc'], ['not hex', 'xyzxyzxy'], ['nine digits', '0a1b2c3d4']])('fails for a hash that is %s', (_what, hash) => {
     expect(() => StarRocksConfig.fromText('a = 1\n', { hash })).toThrow(new RegExp(`'config hash' must be 8 lower-case hex digits.*got "${hash}"`));
   });
-
-  test('_fromHelm keeps its hash input and fixed hash (on top of fromText)', () => {
-    expect(StarRocksConfig._fromHelm('a = 1\n', { a: '1' }).hash).toBe(StarRocksConfig.fromEntries({ a: '1' }).hash);
-    expect(StarRocksConfig._fromHelm('', undefined, 'no-config').hash).toBe('no-config');
-  });
 });
 
 describe('withEntries', () => {

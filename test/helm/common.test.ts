@@ -7,8 +7,9 @@
 import { Testing } from 'cdk8s';
 import { KubeStarRocks } from '../../src';
 import { StarRocksPropError } from '../../src/common/errors';
+import { StarRocksConfig } from '../../src/config/config';
 import {
-  configTextValue, literalBlock, pullSecrets, quantity, storageSize, withUserAnnotations,
+  chartConfig, configTextValue, literalBlock, pullSecrets, quantity, storageSize, withUserAnnotations,
 } from '../../src/helm/common';
 import { HelmValuesError } from '../../src/helm/context';
 import { renderHelmChart } from '../../src/helm/render';
@@ -197,5 +198,13 @@ describe('kube-starrocks: disaster recovery', () => {
   test('switched on without a snapshot mount, it is printed as the chart prints it', () => {
     expect(disasterRecovery({ generation: 2 })).toEqual({ generation: 2 });
     expect(disasterRecovery({ enabled: true, generation: 2 })).toEqual({ enabled: true, generation: 2 });
+  });
+});
+
+describe('chartConfig', () => {
+  test('hashes the values as Helm holds them, or takes the chart\'s fixed hash (through the public fromText)', () => {
+    expect(chartConfig('a = 1\n', { a: '1' }).hash).toBe(StarRocksConfig.fromEntries({ a: '1' }).hash);
+    expect(chartConfig('a = 1\n', 'a = 1\n').hash).not.toBe(chartConfig('a = 1\n', { a: '1' }).hash);
+    expect(chartConfig('', undefined, 'no-config').hash).toBe('no-config');
   });
 });
