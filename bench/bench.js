@@ -351,7 +351,7 @@ function profile(o, ctx, figs) {
       { name: 'cdk8s_validate', fn: 'validate', url: 'cdk8s/lib/app.js' },
       { name: 'to_json', fn: 'chartToKube', url: 'cdk8s/lib/app.js' },
       { name: 'yaml', fn: 'stringify', url: 'cdk8s/lib/yaml.js' },
-      { name: 'yaml', fn: 'fastYamlStringify', url: '/app/app.js' },
+      { name: 'yaml', fn: 'fastYamlStringify', url: '/fast/synthesis.js' },
     ];
     scaleProfiles = [];
     for (const [n, mode, app] of [[100, 'one-chart', 'starrocks'], [1000, 'one-chart', 'starrocks'], [300, 'chart-each', 'starrocks'], [1000, 'one-chart', 'cdk8s']]) {

@@ -210,7 +210,7 @@ function yamlTimer(mods, appKind) {
     const Yaml = mods.cdk8s.Yaml;
     Yaml.stringify = timed(Yaml.stringify);
   } else {
-    const printerModule = require(path.join(libDir(), 'src', 'common', 'yaml-printer.js'));
+    const printerModule = require(path.join(libDir(), 'src', 'fast', 'yaml-printer.js'));
     const makePrinter = printerModule.blockPrinter;
     printerModule.blockPrinter = (...args) => timed(makePrinter(...args));
   }
