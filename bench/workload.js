@@ -47,9 +47,13 @@ function loadCdk8s() {
   return { cdk8s: require(require.resolve('cdk8s', { paths: [libDir()] })) };
 }
 
-/** Whether the library's fast paths are on in this process (CDK8S_STARROCKS_FAST, read by the library itself). */
+/**
+ * Whether the library's fast paths are on in this process (CDK8S_STARROCKS_FAST, read by the
+ * library itself). A library from before the switch (no src/fast) has them always on.
+ */
 function fastPathsEnabled() {
-  return require(path.join(libDir(), 'src', 'fast', 'index.js')).fastPathsEnabled();
+  const file = path.join(libDir(), 'src', 'fast', 'index.js');
+  return require('fs').existsSync(file) ? require(file).fastPathsEnabled() : true;
 }
 
 function parseParts(text) {
@@ -254,7 +258,9 @@ function yamlTimer(mods, appKind) {
     const Yaml = mods.cdk8s.Yaml;
     Yaml.stringify = timed(Yaml.stringify);
   } else {
-    const printerModule = require(path.join(libDir(), 'src', 'fast', 'yaml-printer.js'));
+    // (src/common/yaml-printer.js in a library from before src/fast)
+    const fastPrinter = path.join(libDir(), 'src', 'fast', 'yaml-printer.js');
+    const printerModule = require(require('fs').existsSync(fastPrinter) ? fastPrinter : path.join(libDir(), 'src', 'common', 'yaml-printer.js'));
     const makePrinter = printerModule.blockPrinter;
     printerModule.blockPrinter = (...args) => timed(makePrinter(...args));
   }

@@ -64,3 +64,14 @@ describe('the module boundary', () => {
     expect(readingTheVariable).toEqual([path.join('src', 'fast', 'switch.ts')]);
   });
 });
+
+describe('the README', () => {
+  test('documents the switch: its name, the values that turn the fast paths off, the same output', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### The fast paths and their switch'), readme.indexOf('## Development'));
+    expect(section).toContain(`\`${FAST_PATHS_ENV}\``);
+    expect(section).toContain(`${FAST_PATHS_ENV}=0`);
+    for (const value of ['false', 'off', 'no']) expect({ value, documented: section.includes(value) }).toEqual({ value, documented: true });
+    expect(section).toMatch(/output is the same either way/);
+  });
+});
