@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * The benchmark of issue #5: cold start, scale, memory, the cost of each part, what loading costs,
+ * The benchmark of issues #5 and #10: cold start, scale (as a ratio to the same manifests written
+ * by hand in cdk8s, and with the fast paths off), memory, the cost of each part, what loading costs,
  * and a CPU profile of a cold `template` run. Runs against the compiled library (lib/, `npx projen
  * compile` first), each measurement in fresh child processes.
  *
