@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * The benchmark of issue #5: cold start, scale, memory, the cost of each part, what loading costs,
+ * The benchmark of issues #5 and #10: cold start, scale (as a ratio to the same manifests written
+ * by hand in cdk8s, and with the fast paths off), memory, the cost of each part, what loading costs,
  * and a CPU profile of a cold `template` run. Runs against the compiled library (lib/, `npx projen
  * compile` first), each measurement in fresh child processes.
  *
@@ -56,7 +57,7 @@ const QUICK = {
 /** The targets of issue #5. */
 const TARGETS = [
   { name: 'cold_all_features_vs_node', figure: 'cold.template_all_features.ratio', limit: 1.7, unit: 'x', what: 'cold `template` of the all-features values, median, relative to `node -e 0`' },
-  { name: 'scale_one_chart_100_per_cluster', figure: 'scale.one_chart.100.per_cluster_ms', limit: 1, unit: 'ms', what: '100 clusters in one chart: time per cluster (construction + synthesis to YAML)' },
+  { name: 'scale_vs_handwritten_100', figure: 'scale.vs_handwritten.100.ratio', limit: 0.5, unit: 'x', what: '100 clusters in one chart: time per cluster (construction + synthesis to YAML) relative to the same manifests as plain cdk8s `ApiObject`s in cdk8s\'s `App`, measured in the same run' },
   { name: 'scale_one_chart_linear_1000_vs_100', figure: 'scale.one_chart.per_cluster_ratio_1000_100', limit: 1.3, unit: 'x', what: '1000 clusters in one chart: time per cluster relative to 100 clusters' },
   { name: 'scale_one_chart_1000_peak_rss', figure: 'scale.one_chart.1000.peak_rss_mib', limit: 250, unit: 'MiB', what: '1000 clusters in one chart: peak RSS of the process' },
 ];
@@ -107,10 +108,14 @@ function parseArgs(argv) {
   return o;
 }
 
-/** The environment of every measured child: ours without NODE_OPTIONS (which would change what they load). */
+/**
+ * The environment of every measured child: ours without NODE_OPTIONS (which would change what they
+ * load) and without CDK8S_STARROCKS_FAST (the fast paths are on unless a configuration turns them off).
+ */
 function childEnv(libDir) {
   const env = { ...process.env, BENCH_LIB: libDir };
   delete env.NODE_OPTIONS;
+  delete env.CDK8S_STARROCKS_FAST;
   return env;
 }
 
@@ -351,7 +356,7 @@ function profile(o, ctx, figs) {
       { name: 'cdk8s_validate', fn: 'validate', url: 'cdk8s/lib/app.js' },
       { name: 'to_json', fn: 'chartToKube', url: 'cdk8s/lib/app.js' },
       { name: 'yaml', fn: 'stringify', url: 'cdk8s/lib/yaml.js' },
-      { name: 'yaml', fn: 'fastYamlStringify', url: '/app/app.js' },
+      { name: 'yaml', fn: 'fastYamlStringify', url: '/fast/synthesis.js' },
     ];
     scaleProfiles = [];
     for (const [n, mode, app] of [[100, 'one-chart', 'starrocks'], [1000, 'one-chart', 'starrocks'], [300, 'chart-each', 'starrocks'], [1000, 'one-chart', 'cdk8s']]) {
@@ -370,34 +375,72 @@ function profile(o, ctx, figs) {
 
 /**
  * The scale configurations: every count in one chart and one chart each, in a StarRocksApp (the
- * library's app, the figures of the targets), and in one chart in cdk8s's own App beside them.
+ * library's app, the figures of the targets); in one chart, beside them, the same StarRocksApp
+ * with the fast paths off (CDK8S_STARROCKS_FAST=0), cdk8s's own App, and the hand-written app
+ * (the same output as plain cdk8s ApiObjects in cdk8s's App: the baseline of the ratio target).
  */
 function scaleConfigs(o) {
   const configs = [];
   for (const n of o.scale) {
-    configs.push({ n, mode: 'one-chart', app: 'starrocks' }, { n, mode: 'chart-each', app: 'starrocks' }, { n, mode: 'one-chart', app: 'cdk8s' });
+    configs.push(
+      { n, mode: 'one-chart', app: 'starrocks', fast: true },
+      { n, mode: 'chart-each', app: 'starrocks', fast: true },
+      { n, mode: 'one-chart', app: 'starrocks', fast: false },
+      { n, mode: 'one-chart', app: 'cdk8s', fast: true },
+      { n, mode: 'one-chart', app: 'handwritten' },
+    );
   }
   return configs;
 }
 
-/** The figure key of a scale configuration: `scale.one_chart.100`, `scale.cdk8s_app.one_chart.100`. */
+/**
+ * The figure key of a scale configuration: `scale.one_chart.100`, `scale.fast_off.one_chart.100`,
+ * `scale.cdk8s_app.one_chart.100`, `scale.handwritten.one_chart.100`.
+ */
 function scaleKey(c) {
-  return `scale.${c.app === 'cdk8s' ? 'cdk8s_app.' : ''}${c.mode.replace('-', '_')}`;
+  const app = { starrocks: c.fast === false ? 'fast_off.' : '', cdk8s: 'cdk8s_app.', handwritten: 'handwritten.' }[c.app];
+  return `scale.${app}${c.mode.replace('-', '_')}`;
+}
+
+/** A configuration in words, for messages. */
+function scaleLabel(c) {
+  return `${c.app}${c.fast === false ? ' (fast paths off)' : ''} ${c.mode} ${c.n}`;
 }
 
 function scale(o, ctx, figs) {
   const configs = scaleConfigs(o);
-  log(`scale: ${configs.length} configurations x ${o.scaleReps} (fresh process each)`);
-  const runs = interleave(configs, o.scaleReps, 0, (c) => {
-    const r = runWorker('scale-worker.js', [String(c.n), c.mode, 'full', `--app=${c.app}`], { env: ctx.env });
-    log(`  ${c.app} ${c.mode} ${c.n}: ${fmt(r.totalMs)} ms, peak RSS ${fmt(r.maxRssMiB)} MiB`);
-    return r;
-  });
+  // the hand-written app's input: what the library's app writes, per count (written once, outside the timing)
+  const objectsDir = tmpDir('cdk8s-starrocks-bench-objects-');
+  const runs = (() => {
+    try {
+      const objectsFile = (n) => path.join(objectsDir, `objects-${n}.json`);
+      for (const n of new Set(configs.filter(c => c.app === 'handwritten').map(c => c.n))) {
+        runWorker('scale-worker.js', [String(n), 'one-chart', 'full', `--write-objects=${objectsFile(n)}`], { env: ctx.env });
+      }
+      log(`scale: ${configs.length} configurations x ${o.scaleReps} (fresh process each)`);
+      return interleave(configs, o.scaleReps, 0, (c) => {
+        const args = [String(c.n), c.mode, 'full', `--app=${c.app}`];
+        if (c.app === 'handwritten') args.push(`--objects=${objectsFile(c.n)}`);
+        const env = c.fast === false ? { ...ctx.env, CDK8S_STARROCKS_FAST: '0' } : ctx.env;
+        const r = runWorker('scale-worker.js', args, { env });
+        if (c.fast !== undefined && r.fast !== c.fast) throw new Error(`${scaleLabel(c)}: the fast paths were ${r.fast ? 'on' : 'off'}`);
+        log(`  ${scaleLabel(c)}: ${fmt(r.totalMs)} ms, peak RSS ${fmt(r.maxRssMiB)} MiB`);
+        return r;
+      });
+    } finally {
+      fs.rmSync(objectsDir, { recursive: true, force: true });
+    }
+  })();
+  // every app must write the same text (its hash) for the same clusters in one chart, in every run
+  for (const n of o.scale) {
+    checkSameOutput(`${n} clusters in one chart`, configs.flatMap((c, i) => (c.n === n && c.mode === 'one-chart'
+      ? runs[i].map((r, k) => ({ label: `${scaleLabel(c)}, run ${k + 1}`, sha256: r.yamlSha256 })) : [])));
+  }
   const rows = configs.map((c, i) => {
     const rs = runs[i];
     const m = (k) => median(rs.map(r => r[k]));
     const row = {
-      n: c.n, mode: c.mode, app: c.app, reps: rs.length,
+      n: c.n, mode: c.mode, app: c.app, fast: c.fast, reps: rs.length, totals: rs.map(r => r.totalMs),
       totalMs: m('totalMs'), minTotalMs: Math.min(...rs.map(r => r.totalMs)), maxTotalMs: Math.max(...rs.map(r => r.totalMs)),
       constructMs: m('constructMs'), synthMs: m('synthMs'), yamlMs: m('yamlMs'), gcMs: m('gcMs'),
       objects: rs[0].objects, yamlBytes: rs[0].yamlBytes, yamlSha256: rs[0].yamlSha256, maxRssMiB: m('maxRssMiB'), rssAfterLoadMiB: m('rssAfterLoadMiB'),
@@ -413,8 +456,9 @@ function scale(o, ctx, figs) {
     figs.add(`${key}.peak_rss_mib`, row.maxRssMiB, 'MiB');
     return row;
   });
-  for (const kind of [{ mode: 'one-chart', app: 'starrocks' }, { mode: 'chart-each', app: 'starrocks' }, { mode: 'one-chart', app: 'cdk8s' }]) {
-    const at = (n) => rows.find(r => r.mode === kind.mode && r.app === kind.app && r.n === n);
+  const kinds = configs.filter(c => c.n === o.scale[0]);
+  for (const kind of kinds) {
+    const at = (n) => rows.find(r => r.mode === kind.mode && r.app === kind.app && r.fast === kind.fast && r.n === n);
     const counts = o.scale.filter(n => at(n)).sort((a, b) => a - b);
     // the ratio the target names (1000 vs 100) when both ran, else the two largest counts
     const [lo, hi] = counts.includes(100) && counts.includes(1000) ? [100, 1000] : counts.slice(-2);
@@ -422,15 +466,39 @@ function scale(o, ctx, figs) {
       figs.add(`${scaleKey(kind)}.per_cluster_ratio_${hi}_${lo}`, at(hi).perClusterMs / at(lo).perClusterMs, 'x');
     }
   }
-  // both apps must write the same text (its hash), in every run
-  for (const n of o.scale) {
-    const hashes = new Set(configs.flatMap((c, i) => (c.n === n && c.mode === 'one-chart' ? runs[i].map(r => r.yamlSha256) : [])));
-    if (hashes.size !== 1) throw new Error(`the YAML of ${n} clusters in one chart differs between runs or apps (${hashes.size} different texts)`);
-  }
   const objs = new Set(rows.map(r => r.objects / r.n));
   if (objs.size !== 1) throw new Error(`objects per cluster differ between runs: ${[...objs].join(', ')}`);
   figs.add('scale.objects_per_cluster', [...objs][0], 'count');
-  return { rows };
+  // the library against the same manifests written by hand in cdk8s, per cluster, in the same run:
+  // the ratio of the medians (the target), and the median of the ratios of the runs taken together
+  const ratios = [];
+  for (const n of o.scale) {
+    const row = (app, fast) => rows.find(r => r.n === n && r.mode === 'one-chart' && r.app === app && r.fast === fast);
+    const hand = row('handwritten', undefined);
+    if (!hand) continue;
+    const entry = { n, handwrittenMs: hand.perClusterMs };
+    for (const [name, r] of [['on', row('starrocks', true)], ['off', row('starrocks', false)]]) {
+      if (!r) continue;
+      const ratio = r.perClusterMs / hand.perClusterMs;
+      const paired = median(r.totals.map((t, k) => t / hand.totals[k]));
+      const key = name === 'on' ? `scale.vs_handwritten.${n}` : `scale.fast_off.vs_handwritten.${n}`;
+      figs.add(`${key}.ratio`, ratio, 'x');
+      figs.add(`${key}.paired_ratio`, paired, 'x');
+      entry[name] = { perClusterMs: r.perClusterMs, ratio, paired };
+    }
+    ratios.push(entry);
+  }
+  return { rows, ratios };
+}
+
+/** Fails unless every entry (`{ label, sha256 }`) has the same hash; the message names the odd ones. */
+function checkSameOutput(what, entries) {
+  const byHash = new Map();
+  for (const e of entries) byHash.set(e.sha256, [...(byHash.get(e.sha256) || []), e.label]);
+  if (byHash.size > 1) {
+    const groups = [...byHash.values()].sort((a, b) => b.length - a.length);
+    throw new Error(`the YAML of ${what} differs between runs or apps (${byHash.size} different texts): ${groups.slice(1).flat().join('; ')} wrote other text than ${groups[0][0]}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,9 +618,13 @@ function main() {
   }
 }
 
-try {
-  main();
-} catch (e) {
-  process.stderr.write(`bench: error: ${e && e.stack ? e.stack : e}\n`);
-  process.exit(1);
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    process.stderr.write(`bench: error: ${e && e.stack ? e.stack : e}\n`);
+    process.exit(1);
+  }
 }
+
+module.exports = { checkSameOutput, TARGETS };

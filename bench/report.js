@@ -141,26 +141,56 @@ function profileSection(p) {
   return out.join('\n');
 }
 
+/** The app of a scale row, in words. */
+function appLabel(r) {
+  if (r.app === 'cdk8s') return '`App`';
+  if (r.app === 'handwritten') return '`App`, hand-written `ApiObject`s';
+  return r.fast === false ? '`StarRocksApp`, fast paths off' : '`StarRocksApp`';
+}
+
 function scaleSection(s, o) {
-  return [
+  const out = [
     '## Scale',
     '',
     'Full-featured clusters (FE, BE and CN with config files, storage and Services, the FE proxy,',
     'ServiceMonitors, Datadog settings, the root password from a Secret and its init Job; see',
     '`bench/workload.js`), each configuration in a fresh process (`node bench/scale-worker.js <n> <mode> full',
-    '--app=<app>`) after a warm-up of one cluster in a throw-away app. The app is the library\'s',
-    '`StarRocksApp` (cdk8s\'s `App` with the library\'s YAML writer, same bytes) or, for comparison,',
-    'cdk8s\'s own `App`; the target is measured in the first. Time: construction plus `app.synthYaml()`',
+    '--app=<app>`) after a warm-up of one cluster in a throw-away app. The apps:',
+    '',
+    '- `StarRocksApp`: the library\'s app (cdk8s\'s `App` with the library\'s fast synthesis paths, same',
+    '  bytes), in one chart and one chart per cluster; the targets are measured in it;',
+    '- `StarRocksApp`, fast paths off: the same with `CDK8S_STARROCKS_FAST=0` (cdk8s\'s `App`, writer and',
+    '  `toJson()`; for information);',
+    '- `App`: the library\'s constructs in cdk8s\'s own `App` (their one-pass `toJson()` still on);',
+    '- `App`, hand-written `ApiObject`s: the baseline of the ratio target, what writing the same',
+    '  manifests by hand in cdk8s costs. The library\'s output for the same clusters is written to a',
+    '  file first (outside the timing); the timed part constructs a plain cdk8s `ApiObject` per object',
+    '  in a plain `App` (loading cdk8s only) and calls `app.synthYaml()`.',
+    '',
+    'Every app writes the same text for the same clusters in one chart: the harness compares the',
+    'sha256 of the YAML of every run and fails otherwise. Time: construction plus `app.synthYaml()`',
     '(validation, dependencies, objects and YAML, nothing written); "objects" is synthesis without the',
-    `YAML writing; "GC" is the garbage collection within the total (V8's GC events). Medians of ${o.scaleReps} runs;`,
-    'peak RSS is the process\'s maximum resident set.',
+    `YAML writing; "GC" is the garbage collection within the total (V8's GC events). Medians of ${o.scaleReps} runs,`,
+    'the configurations taking turns; peak RSS is the process\'s maximum resident set.',
     '',
     table(['app', 'mode', 'clusters', 'total', 'per cluster', 'per cluster, fastest–slowest run', 'construct', 'objects', 'YAML', 'GC', 'per cluster without YAML', 'peak RSS', 'objects out'], s.rows.map(r => [
-      r.app === 'cdk8s' ? '`App`' : '`StarRocksApp`', r.mode, String(r.n), `${ms(r.totalMs)} ms`, `**${ms(r.perClusterMs)} ms**`,
+      appLabel(r), r.mode, String(r.n), `${ms(r.totalMs)} ms`, `**${ms(r.perClusterMs)} ms**`,
       r.minTotalMs === undefined ? '' : `${ms(r.minTotalMs / r.n)}–${ms(r.maxTotalMs / r.n)} ms`, `${ms(r.constructMs)} ms`, `${ms(r.objectsMs)} ms`,
       `${ms(r.yamlMs)} ms`, `${ms(r.gcMs)} ms`, `${ms(r.perClusterNoYamlMs)} ms`, `${r.maxRssMiB.toFixed(0)} MiB`, String(r.objects),
     ])),
-  ].join('\n');
+  ];
+  if (s.ratios && s.ratios.length) {
+    out.push('',
+      'Against the hand-written baseline (one chart; "ratio" is the median per-cluster time over the',
+      'baseline\'s, "paired" the median of the ratios of the runs taken in the same turn):',
+      '',
+      table(['clusters', 'hand-written `ApiObject`s', '`StarRocksApp`', 'ratio', 'paired', 'fast paths off', 'ratio', 'paired'], s.ratios.map(e => [
+        String(e.n), `${ms(e.handwrittenMs)} ms`,
+        e.on ? `${ms(e.on.perClusterMs)} ms` : '', e.on ? `**${fmt(e.on.ratio, 3)}×**` : '', e.on ? `${fmt(e.on.paired, 3)}×` : '',
+        e.off ? `${ms(e.off.perClusterMs)} ms` : '', e.off ? `${fmt(e.off.ratio, 3)}×` : '', e.off ? `${fmt(e.off.paired, 3)}×` : '',
+      ])));
+  }
+  return out.join('\n');
 }
 
 function partsSection(p) {
@@ -200,6 +230,9 @@ function reproduceSection() {
     'node bench/bench.js --only cold,profile --rounds 100   # one section, more rounds',
     'node bench/scale-worker.js 1000 one-chart              # one scale run (StarRocksApp), one JSON line',
     'node bench/scale-worker.js 1000 one-chart full --app=cdk8s   # the same in cdk8s\'s App',
+    'CDK8S_STARROCKS_FAST=0 node bench/scale-worker.js 1000 one-chart   # StarRocksApp, fast paths off',
+    'node bench/scale-worker.js 1000 one-chart full --write-objects=/tmp/o.json   # the library\'s output, then',
+    'node bench/scale-worker.js 1000 one-chart full --app=handwritten --objects=/tmp/o.json   # the same by hand',
     'node bench/profile.js 5 -- lib/src/cli/bin.js template bench kube-starrocks \\',
     '  --api-versions monitoring.coreos.com/v1 -f bench/all-features.values.yaml   # profile summary',
     '```',
@@ -218,7 +251,8 @@ function writeReport(file, r) {
     '',
     '<!-- Written by `npx projen bench` (bench/bench.js); do not edit by hand: the account at the end is bench/NOTES.md. -->',
     '',
-    `Figures from one run of \`node bench/bench.js\` (${Math.round(r.elapsedS)} s). Issue #5: cold start, scale, memory.`,
+    `Figures from one run of \`node bench/bench.js\` (${Math.round(r.elapsedS)} s). Issues #5 and #10: cold start, scale (as a ratio`,
+    'to the same manifests written by hand in cdk8s), memory.',
     'Times on this machine are noisy (2 shared cores): read the medians and the ratios, not single runs.',
     '',
     machineSection(r.machine),

@@ -42,6 +42,20 @@ function load() {
   return { cdk8s, L };
 }
 
+/** Loads cdk8s alone (as the library resolves it): all the hand-written app needs. */
+function loadCdk8s() {
+  return { cdk8s: require(require.resolve('cdk8s', { paths: [libDir()] })) };
+}
+
+/**
+ * Whether the library's fast paths are on in this process (CDK8S_STARROCKS_FAST, read by the
+ * library itself). A library from before the switch (no src/fast) has them always on.
+ */
+function fastPathsEnabled() {
+  const file = path.join(libDir(), 'src', 'fast', 'index.js');
+  return require('fs').existsSync(file) ? require(file).fastPathsEnabled() : true;
+}
+
 function parseParts(text) {
   if (!text || text === 'full') return [...FULL];
   if (text === 'all') return [...ALL_PARTS];
@@ -157,13 +171,46 @@ function defineCluster(mods, scope, i, parts) {
   return cluster;
 }
 
-/** The apps the workload can be synthesized with: the library's StarRocksApp, or cdk8s's App. */
-const APP_KINDS = ['starrocks', 'cdk8s'];
+/**
+ * The apps the workload can be synthesized with: the library's StarRocksApp, cdk8s's App, or
+ * "handwritten": cdk8s's App holding the library's output as plain cdk8s `ApiObject`s (what writing
+ * the same manifests by hand in cdk8s costs; see buildHandwrittenApp).
+ */
+const APP_KINDS = ['starrocks', 'cdk8s', 'handwritten'];
 
 function appClass(mods, appKind) {
   if (appKind === 'starrocks') return mods.L.StarRocksApp;
-  if (appKind === 'cdk8s') return mods.cdk8s.App;
+  if (appKind === 'cdk8s' || appKind === 'handwritten') return mods.cdk8s.App;
   throw new Error(`unknown app ${appKind} (known: ${APP_KINDS.join(', ')})`);
+}
+
+/**
+ * What a StarRocksApp of `n` clusters in one chart synthesizes, as plain data: `{ n, charts: [{ id,
+ * objects }] }`, each object as its `toJson()` gives it (in the order the app writes them). The
+ * input of the hand-written app.
+ */
+function libraryObjects(mods, n, parts) {
+  const app = buildApp(mods, n, 'one-chart', parts, 'starrocks');
+  return { n, charts: app.charts.map(c => ({ id: c.node.id, objects: c.toJson() })) };
+}
+
+/**
+ * The hand-written app: cdk8s's App with one chart (no namespace, no labels) per chart of `charts`
+ * and one plain cdk8s `ApiObject` per object, given the object's data as it is (apiVersion, kind,
+ * metadata and the rest), as a cdk8s program writing these manifests by hand would. The data is
+ * built beforehand (a hand-written program would build its literals as it runs, a little more
+ * work, so this baseline is if anything faster than writing them by hand). Synthesized with
+ * `app.synthYaml()`, it writes the same text as the library's app.
+ */
+function buildHandwrittenApp(mods, charts) {
+  const { App, Chart, ApiObject } = mods.cdk8s;
+  const app = new App({ outdir: path.join(require('os').tmpdir(), 'cdk8s-starrocks-bench-unused') });
+  for (const c of charts) {
+    const chart = new Chart(app, c.id);
+    const objects = c.objects;
+    for (let i = 0; i < objects.length; i++) new ApiObject(chart, `o${i}`, objects[i]);
+  }
+  return app;
 }
 
 /**
@@ -190,11 +237,12 @@ function buildApp(mods, n, mode, parts, appKind = 'starrocks') {
 }
 
 /**
- * Times the YAML writing of `app.synthYaml()`. For a cdk8s App: its `Yaml.stringify`. For a
- * StarRocksApp, which puts its own writer in place of `Yaml.stringify` during a synthesis (and
- * only when cdk8s's own is there, so that one must not be wrapped): the printers the library makes
- * (its `blockPrinter`, wrapped before the first StarRocksApp synthesizes). Install it right after
- * `load()`. Returns `{ reset(), ms() }`.
+ * Times the YAML writing of `app.synthYaml()`. For a cdk8s App (the hand-written one too), and for
+ * a StarRocksApp with the fast paths off: cdk8s's `Yaml.stringify`. For a StarRocksApp, which puts
+ * its own writer in place of `Yaml.stringify` during a synthesis (and only when cdk8s's own is
+ * there, so that one must not be wrapped): the printers the library makes (its `blockPrinter`,
+ * wrapped before the first StarRocksApp synthesizes). Install it right after `load()`. Returns
+ * `{ reset(), ms() }`.
  */
 function yamlTimer(mods, appKind) {
   let total = 0;
@@ -206,15 +254,20 @@ function yamlTimer(mods, appKind) {
       total += Number(process.hrtime.bigint() - t) / 1e6;
     }
   };
-  if (appClass(mods, appKind) === mods.cdk8s.App) {
+  if (appKind !== 'starrocks' || !fastPathsEnabled()) {
     const Yaml = mods.cdk8s.Yaml;
     Yaml.stringify = timed(Yaml.stringify);
   } else {
-    const printerModule = require(path.join(libDir(), 'src', 'common', 'yaml-printer.js'));
+    // (src/common/yaml-printer.js in a library from before src/fast)
+    const fastPrinter = path.join(libDir(), 'src', 'fast', 'yaml-printer.js');
+    const printerModule = require(require('fs').existsSync(fastPrinter) ? fastPrinter : path.join(libDir(), 'src', 'common', 'yaml-printer.js'));
     const makePrinter = printerModule.blockPrinter;
     printerModule.blockPrinter = (...args) => timed(makePrinter(...args));
   }
   return { reset: () => { total = 0; }, ms: () => total };
 }
 
-module.exports = { ALL_PARTS, APP_KINDS, FULL, libDir, load, parseParts, clusterName, defineCluster, buildApp, yamlTimer };
+module.exports = {
+  ALL_PARTS, APP_KINDS, FULL, libDir, load, loadCdk8s, fastPathsEnabled, parseParts, clusterName, defineCluster, buildApp,
+  libraryObjects, buildHandwrittenApp, yamlTimer,
+};

@@ -1,13 +1,14 @@
 /**
- * Reading values files and printing manifests, with the `yaml` package. Loaded by the command only
- * once the flags are parsed (`--help` does not load it).
+ * Reading values files and printing manifests, with the `yaml` package and the fast paths of
+ * src/fast (a reader of block-style values files and a printer, each giving the `yaml` package's
+ * result; both off with `CDK8S_STARROCKS_FAST=0`). Loaded by the command only once the flags are
+ * parsed (`--help` does not load it).
  *
  * @internal
  */
 import type * as YAML from 'yaml';
-import { simpleValuesReader } from './yaml-fast';
 import { yamlLibrary, yamlUtil } from '../common/yaml-library';
-import { blockPrinter } from '../common/yaml-printer';
+import { blockPrinter, simpleValuesReader } from '../fast';
 
 /** Tags of the yaml package's YAML 1.1 schema that Helm's YAML reader (go-yaml v2) does not apply. */
 function helmTags(tags: YAML.Tags): YAML.Tags {
@@ -49,6 +50,7 @@ let reader: ((text: string) => { [key: string]: unknown } | undefined) | undefin
  */
 export function parseValuesYaml(text: string, source: string): { [key: string]: any } {
   // block-style files (most values files) are read without the yaml package's parser, same result
+  // (with the fast paths on: the reader declines every file with them off)
   reader ??= simpleValuesReader(yamlLibrary(), PARSE_OPTIONS);
   const simple = reader(text);
   if (simple !== undefined) {
@@ -115,7 +117,8 @@ const STRINGIFY_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.Create
  * @internal
  */
 export function stringifyObject(obj: unknown): string {
-  // the same text as yamlLibrary().stringify(obj, STRINGIFY_OPTIONS), faster (see ../common/yaml-printer)
+  // the same text as yamlLibrary().stringify(obj, STRINGIFY_OPTIONS), faster (see ../fast/yaml-printer);
+  // yamlLibrary().stringify itself with the fast paths off
   printer ??= blockPrinter(yamlLibrary(), yamlUtil(), STRINGIFY_OPTIONS);
   return printer(obj);
 }

@@ -1,14 +1,16 @@
 /**
- * StarRocksApp writes what cdk8s's App writes, byte for byte, without cdk8s's YAML writer.
+ * StarRocksApp writes what cdk8s's App writes, byte for byte, without cdk8s's YAML writer; with
+ * the fast paths off (CDK8S_STARROCKS_FAST=0) it is cdk8s's App, writer and all.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart, Lazy, Testing, Yaml, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Lazy, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as fc from 'fast-check';
 import { StarRocksApp, StarRocksCluster } from '../../src';
 import { yamlLibrary } from '../../src/common/yaml-library';
+import { FAST_SETTINGS, useFastSetting } from '../util/fast-switch';
 import { conformanceBuilders, exampleBuilders } from '../util/scenarios';
 import { describeShared } from '../util/shared';
 
@@ -17,8 +19,11 @@ function cdk8sCharts(app: App): Chart[] {
   return Object.getOwnPropertyDescriptor(App.prototype, 'charts')!.get!.call(app);
 }
 
-/** The text both apps synthesize from the same definitions, and how often the yaml package's writer ran for the StarRocksApp. */
-function synthBoth(build: (app: App) => unknown): { ours: string; theirs: string; yamlCalls: number } {
+/**
+ * The text both apps synthesize from the same definitions, how often the yaml package's writer ran
+ * for the StarRocksApp, and how many documents it wrote.
+ */
+function synthBoth(build: (app: App) => unknown): { ours: string; theirs: string; yamlCalls: number; documents: number } {
   const theirsApp = Testing.app();
   build(theirsApp);
   const theirs = theirsApp.synthYaml();
@@ -28,22 +33,27 @@ function synthBoth(build: (app: App) => unknown): { ours: string; theirs: string
   const spy = jest.spyOn(yamlLibrary(), 'stringify');
   try {
     const ours = oursApp.synthYaml();
-    return { ours, theirs, yamlCalls: spy.mock.calls.length };
+    const documents = oursApp.charts.reduce((n, c) => n + c.toJson().length, 0);
+    return { ours, theirs, yamlCalls: spy.mock.calls.length, documents };
   } finally {
     spy.mockRestore();
   }
 }
 
-describe('StarRocksApp', () => {
-  test('the faster writer is in use with this cdk8s', () => {
-    expect(StarRocksApp.fastYamlAvailable()).toBe(true);
+describe.each(FAST_SETTINGS)('StarRocksApp, %s', (_setting, fast) => {
+  useFastSetting(fast);
+
+  test(fast ? 'the faster writer is in use with this cdk8s' : 'the faster writer is not in use', () => {
+    expect(StarRocksApp.fastYamlAvailable()).toBe(fast);
   });
 
-  test.each(exampleBuilders())('synthYaml() of examples/%s: the same text as App, without the yaml package writing', (_name, build) => {
+  test.each(exampleBuilders())(`synthYaml() of examples/%s: the same text as App, ${fast ? 'without the yaml package writing' : 'written by the yaml package'}`, (_name, build) => {
     const r = synthBoth(build);
     expect(r.ours).toBe(r.theirs);
     expect(r.ours.length).toBeGreaterThan(100);
-    expect(r.yamlCalls).toBe(0);
+    // off: cdk8s's Yaml.stringify, which hands each document to the yaml package
+    expect(r.yamlCalls).toBe(fast ? 0 : r.documents);
+    expect(r.documents).toBeGreaterThan(0);
   });
 
   test('objects the faster writer does not handle are written by cdk8s\'s writer, the rest by it', () => {
@@ -58,7 +68,7 @@ describe('StarRocksApp', () => {
     const r = synthBoth(build);
     expect(r.ours).toBe(r.theirs);
     expect(r.ours).toContain('\n  <<: <<\n');
-    expect(r.yamlCalls).toBe(1);
+    expect(r.yamlCalls).toBe(fast ? 1 : r.documents);
   });
 
   test.each([
@@ -149,7 +159,8 @@ describe('StarRocksApp', () => {
       return validations.filter(v => v === 'first').length;
     });
     // App: once by synthYaml() and once per chart (4 charts); StarRocksApp: once, by synthYaml()
-    expect(counts).toEqual([5, 1]);
+    // (with the fast paths off, as App)
+    expect(counts).toEqual([5, fast ? 1 : 5]);
   });
 
   test('with a cdk8s other than 2.70, the first chart prepares the app as cdk8s would', () => {
@@ -181,7 +192,8 @@ describe('StarRocksApp', () => {
       expect(topology).toHaveBeenCalled();
       topology.mockRestore();
       // App: by synthYaml() and once per chart; the other: by synthYaml() and the first chart
-      expect(runs.map(r => r.validated)).toEqual([4, 2]);
+      // (with the fast paths off, as App)
+      expect(runs.map(r => r.validated)).toEqual([4, fast ? 2 : 4]);
     });
   });
 
@@ -217,7 +229,15 @@ describe('StarRocksApp', () => {
     new Chart(app.node.findChild('b') as Chart, '1');
     // defined (and found) right after its parent, but ordered after every numbered top-level chart
     new Chart(app.node.findChild('2') as Chart, 'inner');
-    const ours = app.charts.map(c => c.node.path);
+    // without cdk8s's dependency graph (with the fast paths off, from it)
+    const topology = jest.spyOn(DependencyGraph.prototype, 'topology');
+    let ours: string[];
+    try {
+      ours = app.charts.map(c => c.node.path);
+      expect(topology.mock.calls.length > 0).toBe(!fast);
+    } finally {
+      topology.mockRestore();
+    }
     expect(ours).toEqual(cdk8sCharts(app).map(c => c.node.path));
     expect(ours.slice(0, 5)).toEqual(['0', '2', '10', '4294967294', '2/inner']);
   });
@@ -274,7 +294,7 @@ describe('StarRocksApp', () => {
       };
       expect(charts(() => ours.charts)).toBe(charts(() => cdk8sCharts(ours)));
       expect(text(ours)).toBe(text(theirs));
-    }), { numRuns: 400, seed: 3 });
+    }), { numRuns: fast ? 400 : 50, seed: 3 });
   });
 
   test('cdk8s\'s writer is back in place after a synth, and after a synth that fails', () => {
@@ -310,10 +330,13 @@ describe('StarRocksApp', () => {
   });
 });
 
-describeShared('StarRocksApp on the Helm translation', () => {
-  test.each(conformanceBuilders())('synthYaml() of conformance case %s: the same text as App', (_name, build) => {
-    const r = synthBoth(build);
-    expect(r.ours).toBe(r.theirs);
-    expect(r.yamlCalls).toBe(0);
+describe.each(FAST_SETTINGS)('StarRocksApp on the Helm translation, %s', (_setting, fast) => {
+  useFastSetting(fast);
+  describeShared('conformance cases', () => {
+    test.each(conformanceBuilders())('synthYaml() of conformance case %s: the same text as App', (_name, build) => {
+      const r = synthBoth(build);
+      expect(r.ours).toBe(r.theirs);
+      expect(r.yamlCalls).toBe(fast ? 0 : r.documents);
+    });
   });
 });

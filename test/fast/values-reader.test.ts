@@ -1,22 +1,21 @@
 /**
- * The fast paths of src/cli/yaml-fast.ts against the yaml package they stand in for: the values
- * reader must give exactly what the yaml package reads (or decline), the printer exactly what
- * `yaml.stringify` prints. Checked on the conformance values and renders, and on generated
- * documents and data (including broken documents, which the reader must decline).
+ * The command's YAML fast paths (src/fast/values-reader.ts, and the printer of
+ * src/fast/yaml-printer.ts with the command's options, through src/cli/yaml-io.ts) against the yaml
+ * package they stand in for: the values reader must give exactly what the yaml package reads (or
+ * decline), the printer exactly what `yaml.stringify` prints. Checked on the conformance values and
+ * renders, and on generated documents and data (including broken documents, which the reader must
+ * decline); with the fast paths on and off (the reader declines everything, the yaml package reads
+ * and prints).
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as fc from 'fast-check';
 import type * as YAML from 'yaml';
-import { bundledMain, loadBundle } from '../../src/cli/bundle';
-import { main } from '../../src/cli/main';
-import { simpleValuesReader } from '../../src/cli/yaml-fast';
 import { parseValuesYaml, stringifyObject } from '../../src/cli/yaml-io';
 import { yamlLibrary } from '../../src/common/yaml-library';
+import { simpleValuesReader } from '../../src/fast';
 import { mergeValueSources } from '../../src/helm/merge';
 import { renderHelmChart } from '../../src/helm/render';
 import { loadConformanceCases } from '../util/conformance';
+import { FAST_SETTINGS, useFastSetting } from '../util/fast-switch';
 import { describeShared } from '../util/shared';
 
 const yaml = yamlLibrary();
@@ -132,7 +131,20 @@ const documents = fc.tuple(node.filter(n => 'map' in n), fc.constantFrom(2, 2, 4
 const mutations = fc.array(fc.tuple(fc.nat(), fc.constantFrom(' ', '  ', '\n', '#', ' #', ':', ': ', '- ', '-', "'", '"', '\t', 'x', '\n  ', '\n- ', '---\n',
   '[]', '{}', '\\', '&a ', '*a', '!!str ', '|\n  ', '\r'), fc.boolean()), { maxLength: 3 });
 
-describe('the simple values reader', () => {
+/** How often the yaml package's `name` runs while `fn` does. */
+function callsOf(name: 'stringify' | 'parseAllDocuments', fn: () => void): number {
+  const spy = jest.spyOn(yaml, name);
+  try {
+    fn();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe.each(FAST_SETTINGS)('the simple values reader, %s', (_setting, on) => {
+  useFastSetting(on);
+
   test('reads generated block-style documents as the yaml package does, or declines', () => {
     let read = 0;
     fc.assert(fc.property(documents, mutations, (text, muts) => {
@@ -142,9 +154,9 @@ describe('the simple values reader', () => {
         text = text.slice(0, i) + ins + text.slice(del ? i + 1 : i);
         expectAgrees(text);
       }
-    }), { numRuns: 3000, seed: 20251124 });
-    // the generator mostly makes documents the reader reads
-    expect(read).toBeGreaterThan(500);
+    }), { numRuns: on ? 3000 : 200, seed: 20251124 });
+    // the generator mostly makes documents the reader reads (with the fast paths on; off, none)
+    if (on) expect(read).toBeGreaterThan(500); else expect(read).toBe(0);
   });
 
   test('reads what yaml.stringify prints (block and flow styles, both sequence indentations)', () => {
@@ -156,7 +168,7 @@ describe('the simple values reader', () => {
       { collectionStyle: 'flow' as const }, { version: '1.1' as const, lineWidth: 20 }];
     fc.assert(fc.property(data, fc.constantFrom(...styles), (o, style) => {
       expectAgrees(yaml.stringify(o, style));
-    }), { numRuns: 2000, seed: 7 });
+    }), { numRuns: on ? 2000 : 100, seed: 7 });
   });
 
   test('declines what it does not read', () => {
@@ -168,8 +180,11 @@ describe('the simple values reader', () => {
 
   test('parseValuesYaml: the same values whichever path reads the file', () => {
     const text = 'a:\n  b: [x, "y", 1]\n  c: |\n    line\n  d: \'multi\n    line\'\nlist:\n- k: v\n  num: 0777\n';
-    expect(fast(text)).toBeDefined();
-    expect(parseValuesYaml(text, 'v.yaml')).toEqual({ a: { b: ['x', 'y', 1], c: 'line\n', d: 'multi line' }, list: [{ k: 'v', num: 511 }] });
+    expect(fast(text) !== undefined).toBe(on);
+    // the yaml package's parser reads it only with the fast paths off
+    expect(callsOf('parseAllDocuments', () => {
+      expect(parseValuesYaml(text, 'v.yaml')).toEqual({ a: { b: ['x', 'y', 1], c: 'line\n', d: 'multi line' }, list: [{ k: 'v', num: 511 }] });
+    })).toBe(on ? 0 : 1);
     // the same text with an anchor goes through the yaml package
     expect(parseValuesYaml(`${text}first: &a 1\nsecond: *a\n`, 'v.yaml')).toEqual({ a: { b: ['x', 'y', 1], c: 'line\n', d: 'multi line' }, list: [{ k: 'v', num: 511 }], first: 1, second: 1 });
   });
@@ -187,7 +202,15 @@ const STRINGIFY_OPTIONS = {
   indentSeq: false,
 };
 
-describe('the block printer', () => {
+describe.each(FAST_SETTINGS)('the command\'s block printer, %s', (_setting, on) => {
+  useFastSetting(on);
+
+  test(on ? 'prints plain data without yaml.stringify' : 'hands every object to yaml.stringify', () => {
+    stringifyObject({ first: 1 });
+    const objects = [{ kind: 'ConfigMap', data: { a: 'yes', b: 'x\ny\n' } }, { list: ['0o17', { k: '<<' }] }];
+    expect(callsOf('stringify', () => objects.forEach(o => stringifyObject(o)))).toBe(on ? 0 : objects.length);
+  });
+
   test('prints generated data exactly as yaml.stringify', () => {
     const tricky = fc.constantFrom('', ' ', 'a b', 'a: b', 'a #b', '#x', '- x', '-', '?', ': x', 'x:', 'yes', 'No', 'on', 'y', 'n', 'null', '~', 'true',
       '0o17', '0777', '0x1F', '1_000', '12:30', '1e3', '.5', '.inf', '.nan', '2001-12-14', '<<', '=', '---', '...', '--- x', '%YAML', 'a\nb', 'a\n',
@@ -201,7 +224,7 @@ describe('the block printer', () => {
     })).tree;
     fc.assert(fc.property(fc.dictionary(str, tree, { maxKeys: 6 }), (o) => {
       expect(stringifyObject(o)).toBe(yaml.stringify(o, STRINGIFY_OPTIONS));
-    }), { numRuns: 5000, seed: 11 });
+    }), { numRuns: on ? 5000 : 200, seed: 11 });
   });
 
   test('leaves what is not plain data to yaml.stringify', () => {
@@ -212,43 +235,29 @@ describe('the block printer', () => {
   });
 });
 
-describeShared('the fast paths on the conformance cases', () => {
+describe.each(FAST_SETTINGS)('the conformance cases, %s', (_setting, on) => {
+  useFastSetting(on);
+  describeShared('the fast paths on the conformance cases', () => conformanceTests(on));
+});
+
+function conformanceTests(on: boolean): void {
   const cases = loadConformanceCases();
 
   test.each(cases.map(c => [c.name, c] as const))('%s: values read and objects printed as by the yaml package', (_name, c) => {
     const text = c.valuesYaml;
-    expectAgrees(text);
+    const read = expectAgrees(text);
+    if (!on) expect(read).toBe(false);
     let objects: any[];
     try {
       objects = renderHelmChart({ chart: c.chart, release: c.release, namespace: c.namespace, apiVersions: c.apiVersions, values: mergeValueSources([parseValuesYaml(text, 'values.yaml')]) });
     } catch {
       return; // the cases that must fail
     }
-    for (const o of objects) {
-      expect(stringifyObject(o)).toBe(yaml.stringify(o, STRINGIFY_OPTIONS));
-    }
+    // yaml.stringify: once per object for the comparison, and once more with the fast paths off
+    expect(callsOf('stringify', () => {
+      for (const o of objects) {
+        expect(stringifyObject(o)).toBe(yaml.stringify(o, STRINGIFY_OPTIONS));
+      }
+    })).toBe(on ? objects.length : 2 * objects.length);
   });
-});
-
-describe('the bundle loader', () => {
-  test('runs a bundle file (a function expression) and returns its main', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sr-bundle-'));
-    const file = path.join(dir, 'cli.js');
-    fs.writeFileSync(file, "(function (exports, require, module, __filename, __dirname) {exports.main = async (argv, io) => { io.stdout(require('path').basename(__filename) + ' ' + argv.join(',')); return 3; };\n})");
-    const { main: bundled, script } = loadBundle(file);
-    let out = '';
-    expect(await bundled(['a', 'b'], { stdout: s => { out += s; }, stderr: () => undefined, cwd: dir })).toBe(3);
-    expect(out).toBe('cli.js a,b');
-    // with its own code cache
-    const again = loadBundle(file, script.createCachedData());
-    expect(again.script.cachedDataRejected).toBe(false);
-    fs.writeFileSync(file, '(function () {})');
-    expect(() => loadBundle(file)).toThrow(/is not a bundle/);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  test('from the sources there is no bundle: the modules run', () => {
-    expect(bundledMain()).toBeUndefined();
-    expect(typeof main).toBe('function');
-  });
-});
+}

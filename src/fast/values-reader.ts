@@ -2,8 +2,7 @@
  * The fast path of the command's YAML reading, for the start-up time of a cold
  * `cdk8s-starrocks template` run. In a fresh process the `yaml` package runs in V8's interpreter,
  * and a values file of a few hundred lines takes it 15-20 ms to read. (Printing has its fast path
- * in src/common/yaml-printer.ts.) The reader gives exactly the `yaml` package's result, or
- * declines:
+ * in ./yaml-printer.ts.) The reader gives exactly the `yaml` package's result, or declines:
  *
  * - {@link simpleValuesReader} reads the block-style YAML values files are written in (maps, lists,
  *   plain and quoted scalars, `|` and `|-` literal blocks, one-line `[...]` lists, `{}`, comments)
@@ -11,11 +10,14 @@
  *   plain scalars over several lines, `<<` merge keys, tabs, several documents, ...), which the
  *   caller then reads with the `yaml` package. Scalars are resolved by the `yaml` schema's own tags.
  *
- * test/cli/yaml-fast.test.ts compares it with the `yaml` package on generated documents and data.
+ * A fast path (see ./index.ts): with `CDK8S_STARROCKS_FAST=0` it declines every file.
+ * test/fast/values-reader.test.ts compares it with the `yaml` package on generated documents and
+ * data, with the fast paths on and off.
  *
  * @internal
  */
 import type * as YAML from 'yaml';
+import { fastPathsEnabled } from './switch';
 
 /** Thrown inside the reader for input it leaves to the `yaml` package. */
 const DECLINE = new Error('left to the yaml package');
@@ -39,6 +41,9 @@ interface Line {
 /**
  * A reader of simple values files: the `yaml` package's `parseAllDocuments(text, options)[0].toJS()`
  * for the block-style subset described above, or `undefined`.
+ *
+ * With the fast paths off (`CDK8S_STARROCKS_FAST=0`, checked at every file) it declines every
+ * file, so the caller reads them all with the `yaml` package.
  *
  * @param yaml the `yaml` package (for its schema, built with `options`)
  * @param options the options the values file would be parsed with
@@ -142,7 +147,7 @@ export function simpleValuesReader(
   };
 
   return (text: string) => {
-    if (!TEXT.test(text)) return undefined;
+    if (!fastPathsEnabled() || !TEXT.test(text)) return undefined;
     const raw = text.split('\n');
     let pos = 0;
     // the first entry of a map that starts on a "- " line, standing in for raw[pos]

@@ -6,13 +6,16 @@
  * the maps and lists itself and leaves every scalar to the `yaml` package's own scalar printers,
  * remembering what they printed for a one-line string.
  *
- * Used by the command (src/cli) and by {@link StarRocksApp} (cdk8s's `Yaml.stringify`).
- * test/common/yaml-printer.test.ts compares it with the `yaml` package on generated data.
+ * Used by the command (src/cli/yaml-io.ts) and by `StarRocksApp` (cdk8s's `Yaml.stringify`, see
+ * ./synthesis.ts). A fast path (see ./index.ts): with `CDK8S_STARROCKS_FAST=0` every document goes
+ * to `yaml.stringify`. test/fast/yaml-printer.test.ts compares it with the `yaml` package on
+ * generated data, with the fast paths on and off.
  *
  * @internal
  */
 import type * as YAML from 'yaml';
 import type * as YAMLUtil from 'yaml/util';
+import { fastPathsEnabled } from './switch';
 
 /** Thrown inside the printer for input it leaves to the `yaml` package. */
 const DECLINE = new Error('left to the yaml package');
@@ -58,6 +61,9 @@ export type YamlPrintOptions = YAML.DocumentOptions & YAML.SchemaOptions & YAML.
  *   two-space indentation
  * @param unshared tells documents known to hold no object twice (built fresh, every map and list
  *   new): no aliases are looked for in them
+ *
+ * With the fast paths off (`CDK8S_STARROCKS_FAST=0`, checked at every document), every document
+ * goes to `yaml.stringify`; the printer is made at its first document with them on.
  * @internal
  */
 export function blockPrinter(
@@ -67,13 +73,30 @@ export function blockPrinter(
   unshared: (doc: object) => boolean = () => false,
 ): (obj: unknown) => string {
   const fallback = (obj: unknown): string => yaml.stringify(obj, options);
+  // made once, at the first document printed with the fast paths on (null: it cannot be made)
+  let fast: ((obj: unknown) => string) | null | undefined;
+  return (obj) => {
+    if (!fastPathsEnabled()) return fallback(obj);
+    if (fast === undefined) fast = fastPrinter(yaml, util, options, unshared, fallback) ?? null;
+    return fast === null ? fallback(obj) : fast(obj);
+  };
+}
+
+/** The printer of {@link blockPrinter}, or undefined when the options or the `yaml` copy are not for it. */
+function fastPrinter(
+  yaml: typeof YAML,
+  util: Partial<typeof YAMLUtil> | undefined,
+  options: YamlPrintOptions,
+  unshared: (doc: object) => boolean,
+  fallback: (obj: unknown) => string,
+): ((obj: unknown) => string) | undefined {
   const stringTag = util?.stringTag;
   const stringifyNumber = util?.stringifyNumber;
   if (typeof stringTag?.stringify !== 'function' || typeof stringifyNumber !== 'function') {
-    return fallback;
+    return undefined;
   }
   if (options.lineWidth !== 0 || options.collectionStyle !== undefined || options.sortMapEntries || options.flow || options.directives) {
-    return fallback;
+    return undefined;
   }
   const indentSeq = options.indentSeq !== false;
   const aliases = options.aliasDuplicateObjects !== false;
@@ -99,7 +122,7 @@ export function blockPrinter(
   // a document start, directives or anything else around the root (the probe prints as its tag and
   // an empty scalar): leave it all to the yaml package
   if (!context || probeText !== `!<${probeTag.tag}> \n` || context.indent !== '' || context.inFlow || context.indentStep !== '  ') {
-    return fallback;
+    return undefined;
   }
   // (indentAtStart, which the probe's tag moved, only matters for line folding: lineWidth is 0)
   const { indentAtStart: _moved, ...root } = context;

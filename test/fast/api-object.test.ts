@@ -1,10 +1,13 @@
 /**
  * StarRocksApiObject's one-pass toJson() against cdk8s's ApiObject.toJson(), which it must equal
- * (values, key order, errors) for every object the library writes and for generated values.
+ * (values, key order, errors) for every object the library writes and for generated values; with
+ * the fast paths on (the one-pass toJson() answers) and off (cdk8s's toJson() answers, always).
  */
 import { ApiObject, ApiObjectMetadataDefinition, App, Chart, Duration, JsonPatch, Lazy, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { isUnshared, StarRocksApiObject } from '../../src/common/api-object';
+import { StarRocksApiObject as FromCommon } from '../../src/common/api-object';
+import { isUnshared, StarRocksApiObject } from '../../src/fast';
+import { FAST_SETTINGS, useFastSetting, withFastPaths } from '../util/fast-switch';
 import { conformanceBuilders, exampleBuilders } from '../util/scenarios';
 import { describeShared } from '../util/shared';
 
@@ -46,8 +49,11 @@ function objectsOf(app: App): StarRocksApiObject[] {
   return app.node.findAll().filter((c): c is StarRocksApiObject => StarRocksApiObject.prototype.isPrototypeOf(c));
 }
 
-/** Every object of the library in the app prints as cdk8s prints it, on the fast path unless patched. */
-function expectSameAsCdk8s(build: (app: App) => Chart): void {
+/**
+ * Every object of the library in the app prints as cdk8s prints it: with the fast paths on, on
+ * the one-pass path unless patched; with them off, by cdk8s.
+ */
+function expectSameAsCdk8s(build: (app: App) => Chart, fast: boolean): void {
   const app = Testing.app();
   build(app);
   const objects = objectsOf(app);
@@ -57,10 +63,10 @@ function expectSameAsCdk8s(build: (app: App) => Chart): void {
     expect({ path: o.node.path, json: r.fast }).toEqual({ path: o.node.path, json: r.cdk8s });
     // patched objects go to cdk8s (the escape hatch example patches the cluster)
     const patched = (o as any).patched === true;
-    expect({ path: o.node.path, ownPath: r.ownPath }).toEqual({ path: o.node.path, ownPath: !patched });
+    expect({ path: o.node.path, ownPath: r.ownPath }).toEqual({ path: o.node.path, ownPath: fast && !patched });
     // what the one-pass toJson() renders holds no object twice, and says so to the printer
     const doc = o.toJson();
-    expect(isUnshared(doc)).toBe(!patched);
+    expect(isUnshared(doc)).toBe(fast && !patched);
     expect(repeatedObjects(doc)).toBe(0);
   }
 }
@@ -95,9 +101,17 @@ function hasConstructorKey(v: unknown): boolean {
   return false;
 }
 
-describe('StarRocksApiObject.toJson() gives what ApiObject.toJson() gives', () => {
+test('the constructs\' import path (src/common/api-object) gives the class of src/fast', () => {
+  expect(FromCommon).toBe(StarRocksApiObject);
+});
+
+describe.each(FAST_SETTINGS)('StarRocksApiObject.toJson() gives what ApiObject.toJson() gives, %s', (_setting, fast) => {
+  useFastSetting(fast);
+  /** With the fast paths off, every object goes to cdk8s: fewer generated runs are enough to show it. */
+  const numRuns = fast ? 1500 : 100;
+
   test.each(exampleBuilders())('every object of examples/%s', (_name, build) => {
-    expectSameAsCdk8s(build);
+    expectSameAsCdk8s(build, fast);
   });
 
   test('generated values: Lazy, null, undefined, nested lists and maps, any key order', () => {
@@ -112,11 +126,11 @@ describe('StarRocksApiObject.toJson() gives what ApiObject.toJson() gives', () =
         const r = both(o);
         expect(r.fast).toBe(r.cdk8s);
         // a map with its own `constructor` key is refused by cdk8s, so it goes there
-        expect(r.ownPath).toBe(!hasConstructorKey(rest));
+        expect(r.ownPath).toBe(fast && !hasConstructorKey(rest));
       } finally {
         if (previous === undefined) delete process.env.CDK8S_DISABLE_SORT; else process.env.CDK8S_DISABLE_SORT = previous;
       }
-    }), { numRuns: 1500, seed: 5 });
+    }), { numRuns, seed: 5 });
   });
 
   test('generated metadata: labels, annotations, finalizers, owners, extra fields, chart labels and namespace', () => {
@@ -149,8 +163,8 @@ describe('StarRocksApiObject.toJson() gives what ApiObject.toJson() gives', () =
       for (const [k, v] of Object.entries(add.added)) o.metadata.add(k, v);
       const r = both(o);
       expect(r.fast).toBe(r.cdk8s);
-      expect(r.ownPath).toBe(!hasConstructorKey([md, add, props]));
-    }), { numRuns: 1500, seed: 11 });
+      expect(r.ownPath).toBe(fast && !hasConstructorKey([md, add, props]));
+    }), { numRuns, seed: 11 });
   });
 
   test('metadata fields not where cdk8s 2.70 keeps them: the object goes to cdk8s', () => {
@@ -210,8 +224,23 @@ describe('StarRocksApiObject.toJson() gives what ApiObject.toJson() gives', () =
   });
 });
 
-describeShared('StarRocksApiObject.toJson() on the Helm translation', () => {
-  test.each(conformanceBuilders())('every object of conformance case %s', (_name, build) => {
-    expectSameAsCdk8s(build);
+describe('the switch', () => {
+  test('with the fast paths off, toJson() is cdk8s\'s for every object, and the one-pass path is back when they are on', () => {
+    const o = new StarRocksApiObject(new Chart(Testing.app(), 'c'), 'S', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 's' }, data: { a: 'b' } });
+    const runs = FAST_SETTINGS.map(([, on]) => withFastPaths(on, () => {
+      const r = both(o);
+      return { json: r.fast, ownPath: r.ownPath, unshared: isUnshared(o.toJson()) };
+    }));
+    expect(runs.map(r => [r.ownPath, r.unshared])).toEqual([[true, true], [false, false]]);
+    expect(runs[1].json).toBe(runs[0].json);
+  });
+});
+
+describe.each(FAST_SETTINGS)('StarRocksApiObject.toJson() on the Helm translation, %s', (_setting, fast) => {
+  useFastSetting(fast);
+  describeShared('conformance cases', () => {
+    test.each(conformanceBuilders())('every object of conformance case %s', (_name, build) => {
+      expectSameAsCdk8s(build, fast);
+    });
   });
 });

@@ -1,12 +1,14 @@
 /**
- * The block printer (src/common/yaml-printer.ts) against the `yaml` package it stands in for, with
+ * The block printer (src/fast/yaml-printer.ts) against the `yaml` package it stands in for, with
  * the options of cdk8s's `Yaml.stringify` (lists indented under their key, anchors for repeated
- * objects, undefined kept) and with the command's (lists at their key's column, no anchors).
+ * objects, undefined kept) and with the command's (lists at their key's column, no anchors); with
+ * the fast paths on (the printer lays out the documents) and off (`yaml.stringify` prints them all).
  */
 import * as fc from 'fast-check';
 import type * as YAML from 'yaml';
 import { yamlLibrary, yamlUtil } from '../../src/common/yaml-library';
-import { blockPrinter, YamlPrintOptions } from '../../src/common/yaml-printer';
+import { blockPrinter, YamlPrintOptions } from '../../src/fast';
+import { FAST_SETTINGS, useFastSetting, withFastPaths } from '../util/fast-switch';
 
 const yaml = yamlLibrary();
 
@@ -34,16 +36,37 @@ const tree = fc.letrec<{ tree: unknown }>(tie => ({
 })).tree;
 const doc = fc.dictionary(str, tree, { maxKeys: 6 });
 
-describe.each([
-  ['cdk8s', CDK8S_OPTIONS],
-  ['the command', COMMAND_OPTIONS],
-])('the block printer with the options of %s', (_name, options) => {
+/** How often `yaml.stringify` runs while `fn` does. */
+function yamlCalls(fn: () => void): number {
+  const spy = jest.spyOn(yaml, 'stringify');
+  try {
+    fn();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe.each(FAST_SETTINGS.flatMap(([setting, fast]) => [
+  ['cdk8s', CDK8S_OPTIONS, setting, fast],
+  ['the command', COMMAND_OPTIONS, setting, fast],
+] as [string, YamlPrintOptions, string, boolean][]))('the block printer with the options of %s, %s', (_name, options, _setting, fast) => {
+  useFastSetting(fast);
+
+  test(fast ? 'prints plain data without yaml.stringify' : 'hands every document to yaml.stringify', () => {
+    const print = blockPrinter(yaml, yamlUtil(), options);
+    // the printer is made at its first document with the fast paths on (its probe calls yaml.stringify)
+    print({ first: 1 });
+    const docs = [{ a: 'b' }, { c: ['d', { e: 'yes' }] }, { f: 'x\ny\n' }];
+    expect(yamlCalls(() => docs.forEach(d => expect(print(d)).toBe(yaml.stringify(d, options))))).toBe(fast ? docs.length : 2 * docs.length);
+  });
+
   test('prints generated data exactly as yaml.stringify, one printer for many documents', () => {
     // one printer for all runs: what it remembers of a string must hold at every indentation
     const print = blockPrinter(yaml, yamlUtil(), options);
     fc.assert(fc.property(doc, (o) => {
       expect(print(o)).toBe(yaml.stringify(o, options));
-    }), { numRuns: 4000, seed: 23 });
+    }), { numRuns: fast ? 4000 : 200, seed: 23 });
   });
 
   test('the same strings as keys, values and list items at several depths', () => {
@@ -98,9 +121,10 @@ describe.each([
     const shared = { x: 1 };
     const repeated = { one: shared, two: shared };
     expect(print(repeated)).toBe(yaml.stringify(repeated, options));
-    // marked wrongly, it is printed in full twice: the mark is a promise the caller keeps
+    // marked wrongly, it is printed in full twice by the fast printer (the mark is a promise the
+    // caller keeps); yaml.stringify, with the fast paths off, knows no marks
     marked.add(repeated);
-    expect(print(repeated)).toBe('one:\n  x: 1\ntwo:\n  x: 1\n');
+    expect(print(repeated)).toBe(fast ? 'one:\n  x: 1\ntwo:\n  x: 1\n' : yaml.stringify(repeated, options));
   });
 
   test('leaves what is not plain data to yaml.stringify', () => {
@@ -127,6 +151,14 @@ describe('options the printer leaves to the yaml package', () => {
     const print = blockPrinter(yaml, yamlUtil(), options);
     const o = { b: ['a', { c: 'd' }], a: 'long '.repeat(30) };
     expect(print(o)).toBe(yaml.stringify(o, options));
+  });
+
+  test('a printer made with the fast paths off prints with them once they are on, and the other way round', () => {
+    const print = withFastPaths(false, () => blockPrinter(yaml, yamlUtil(), CDK8S_OPTIONS));
+    const o = { a: ['b', { c: 'on' }] };
+    const calls = [true, false, true].map(on => withFastPaths(on, () => yamlCalls(() => expect(print(o)).toBe(yaml.stringify(o, CDK8S_OPTIONS)))));
+    // on: the first document makes the printer (one probe); off: the document; on: none
+    expect(calls).toEqual([2, 2, 1]);
   });
 
   test('without the scalar printers of yaml/util everything goes to yaml.stringify', () => {
