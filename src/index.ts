@@ -19,4 +19,5 @@ export * from './monitoring/monitored-component';
 export * from './monitoring/service-monitor';
 export * from './monitoring/datadog';
 export * from './monitoring/prometheus-rule';
+export * from './helm/release';
 export * from './helm/kube-starrocks-chart';

@@ -1,9 +1,5 @@
 import type { Construct } from 'constructs';
-import { beKind } from './be';
-import { cnKind } from './cn';
-import { feKind } from './fe';
-import type { ComponentOptions, SharedComponentOptions } from './options';
-import type { VolumeContext } from './storage-volumes';
+import type { SharedComponentOptions } from './options';
 import type { ComponentKind } from '../cluster/reference';
 import type { ComponentKey } from '../common/constants';
 import type { AutoScalingPolicyWire, EnvVarWire, StorageVolumeWire } from '../common/crd-types';
@@ -66,11 +62,18 @@ export interface ComponentContext {
   readonly envKey?: 'envVars';
 }
 
-/** The behaviour of a kind of component, made from its options. @internal */
-export function kindOf(key: ComponentKey, opts: ComponentOptions): ComponentKindBehavior {
-  switch (key) {
-    case 'fe': return feKind(opts);
-    case 'be': return beKind(opts);
-    default: return cnKind(opts);
-  }
+/**
+ * What the builders of a component's standard volumes (FE meta and log, BE/CN data, log and
+ * spill) need from the component.
+ *
+ * @internal
+ */
+export interface VolumeContext {
+  /** Records a warning on the component's construct. */
+  warn(message: string): void;
+  /**
+   * A standard directory moved to `path` needs the StarRocks setting `key` that points there
+   * (`prop` is the mount path's property, for messages).
+   */
+  configurePath(prop: string, key: string, path: string, defaultPath: string): void;
 }

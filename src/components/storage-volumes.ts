@@ -1,4 +1,4 @@
-import type { ComponentKindBehavior } from './kind';
+import type { ComponentKindBehavior, VolumeContext } from './kind';
 import type { ComponentOptions, DataComponentOptions } from './options';
 import { ComponentKey, configMountPath, DEFAULT_PATHS, DEFAULT_STORAGE_SIZES, DEFAULT_VOLUMES, NAME_BUDGET } from '../common/constants';
 import type { CommonComponentSpecWire, StorageVolumeWire } from '../common/crd-types';
@@ -7,22 +7,6 @@ import { checkStorageSize, isZeroSize } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkMountPath, fail } from '../common/validate';
 import type { StarRocksConfig } from '../config/config';
 import { PersistentStorageOptions, renderStorageVolume } from '../storage/storage';
-
-/**
- * What the builders of a component's standard volumes (FE meta and log, BE/CN data, log and
- * spill) need from the component.
- *
- * @internal
- */
-export interface VolumeContext {
-  /** Records a warning on the component's construct. */
-  warn(message: string): void;
-  /**
-   * A standard directory moved to `path` needs the StarRocks setting `key` that points there
-   * (`prop` is the mount path's property, for messages).
-   */
-  configurePath(prop: string, key: string, path: string, defaultPath: string): void;
-}
 
 /**
  * All storage volumes of a component: its kind's standard volumes, then the extra ones (with a

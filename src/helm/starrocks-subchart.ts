@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import type { HelmReleaseOptions } from './kube-starrocks-chart';
 import { coalesceValues } from './merge';
+import type { HelmReleaseOptions } from './release';
 import { addStarRocksFromValues } from './starrocks';
 import { starrocksChartDefaults } from './starrocks-defaults';
 import { mapAt } from './values';
