@@ -24,6 +24,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'fast-check@^3.23.2',
     '@types/node@^20',
     'esbuild@~0.28.2',
+    'madge@^8.0.0',
     // imports/: wire-shaped interfaces from the CRDs' openAPIV3Schema (projenrc/import-crds.js)
     'json-schema-to-typescript@16.0.0',
   ],
@@ -71,6 +72,10 @@ project.addTask('import', {
 // a test run that finds no tests must fail
 project.testTask.reset('jest --ci', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
+
+// typed inside: no `any` in the library's sources (the few places where a cdk8s signature or jsii
+// needs it say so with a disable comment); import cycles are checked by test/architecture.test.ts
+project.eslint?.addOverride({ files: ['src/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } });
 
 // the main job: synthesize a complete default cluster to dist/
 project.addTask('example', {

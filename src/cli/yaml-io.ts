@@ -48,7 +48,7 @@ let reader: ((text: string) => { [key: string]: unknown } | undefined) | undefin
  *   that is not a map
  * @internal
  */
-export function parseValuesYaml(text: string, source: string): { [key: string]: any } {
+export function parseValuesYaml(text: string, source: string): { [key: string]: unknown } {
   // block-style files (most values files) are read without the yaml package's parser, same result
   // (with the fast paths on: the reader declines every file with them off)
   reader ??= simpleValuesReader(yamlLibrary(), PARSE_OPTIONS);
@@ -78,7 +78,7 @@ export function parseValuesYaml(text: string, source: string): { [key: string]: 
     const got = Array.isArray(value) ? 'a list' : `${typeof value} ${JSON.stringify(value)}`;
     throw new Error(`failed to parse ${source}: the top level of a values file must be a map of values, got ${got}`);
   }
-  return value as { [key: string]: any };
+  return value as { [key: string]: unknown };
 }
 
 /**

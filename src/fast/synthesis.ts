@@ -24,10 +24,25 @@ import { yamlLibrary, yamlUtil } from '../common/yaml-library';
  * and `chartObjects` do. With another version, the first chart prepares the app and the order comes
  * from cdk8s's own graph.
  */
-const FOLLOWS_CDK8S = /^2\.70\./.test(String((App as any)[Symbol.for('jsii.rtti')]?.version));
+const FOLLOWS_CDK8S = /^2\.70\./.test(String((App as unknown as Cdk8sAppInternals)[Symbol.for('jsii.rtti')]?.version));
+
+/** `App.synthChart`: renders one chart to its objects' JSON (cdk8s's internal, what `Chart.toJson()` calls). */
+type SynthChart = (this: unknown, chart: Chart) => unknown[];
+
+/**
+ * What this module reads of cdk8s's `App` class beyond its public API: the version jsii records,
+ * and the internal `_synthChart` it replaces while a synthesis runs (cdk8s 2.x).
+ */
+interface Cdk8sAppInternals {
+  [key: symbol]: { version?: unknown } | undefined;
+  _synthChart?: SynthChart;
+}
+
+/** cdk8s's `App` as this module patches it. */
+const APP_INTERNALS = App as unknown as Cdk8sAppInternals;
 
 /** cdk8s's own (internal) `App._synthChart`, as loaded: what `Chart.toJson()` calls. */
-const CDK8S_SYNTH_CHART: ((chart: Chart) => any[]) | undefined = (App as any)._synthChart;
+const CDK8S_SYNTH_CHART: SynthChart | undefined = APP_INTERNALS._synthChart;
 
 /**
  * Runs `fn`, one synthesis of `app` (its `synth()` or `synthYaml()` as cdk8s's `App` does them),
@@ -76,12 +91,12 @@ export function fastYamlInUse(): boolean {
  * another app, or a `_synthChart` someone else put in place, is left to it.
  */
 function withOnePreparation<T>(app: App, fn: () => T): T {
-  const before = (App as any)._synthChart;
+  const before = APP_INTERNALS._synthChart;
   if (typeof CDK8S_SYNTH_CHART !== 'function' || before !== CDK8S_SYNTH_CHART) {
     return fn();
   }
   let prepared = FOLLOWS_CDK8S;
-  (App as any)._synthChart = function synthChart(this: unknown, chart: Chart): any[] {
+  APP_INTERNALS._synthChart = function synthChart(this: unknown, chart: Chart): unknown[] {
     if (!prepared || App.of(chart) !== app) {
       const json = before.call(this, chart);
       prepared = prepared || App.of(chart) === app;
@@ -92,7 +107,7 @@ function withOnePreparation<T>(app: App, fn: () => T): T {
   try {
     return fn();
   } finally {
-    (App as any)._synthChart = before;
+    APP_INTERNALS._synthChart = before;
   }
 }
 
@@ -149,17 +164,20 @@ const SAMPLE = {
   spec: { replicas: 3, ratio: 0.5, ok: true, none: null, list: [], items: [{ name: 'a', args: ['--x', '1'] }, [1, [2]], 'z'] },
 };
 
-let fast: ((...docs: any[]) => string) | null | undefined;
+/** A `Yaml.stringify`: documents (plain data) to one YAML stream. */
+type Stringify = (...docs: unknown[]) => string;
+
+let fast: Stringify | null | undefined;
 
 /**
  * The faster `Yaml.stringify`, or undefined when it does not print the sample as cdk8s does
  * (decided once, with the fast paths on: the callers check the switch).
  */
-function fastStringify(): ((...docs: any[]) => string) | undefined {
+function fastStringify(): Stringify | undefined {
   if (fast === undefined) {
     const print = blockPrinter(yamlLibrary(), yamlUtil(), CDK8S_OPTIONS, isUnshared);
     // as cdk8s's: an undefined document is an empty line
-    const fastYamlStringify = (...docs: any[]): string => docs.map(d => (d === undefined ? '\n' : print(d))).join('---\n');
+    const fastYamlStringify: Stringify = (...docs) => docs.map(d => (d === undefined ? '\n' : print(d))).join('---\n');
     fast = fastYamlStringify(SAMPLE, undefined, SAMPLE) === CDK8S_STRINGIFY.call(Yaml, SAMPLE, undefined, SAMPLE) ? fastYamlStringify : null;
   }
   return fast ?? undefined;

@@ -12,6 +12,8 @@ export interface KubeStarRocksProps extends HelmReleaseOptions {
    *
    * @default - the chart's defaults
    */
+  // jsii has no `unknown`: a map of any value is how a values tree crosses the language boundary
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly values?: { [key: string]: any };
 }
 
@@ -44,6 +46,7 @@ export class KubeStarRocks extends Construct {
    *   chart's namespace, `monitoring.coreos.com/v1` served)
    * @returns the cluster, for the typed API to build on
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public static clusterFromValues(scope: Construct, id: string, values: { [key: string]: any }, options: HelmReleaseOptions = {}): StarRocksCluster {
     // loaded on demand, like the charts' translations
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -70,6 +73,8 @@ export interface StarRocksWarehouseChartProps extends HelmReleaseOptions {
    *
    * @default - the chart's defaults (which lack the required `spec.starRocksClusterName`)
    */
+  // jsii has no `unknown`: a map of any value is how a values tree crosses the language boundary
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly values?: { [key: string]: any };
 }
 
