@@ -190,7 +190,7 @@ export function checkConfigAssignments(kind: ComponentKind, assignments: readonl
 function unknownKeyWarning(file: string, catalog: ConfigCatalog, key: string, at: string): string {
   const suggestions = suggestKeys(key, catalog.names());
   const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => show(s)).join(' or ')}?` : '';
-  return `${file}: ${show(key)}${at} is not an ${catalog.file === 'fe' ? 'FE' : 'BE/CN'} configuration key of StarRocks, which ignores it${hint}`;
+  return `${file}: ${show(key)}${at} is not ${catalog.file === 'fe' ? 'an FE' : 'a BE/CN'} configuration key of StarRocks, which ignores it${hint}`;
 }
 
 function isContainerVariable(kind: ComponentKind, name: string): boolean {
