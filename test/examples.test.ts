@@ -153,8 +153,8 @@ const EXAMPLES: Example[] = [
     check: (objs) => {
       const fe = find(objs, 'ConfigMap', 'analytics-fe-cm');
       expect(fe.data['fe.conf']).toBe([
-        'max_connection_scheduler_threads = 4096',
         'min_graceful_exit_time_second = 25',
+        'qe_max_connection = 4096',
         'query_port = 9030',
         'sys_log_level = INFO',
         '',
