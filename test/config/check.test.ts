@@ -5,6 +5,7 @@
  * references, aliases, start-script variables and the obsolete keys of the chart defaults; and
  * which keys StarRocks can change at run time.
  */
+import { createHash } from 'crypto';
 import { Testing } from 'cdk8s';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
 import { ComponentKind } from '../../src/cluster/reference';
@@ -245,7 +246,7 @@ describe('warnings', () => {
 
   test('the library\'s own config entries check clean (storage paths)', () => {
     expect(configWarnings({
-      fe: { metaStorage: { size: '10Gi', mountPath: '/data/meta' }, logStorage: { size: '1Gi', mountPath: '/data/log' } },
+      fe: { metaStorage: { mountPath: '/data/meta' }, logStorage: { mountPath: '/data/log' } },
     })).toEqual([]);
   });
 });
@@ -310,7 +311,9 @@ describe('restart awareness', () => {
 describe('typed values', () => {
   test('numbers and booleans render as StarRocks reads them and check clean', () => {
     // GIVEN
-    const config = StarRocksConfig.fromEntries({ brpc_socket_max_unwritten_bytes: 10737418240, agg_prefetch_l2_ratio: 0.25, enable_bitmap_union_disk_format_with_set: true, be_port: 9060 });
+    const config = StarRocksConfig.fromEntries({
+      brpc_socket_max_unwritten_bytes: 10737418240, agg_prefetch_l2_ratio: 0.25, enable_bitmap_union_disk_format_with_set: true, be_port: 9060,
+    });
 
     // THEN
     expect(config.text).toBe('agg_prefetch_l2_ratio = 0.25\nbe_port = 9060\nbrpc_socket_max_unwritten_bytes = 10737418240\nenable_bitmap_union_disk_format_with_set = true\n');
@@ -323,8 +326,8 @@ describe('typed values', () => {
     const numbers = StarRocksConfig.fromEntries({ a: 1 });
 
     // THEN
-    expect(strings.hash).toBe(require('crypto').createHash('sha256').update('{"a":"1"}').digest('hex').slice(0, 8));
-    expect(numbers.hash).toBe(require('crypto').createHash('sha256').update('{"a":1}').digest('hex').slice(0, 8));
+    expect(strings.hash).toBe(createHash('sha256').update('{"a":"1"}').digest('hex').slice(0, 8));
+    expect(numbers.hash).toBe(createHash('sha256').update('{"a":1}').digest('hex').slice(0, 8));
     expect(numbers.text).toBe(strings.text);
   });
 
