@@ -59,7 +59,10 @@ function words(name: string): string[] {
 
 /** Equal words, or long words one edit apart (`conection`, `connection`). */
 function sameWord(a: string, b: string): boolean {
-  return a === b || (a.length >= 5 && b.length >= 5 && editDistance(a, b, 1) <= 1);
+  if (a === b) {
+    return true;
+  }
+  return a.length >= 5 && b.length >= 5 && Math.abs(a.length - b.length) <= 1 && a[0] === b[0] && editDistance(a, b, 1) <= 1;
 }
 
 /**
@@ -72,26 +75,32 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) {
     return max + 1;
   }
-  let prev2: number[] = [];
-  let prev: number[] = [];
-  for (let j = 0; j <= b.length; j++) prev.push(j);
+  // three rows of the table, reused
+  const n = b.length + 1;
+  let prev2 = new Int32Array(n);
+  let prev = new Int32Array(n);
+  let row = new Int32Array(n);
+  for (let j = 0; j < n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j < n; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
         v = Math.min(v, prev2[j - 2] + 1);
       }
-      row.push(v);
+      row[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) {
       return max + 1;
     }
+    const t = prev2;
     prev2 = prev;
     prev = row;
+    row = t;
   }
   return Math.min(prev[b.length], max + 1);
 }
