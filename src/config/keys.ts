@@ -54,27 +54,25 @@ const TYPE_OF: { [letter: string]: ConfigValueType } = {
   b: 'boolean', h: 'int16', i: 'int32', l: 'int64', d: 'double', s: 'string', x: 'unsupported',
 };
 
-/** One parsed catalog. @internal */
+/**
+ * One catalog, read where it is asked: lookups search the generated strings (a few microseconds
+ * each) instead of building a map of every key first, so a process that checks a handful of keys
+ * pays for no more.
+ *
+ * @internal
+ */
 export class ConfigCatalog {
-  private readonly keys = new Map<string, string>();
-  private readonly aliases = new Map<string, string>();
-  private readonly enums = new Map<string, string[]>();
-  private readonly parsed = new Map<string, CatalogKey>();
+  /** The words of each string between spaces, so that ` name:` finds exactly one word. */
+  private readonly keys: string;
+  private readonly aliases: string;
+  private readonly enums: string;
+  private readonly parsed = new Map<string, CatalogKey | null>();
   private _names?: string[];
 
   constructor(public readonly file: CatalogName, keys: string, aliases: string, enums: string) {
-    for (const word of words(keys)) {
-      const colon = word.indexOf(':');
-      this.keys.set(word.slice(0, colon), word.slice(colon + 1));
-    }
-    for (const word of words(aliases)) {
-      const eq = word.indexOf('=');
-      this.aliases.set(word.slice(0, eq), word.slice(eq + 1));
-    }
-    for (const word of words(enums)) {
-      const eq = word.indexOf('=');
-      this.enums.set(word.slice(0, eq), word.slice(eq + 1).split('|'));
-    }
+    this.keys = ` ${keys} `;
+    this.aliases = ` ${aliases} `;
+    this.enums = ` ${enums} `;
   }
 
   /** The key of that name or alias (`doris_`-prefixed names included in be.conf). */
@@ -83,7 +81,7 @@ export class ConfigCatalog {
     if (own !== undefined) {
       return { key: own };
     }
-    const target = this.aliases.get(name);
+    const target = field(this.aliases, name, '=');
     if (target !== undefined) {
       return { key: this.key(target)!, alias: name };
     }
@@ -96,7 +94,10 @@ export class ConfigCatalog {
   /** Every key name and alias, sorted. */
   public names(): readonly string[] {
     if (this._names === undefined) {
-      this._names = [...this.keys.keys(), ...this.aliases.keys()].sort();
+      const names: string[] = [];
+      for (const w of this.keys.trim().split(' ')) names.push(w.slice(0, w.indexOf(':')));
+      for (const w of this.aliases.trim().split(' ')) if (w !== '') names.push(w.slice(0, w.indexOf('=')));
+      this._names = names.sort();
     }
     return this._names;
   }
@@ -109,29 +110,39 @@ export class ConfigCatalog {
   private key(name: string): CatalogKey | undefined {
     const cached = this.parsed.get(name);
     if (cached !== undefined) {
-      return cached;
+      return cached ?? undefined;
     }
-    const code = this.keys.get(name);
-    if (code === undefined) {
-      return undefined;
+    const code = field(this.keys, name, ':');
+    let key: CatalogKey | null = null;
+    if (code !== undefined) {
+      const letter = code[0];
+      const enumValues = field(this.enums, name, '=');
+      key = {
+        name,
+        type: TYPE_OF[letter.toLowerCase()],
+        list: letter !== letter.toLowerCase(),
+        mutable: code.includes('m', 1),
+        deprecated: code.includes('d', 1),
+        conditional: code.includes('c', 1),
+        ...(enumValues !== undefined ? { enumValues: enumValues.split('|') } : {}),
+      };
     }
-    const letter = code[0];
-    const key: CatalogKey = {
-      name,
-      type: TYPE_OF[letter.toLowerCase()],
-      list: letter !== letter.toLowerCase(),
-      mutable: code.includes('m', 1),
-      deprecated: code.includes('d', 1),
-      conditional: code.includes('c', 1),
-      ...(this.enums.has(name) ? { enumValues: this.enums.get(name) } : {}),
-    };
     this.parsed.set(name, key);
-    return key;
+    return key ?? undefined;
   }
 }
 
-function words(s: string): string[] {
-  return s.length === 0 ? [] : s.split(' ');
+/** The part after `<name><sep>` of the word of that name in a ` `-separated (and -framed) string. */
+function field(words: string, name: string, sep: string): string | undefined {
+  if (name.length === 0 || name.includes(' ')) {
+    return undefined;
+  }
+  const at = words.indexOf(` ${name}${sep}`);
+  if (at < 0) {
+    return undefined;
+  }
+  const start = at + name.length + 2;
+  return words.slice(start, words.indexOf(' ', start));
 }
 
 let feCatalog: ConfigCatalog | undefined;
