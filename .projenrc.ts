@@ -69,6 +69,13 @@ project.addTask('import', {
   steps: [{ exec: 'node projenrc/import-crds.js' }],
 });
 
+// src/config/catalog/ is generated from ../shared/starrocks-config (fe.json, be.json) by
+// projenrc/config-catalog.js: the keys StarRocks declares, in a compact form the config checks load
+project.addTask('config-catalog', {
+  description: 'Regenerate src/config/catalog/ (StarRocks configuration keys) from ../shared/starrocks-config',
+  steps: [{ exec: 'node projenrc/config-catalog.js' }],
+});
+
 // a test run that finds no tests must fail
 project.testTask.reset('jest --ci', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);

@@ -26,7 +26,7 @@ export function build(app: App): Chart {
   });
   // Entries can be added after the cluster is defined; setting a key twice to
   // different values is an error.
-  cluster.fe.addConfig('max_connection_scheduler_threads', '4096');
+  cluster.fe.addConfig('qe_max_connection', '4096');
   return chart;
 }
 // README:end

@@ -20,6 +20,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as autoscaling from '../examples/autoscaling';
 import * as config from '../examples/config';
+import * as configChecks from '../examples/config-checks';
 import * as datadog from '../examples/datadog';
 import * as disruptionBudgets from '../examples/disruption-budgets';
 import * as escapeHatch from '../examples/escape-hatch';
@@ -153,8 +154,8 @@ const EXAMPLES: Example[] = [
     check: (objs) => {
       const fe = find(objs, 'ConfigMap', 'analytics-fe-cm');
       expect(fe.data['fe.conf']).toBe([
-        'max_connection_scheduler_threads = 4096',
         'min_graceful_exit_time_second = 25',
+        'qe_max_connection = 4096',
         'query_port = 9030',
         'sys_log_level = INFO',
         '',
@@ -165,6 +166,21 @@ const EXAMPLES: Example[] = [
       expect(spec.starRocksFeSpec.annotations['app.starrocks.io/fe-config-hash']).toMatch(/^[0-9a-f]{8}$/);
       expect(spec.starRocksBeSpec.annotations['app.starrocks.io/be-config-hash']).toMatch(/^[0-9a-f]{8}$/);
       expect(spec.starRocksFeSpec.configMapInfo).toEqual({ configMapName: 'analytics-fe-cm', resolveKey: 'fe.conf' });
+    },
+  },
+  {
+    file: 'config-checks.ts',
+    build: configChecks.build,
+    check: (objs) => {
+      expect(find(objs, 'ConfigMap', 'analytics-fe-cm').data['fe.conf']).toBe('enable_udf = false\nmax_routine_load_task_num_per_be = 16\nqe_max_connection = 4096\n');
+      const spec = find(objs, 'StarRocksCluster').spec;
+      expect(spec.starRocksFeSpec.annotations?.['app.starrocks.io/fe-config-hash']).toBeUndefined();
+      expect(spec.starRocksBeSpec.annotations?.['app.starrocks.io/be-config-hash']).toBeUndefined();
+      expect(configChecks.runtimeChanges()).toEqual([
+        'ADMIN SET FRONTEND CONFIG ("max_routine_load_task_num_per_be" = "16");',
+        'curl -XPOST "http://<be-pod>:8040/api/update_config?max_compaction_concurrency=4"',
+        'curl -XPOST "http://<be-pod>:8040/api/update_config?sys_log_level=INFO"',
+      ]);
     },
   },
   {

@@ -71,6 +71,8 @@ export class StarRocksComponent implements IStarRocksComponent {
   private _configMapWritten = false;
   private _rootWarned = false;
   private _portsOf?: { readonly config: StarRocksConfig | undefined; readonly ports: ComponentPorts };
+  /** The config last checked at synthesis and its errors (its warnings are recorded then). */
+  private _configChecked?: { readonly config: StarRocksConfig; readonly errors: readonly StarRocksPropError[] };
 
   private constructor(kind: ComponentKindBehavior, ctx: ComponentContext, options: ComponentOptions) {
     this.behavior = kind;
@@ -117,6 +119,7 @@ export class StarRocksComponent implements IStarRocksComponent {
     });
     // the props' own config is checked now; entries added later are checked at synthesis
     checkDistinctPorts(key, this.ports());
+    this.checkConfigValues();
     ctx.scope.node.addValidation({ validate: () => this._problems() });
   }
 
@@ -292,7 +295,8 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /**
    * Adds an entry to the component's config file (creating the file if there is none). Throws if
-   * the file already sets the key to another value; ports that clash are reported at synthesis.
+   * the file already sets the key to another value; ports that clash, and values StarRocks cannot
+   * parse, are reported at synthesis.
    *
    * @param key the configuration item
    * @param value its value
@@ -390,6 +394,21 @@ export class StarRocksComponent implements IStarRocksComponent {
         }
       }),
     ];
+    // the config against StarRocks' keys, at synthesis (addConfig and addEnvVar may come later);
+    // its warnings once per config; a port the port check reports is not reported twice
+    const config = this._config;
+    if (config !== undefined && this._configChecked?.config !== config) {
+      const findings = config._check(this.kind, `${this.key}.config`, (name) => this.hasEnvVar(name));
+      this._configChecked = { config, errors: findings.errors };
+      for (const w of findings.warnings) {
+        warn(this.ctx.scope, w);
+      }
+    }
+    for (const e of config !== undefined ? this._configChecked?.errors ?? [] : []) {
+      if (!problems.some((p) => p.startsWith(`'${e.prop}' `))) {
+        problems.push(e.message);
+      }
+    }
     // checked at synthesis: addEnvVar may add STARROCKS_ROOT after the component is defined
     if (this.opts.readOnlyRootFilesystem && !this._rootWarned && !this.hasEnvVar('STARROCKS_ROOT')) {
       this._rootWarned = true;
@@ -501,6 +520,14 @@ export class StarRocksComponent implements IStarRocksComponent {
     const ports = derivePorts(this.key, config);
     this._portsOf = { config, ports };
     return ports;
+  }
+
+  /** A value StarRocks cannot parse (by the keys of the component's kind) in the props' config is an error now. */
+  private checkConfigValues(): void {
+    const errors = this._config?._check(this.kind, `${this.key}.config`).errors ?? [];
+    if (errors.length > 0) {
+      throw errors[0];
+    }
   }
 
   /** A standard directory moved to another path needs the StarRocks setting that points there. */

@@ -1,3 +1,6 @@
+import { checkConfigAssignments, ConfigAssignment, configAssignments, ConfigFindings } from './check';
+import { catalogOf } from './keys';
+import { ComponentKind } from '../cluster/reference';
 import { StarRocksPropError } from '../common/errors';
 import { byteOrder, goJson, sha256Prefix } from '../common/hash';
 import { sortStrings } from '../common/sort';
@@ -35,20 +38,34 @@ export class StarRocksConfig {
    * A configuration file made of entries, rendered one `key = value` line per entry, keys in
    * byte order.
    *
-   * The hash is the one the kube-starrocks chart computes for the same map given as `configyaml`,
-   * so moving such a map from Helm keeps the pods as they are.
+   * Values are strings, numbers or booleans, written as StarRocks reads them: strings as given,
+   * whole numbers in plain digits (never in exponent form), other numbers in JavaScript's shortest
+   * form (`0.25`), booleans as `true` or `false`. A whole number beyond 2^53 cannot be held exactly
+   * in a number: give it as a string.
+   *
+   * The hash is the one the kube-starrocks chart computes for the same map given as `configyaml`
+   * (numbers and booleans as YAML numbers and booleans), so moving such a map from Helm keeps the
+   * pods as they are. A map of strings hashes exactly as before typed values were accepted.
    *
    * @param entries the entries; keys are StarRocks configuration items (letters, digits, `_`, `.`
-   * and `-`), values are written as given.
+   * and `-`), values strings, finite numbers or booleans.
    */
-  public static fromEntries(entries: { [key: string]: string }): StarRocksConfig {
-    const copy: { [key: string]: string } = {};
-    for (const key of Object.keys(entries)) {
-      const value = entries[key];
-      checkEntry('config', key, value);
-      copy[key] = value;
+  public static fromEntries(entries: { [key: string]: any }): StarRocksConfig {
+    if (entries === null || typeof entries !== 'object' || Array.isArray(entries)) {
+      fail('config', 'a map of configuration items to strings, numbers or booleans', entries);
     }
-    return new StarRocksConfig(renderEntries(copy), copy, undefined);
+    const copy: { [key: string]: string } = {};
+    const given: { [key: string]: string | number | boolean } = {};
+    let typed = false;
+    for (const key of Object.keys(entries)) {
+      const value: unknown = entries[key];
+      const text = entryText('config', key, value);
+      copy[key] = text;
+      given[key] = value as string | number | boolean;
+      typed = typed || typeof value !== 'string';
+    }
+    // a map of strings hashes as that map (as always); numbers and booleans hash as themselves
+    return new StarRocksConfig(renderEntries(copy), copy, typed ? given : undefined);
   }
 
   /**
@@ -77,6 +94,14 @@ export class StarRocksConfig {
   /** The file's text. */
   public readonly text: string;
 
+  /**
+   * The text is the kube-starrocks chart's printing of values (set by the Helm layer): the checks
+   * take numbers the chart printed in exponent form for what they are.
+   *
+   * @internal
+   */
+  public _chartPrinted = false;
+
   private readonly _entries?: { [key: string]: string };
   private readonly _hashInput: unknown;
   private _parsed?: { [key: string]: string };
@@ -85,7 +110,7 @@ export class StarRocksConfig {
   private constructor(text: string, entries: { [key: string]: string } | undefined, hashInput: unknown) {
     this.text = text;
     this._entries = entries;
-    this._hashInput = entries ?? hashInput;
+    this._hashInput = hashInput !== undefined ? hashInput : entries;
   }
 
   /**
@@ -143,13 +168,18 @@ export class StarRocksConfig {
     const current = this.entries();
     for (const key of Object.keys(entries)) {
       const value = entries[key];
-      checkEntry(prop, key, value);
+      checkKey(prop, key);
+      if (typeof value !== 'string') {
+        fail(`${prop}.${key}`, 'a string', value);
+      }
+      checkLine(`${prop}.${key}`, value);
       if (key in current && current[key] !== value) {
         throw new StarRocksPropError(`${prop}.${key}`, `is already set to ${JSON.stringify(current[key])}; cannot set it to ${JSON.stringify(value)}`);
       }
     }
     if (this._entries) {
-      return StarRocksConfig.fromEntries({ ...this._entries, ...entries });
+      // the values as given (numbers stay numbers in the hash)
+      return StarRocksConfig.fromEntries({ ...(this._hashInput as { [key: string]: unknown }), ...entries });
     }
     let text = this.text;
     const added = Object.keys(entries).filter((k) => !(k in current)).sort(byteOrder);
@@ -164,18 +194,105 @@ export class StarRocksConfig {
     }
     return StarRocksConfig.fromText(text);
   }
+
+  /**
+   * The keys this file sets that StarRocks can change at run time, without a restart: FE with
+   * `ADMIN SET FRONTEND CONFIG ("key" = "value")`, BE and CN with their HTTP update-config API
+   * (`POST /api/update_config?key=value`). Keys as the file writes them (an alias stays an alias),
+   * sorted.
+   *
+   * @param kind the component the file is for (FE, BE or CN): FE and BE/CN have their own keys
+   */
+  public runtimeMutableKeys(kind: ComponentKind): string[] {
+    return this.keysByMutability(kind, true);
+  }
+
+  /**
+   * The keys this file sets that take effect only when the process restarts: keys StarRocks reads
+   * at start only, start-script variables (`JAVA_OPTS`), and keys it does not know (which it
+   * ignores, but a restart is what would apply a key a later StarRocks version knows). Sorted.
+   *
+   * @param kind the component the file is for (FE, BE or CN)
+   */
+  public restartRequiredKeys(kind: ComponentKind): string[] {
+    return this.keysByMutability(kind, false);
+  }
+
+  /**
+   * The assignments of the file as the component of that kind reads it, in order (a text's
+   * duplicates included).
+   *
+   * @internal
+   */
+  public _assignments(kind: ComponentKind): ConfigAssignment[] {
+    if (this._entries) {
+      return Object.keys(this._entries).map((key) => ({ key, value: this._entries![key] }));
+    }
+    return configAssignments(kind, this.text);
+  }
+
+  /**
+   * Checks the file against the keys StarRocks declares for that kind (see `./check.ts`).
+   *
+   * @param prop the property named in errors (`fe.config`)
+   * @param hasEnvVar whether the container has a variable; undefined leaves `${VAR}` unchecked
+   * @internal
+   */
+  public _check(kind: ComponentKind, prop: string, hasEnvVar?: (name: string) => boolean): ConfigFindings {
+    return checkConfigAssignments(kind, this._assignments(kind), { prop, hasEnvVar, chartPrinted: this._chartPrinted });
+  }
+
+  private keysByMutability(kind: ComponentKind, mutable: boolean): string[] {
+    const catalog = catalogOf(kind);
+    if (catalog === undefined) {
+      fail('kind', 'a component with a StarRocks config file: FE, BE or CN', kind);
+    }
+    const out = new Set<string>();
+    for (const a of this._assignments(kind)) {
+      if ((catalog.lookup(a.key)?.key.mutable ?? false) === mutable) {
+        out.add(a.key);
+      }
+    }
+    const keys = [...out];
+    sortStrings(keys, byteOrder);
+    return keys;
+  }
 }
 
-function checkEntry(prop: string, key: string, value: string) {
+function checkKey(prop: string, key: string) {
   if (!KEY.test(key)) {
     fail(`${prop} key`, 'a StarRocks configuration item (letters, digits, \'_\', \'.\' and \'-\', starting with a letter or \'_\')', key);
   }
-  if (typeof value !== 'string') {
-    fail(`${prop}.${key}`, 'a string (quote numbers and booleans)', value);
-  }
+}
+
+function checkLine(prop: string, value: string) {
   if (/[\r\n]/.test(value)) {
-    fail(`${prop}.${key}`, 'a single line', value);
+    fail(prop, 'a single line', value);
   }
+}
+
+/** The text of an entry's value as the file holds it: strings as given, numbers and booleans as StarRocks reads them. */
+function entryText(prop: string, key: string, value: unknown): string {
+  checkKey(prop, key);
+  const p = `${prop}.${key}`;
+  if (typeof value === 'string') {
+    checkLine(p, value);
+    return value;
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'true' : 'false';
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      fail(p, 'a finite number (StarRocks reads no NaN or Infinity from a number here; give such text as a string)', String(value));
+    }
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      fail(p, 'a whole number of at most 2^53 (a larger one cannot be held exactly in a number: give it as a string, e.g. "10737418240000000000")', value);
+    }
+    // -0 is 0; whole numbers up to 2^53 print in plain digits
+    return Object.is(value, -0) ? '0' : String(value);
+  }
+  return fail(p, 'a string, a finite number or a boolean', value);
 }
 
 /** Renders entries as sorted `key = value` lines. @internal */

@@ -66,6 +66,8 @@ function componentPropKeys(x: ComponentKey): PropToValuesKey {
 function clusterPropKeys(v: ValuesMap): PropToValuesKey {
   const sc = section(v.starrocksCluster);
   return [
+    // a config key's error names the values key it comes from: configyaml wins over config
+    ...COMPONENTS.map((x): readonly [string, string] => [`${x}.config`, `${SPEC_KEY[x]}.${truthy(section(v[SPEC_KEY[x]]).configyaml) ? 'configyaml' : 'config'}`]),
     ...COMPONENTS.flatMap(componentPropKeys),
     ['feProxy', 'starrocksFeProxySpec'],
     ['name', truthy(sc.name) ? 'starrocksCluster.name' : 'nameOverride'],

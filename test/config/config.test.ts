@@ -91,12 +91,23 @@ describe('fromEntries', () => {
     expect(() => StarRocksConfig.fromEntries({ 'a=b': 'c' })).toThrow(/'config key' must be .* got "a=b"/);
   });
 
-  test('fails for a number value (V62: quote numbers, Helm would print them in exponent form)', () => {
-    expect(() => StarRocksConfig.fromEntries({ tablet_sched_max_scheduling_tablets: 10000000 as any })).toThrow(/'config.tablet_sched_max_scheduling_tablets' must be a string \(quote numbers and booleans\), got 10000000/);
+  test('writes a number in plain digits (V62: never the exponent form Helm prints for 10000000)', () => {
+    expect(StarRocksConfig.fromEntries({ tablet_sched_max_scheduling_tablets: 10000000 }).text).toBe('tablet_sched_max_scheduling_tablets = 10000000\n');
   });
 
-  test('fails for a boolean value', () => {
-    expect(() => StarRocksConfig.fromEntries({ enable_fqdn_mode: true as any })).toThrow(/'config.enable_fqdn_mode' must be a string .* got true/);
+  test('writes a boolean as true or false', () => {
+    expect(StarRocksConfig.fromEntries({ enable_a: true, enable_b: false }).text).toBe('enable_a = true\nenable_b = false\n');
+  });
+
+  test.each([
+    ['an object', { a: 1 }, /'config.v' must be a string, a finite number or a boolean, got \{"a":1\}/],
+    ['a list', ['1'], /'config.v' must be a string, a finite number or a boolean, got \["1"\]/],
+    ['null', null, /'config.v' must be a string, a finite number or a boolean, got null/],
+    ['NaN', NaN, /'config.v' must be a finite number .* got "NaN"/],
+    ['Infinity', Infinity, /'config.v' must be a finite number .* got "Infinity"/],
+    ['a whole number beyond 2^53', 2 ** 60, /'config.v' must be a whole number of at most 2\^53 .*give it as a string/],
+  ])('fails for %s as a value', (_what, value, message) => {
+    expect(() => StarRocksConfig.fromEntries({ v: value })).toThrow(message);
   });
 
   test('fails for a value with a line break', () => {

@@ -206,10 +206,10 @@ describe('StarRocks settings for non-default paths (V49)', () => {
 
   test('default paths need no setting', () => {
     // GIVEN / WHEN
-    const { manifests, warnings } = build({ be: { config: StarRocksConfig.fromEntries({ a: 'b' }), dataStorage: {}, logStorage: {}, spillStorage: {} } });
+    const { manifests, warnings } = build({ be: { config: StarRocksConfig.fromEntries({ sys_log_level: 'INFO' }), dataStorage: {}, logStorage: {}, spillStorage: {} } });
 
     // THEN
-    expect(find(manifests, 'ConfigMap', 'sr-be-cm').data['be.conf']).toBe('a = b\n');
+    expect(find(manifests, 'ConfigMap', 'sr-be-cm').data['be.conf']).toBe('sys_log_level = INFO\n');
     expect(warnings).toStrictEqual([]);
   });
 });
