@@ -50,6 +50,8 @@ export class StarRocksConfig {
    * @param entries the entries; keys are StarRocks configuration items (letters, digits, `_`, `.`
    * and `-`), values strings, finite numbers or booleans.
    */
+  // jsii has no union of string, number and boolean: the map takes any value and narrows it at once
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public static fromEntries(entries: { [key: string]: any }): StarRocksConfig {
     if (entries === null || typeof entries !== 'object' || Array.isArray(entries)) {
       fail('config', 'a map of configuration items to strings, numbers or booleans', entries);
