@@ -2,7 +2,7 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ImportedCluster } from './imported';
 import { StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
-import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from './reference';
+import { ComponentKind, IStarRocksCluster, IStarRocksComponent, StarRocksPort } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
 import { copyData } from '../common/copy';
@@ -16,7 +16,7 @@ import { FeOptions } from '../components/options';
 import { DisruptionBudgetsOptions, StarRocksDisruptionBudgets } from '../disruption/disruption-budgets';
 import { renderFeProxy } from '../fe-proxy/fe-proxy';
 import { InitPasswordJob, InitPasswordJobOptions } from '../init-password/init-password-job';
-import { Datadog, DatadogOptions } from '../monitoring/datadog';
+import { DatadogOptions, StarRocksDatadog } from '../monitoring/datadog';
 import { StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../monitoring/prometheus-rule';
 import { StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
 import { StarRocksWarehouse, WarehouseOptions } from '../warehouse/warehouse';
@@ -53,10 +53,10 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * topology spread constraints and disruption budgets written before the cluster exists.
    *
    * @param clusterName the StarRocksCluster's name
-   * @param component `fe`, `be`, `cn` or `fe-proxy`
+   * @param component FE, BE, CN or FE_PROXY
    */
-  public static podSelectorLabels(clusterName: string, component: string): { [key: string]: string } {
-    checkOneOf('component', component, ['fe', 'be', 'cn', 'fe-proxy']);
+  public static podSelectorLabels(clusterName: string, component: ComponentKind): { [key: string]: string } {
+    checkOneOf('component', component, Object.values(ComponentKind));
     return { [LABEL_COMPONENT]: component, [LABEL_OWNER]: `${clusterName}-${component}` };
   }
 
@@ -161,12 +161,12 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
 
   /** The FE MySQL protocol port, from the FE config (default 9030). */
   public get feQueryPort(): number {
-    return this.fe.port('query');
+    return this.fe.port(StarRocksPort.QUERY);
   }
 
   /** The FE HTTP port, from the FE config (default 8030). */
   public get feHttpPort(): number {
-    return this.fe.port('http');
+    return this.fe.port(StarRocksPort.HTTP);
   }
 
   /** Name of the FE proxy Service (`<cluster>-fe-proxy-service`), if the cluster has the proxy. */
@@ -209,10 +209,11 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * Adds PodDisruptionBudgets for the cluster's pods (`<cluster>-<component>-pdb`): by default
    * `maxUnavailable: 1` for every component the cluster has.
    *
+   * @param id the construct id
    * @param options the budgets
    */
-  public addDisruptionBudgets(options: DisruptionBudgetsOptions = {}): StarRocksDisruptionBudgets {
-    return new StarRocksDisruptionBudgets(this, 'DisruptionBudgets', { ...options, cluster: this });
+  public addDisruptionBudgets(id: string, options: DisruptionBudgetsOptions = {}): StarRocksDisruptionBudgets {
+    return new StarRocksDisruptionBudgets(this, id, { ...options, cluster: this });
   }
 
   /**
@@ -248,12 +249,14 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   }
 
   /**
-   * Sets up Datadog: log collection annotations, Prometheus scrape annotations and profiling.
+   * Sets up Datadog: log collection annotations, Prometheus scrape annotations and profiling
+   * (a `StarRocksDatadog` scoped under the cluster).
    *
+   * @param id the construct id
    * @param options what to enable
    */
-  public addDatadog(options: DatadogOptions): void {
-    Datadog.applyTo(this, options);
+  public addDatadog(id: string, options: DatadogOptions): StarRocksDatadog {
+    return new StarRocksDatadog(this, id, { ...options, cluster: this });
   }
 
   /**

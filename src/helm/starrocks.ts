@@ -13,6 +13,7 @@ import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-comp
 import { feProxyOptions } from './starrocks-fe-proxy';
 import { patchDisasterRecovery, patchEntrypointScript, removeNamespace, secretByName } from './typed-api-gaps';
 import { asWire, dig, goPrint, isMap, mapAt, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
+import { ComponentKind } from '../cluster/reference';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey } from '../common/constants';
@@ -20,7 +21,6 @@ import { warn } from '../common/warnings';
 import { FeOptions } from '../components/options';
 import { InitPasswordJobOptions } from '../init-password/init-password-job';
 import { RootPasswordSource } from '../init-password/password-source';
-import { MonitoredComponent } from '../monitoring/monitored-component';
 import { ScrapeInterval, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume',
@@ -53,6 +53,12 @@ function componentPropKeys(x: ComponentKey): PropToValuesKey {
     [`${x}.autoScaling.metrics`, `${s}.autoScalingPolicy.hpaPolicy.metrics`],
     [`${x}.autoScaling.behavior`, `${s}.autoScalingPolicy.hpaPolicy.behavior`],
     [`${x}.autoScaling`, `${s}.autoScalingPolicy`],
+    [`${x}.podAnnotations`, `${s}.annotations`],
+    [`${x}.terminationGracePeriod`, `${s}.terminationGracePeriodSeconds`],
+    [`${x}.startupProbeFailureTime`, `${s}.startupProbeFailureSeconds`],
+    [`${x}.livenessProbeFailureTime`, `${s}.livenessProbeFailureSeconds`],
+    [`${x}.readinessProbeFailureTime`, `${s}.readinessProbeFailureSeconds`],
+    [`${x}.minReady`, `${s}.minReadySeconds`],
     [`${x} mount paths`, `${s}.secrets, .configMaps and .storageSpec mount paths`],
     [`${x} volume names`, `${s}.secrets, .configMaps and .storageSpec volume names`],
     [x, s],
@@ -67,6 +73,8 @@ function clusterPropKeys(v: ValuesMap): PropToValuesKey {
   const sc = section(v.starrocksCluster);
   return [
     ...COMPONENTS.flatMap(componentPropKeys),
+    ['feProxy.livenessProbeFailureTime', 'starrocksFeProxySpec.livenessProbeFailureSeconds'],
+    ['feProxy.readinessProbeFailureTime', 'starrocksFeProxySpec.readinessProbeFailureSeconds'],
     ['feProxy', 'starrocksFeProxySpec'],
     ['name', truthy(sc.name) ? 'starrocksCluster.name' : 'nameOverride'],
     ['namespace', truthy(sc.namespace) ? 'starrocksCluster.namespace' : 'the release namespace'],
@@ -94,7 +102,6 @@ const SERVICE_MONITOR_PROP_KEYS: PropToValuesKey = [
   ['basicAuth.passwordKey', 'metrics.serviceMonitor.basicAuth.passwordSecretKey'],
   ['endpointParams', 'metrics.serviceMonitor.endpointParam.params'],
   ['interval', 'metrics.serviceMonitor.interval'],
-  ['scrapeInterval', 'metrics.serviceMonitor.interval'],
   ['labels', 'metrics.serviceMonitor.labels'],
 ];
 
@@ -238,16 +245,16 @@ function addInitPassword(cluster: StarRocksCluster, ip: ValuesMap): void {
 }
 
 function addServiceMonitors(cluster: StarRocksCluster, sm: ValuesMap, cn: boolean): void {
-  const components = [MonitoredComponent.FE, MonitoredComponent.BE];
+  const components = [ComponentKind.FE, ComponentKind.BE];
   if (cn) {
-    components.push(MonitoredComponent.CN);
+    components.push(ComponentKind.CN);
   }
   const ba = section(sm.basicAuth);
   const params = truthy(dig(sm, 'endpointParam', 'enabled')) ? dig(sm, 'endpointParam', 'params') : undefined;
   named(SERVICE_MONITOR_PROP_KEYS, () => cluster.addServiceMonitor('ServiceMonitor', serviceMonitorOptions(sm, ba, params, components)));
 }
 
-function serviceMonitorOptions(sm: ValuesMap, ba: ValuesMap, params: unknown, components: MonitoredComponent[]): StarRocksServiceMonitorOptions {
+function serviceMonitorOptions(sm: ValuesMap, ba: ValuesMap, params: unknown, components: ComponentKind[]): StarRocksServiceMonitorOptions {
   const p = 'metrics.serviceMonitor';
   return {
     labels: stringMap(`${p}.labels`, sm.labels),
@@ -259,7 +266,7 @@ function serviceMonitorOptions(sm: ValuesMap, ba: ValuesMap, params: unknown, co
       passwordKey: goPrint(ba.passwordSecretKey),
     } : undefined,
     // the interval as the chart prints it (`60s` stays `60s`)
-    scrapeInterval: truthy(sm.interval) ? ScrapeInterval.fromText(goPrint(sm.interval)) : ScrapeInterval.prometheusDefault(),
+    interval: truthy(sm.interval) ? ScrapeInterval.fromText(goPrint(sm.interval)) : ScrapeInterval.prometheusDefault(),
     endpointParams: isMap(params) && truthy(params)
       ? Object.fromEntries(Object.entries(params).map(([k, val]) => [k, Array.isArray(val) ? val.map(goPrint) : [goPrint(val)]]))
       : undefined,

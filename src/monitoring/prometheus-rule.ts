@@ -1,9 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { MonitoredComponent, resolveComponents } from './monitored-component';
+import { MonitoredKind, resolveComponents } from './monitored-component';
 import { MONITORING_API_VERSION } from './service-monitor';
 import type { PrometheusRuleSpec } from './wire';
-import type { IStarRocksCluster } from '../cluster/reference';
+import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, copyStringMap, fail } from '../common/validate';
@@ -36,7 +36,7 @@ export interface StarRocksPrometheusRuleOptions {
    *
    * @default - FE, plus BE and CN if the cluster has them; FE and BE for a cluster defined elsewhere
    */
-  readonly components?: MonitoredComponent[];
+  readonly components?: ComponentKind[];
   /**
    * Namespace of the PrometheusRule.
    *
@@ -263,7 +263,7 @@ function thresholds(p: StarRocksPrometheusRuleOptions): Thresholds {
   return t;
 }
 
-const UPPER: Record<MonitoredComponent, string> = { fe: 'Fe', be: 'Be', cn: 'Cn' };
+const UPPER: Record<MonitoredKind, string> = { fe: 'Fe', be: 'Be', cn: 'Cn' };
 
 /**
  * The alerting rules for a cluster. Label matchers select the cluster's series by the labels the
@@ -271,7 +271,7 @@ const UPPER: Record<MonitoredComponent, string> = { fe: 'Fe', be: 'Be', cn: 'Cn'
  *
  * @internal
  */
-export function alertRules(c: string, namespace: string | undefined, components: MonitoredComponent[], t: Thresholds): StarRocksAlertRule[] {
+export function alertRules(c: string, namespace: string | undefined, components: readonly MonitoredKind[], t: Thresholds): StarRocksAlertRule[] {
   const sel = (group?: string, extra = '') => {
     const parts = [`cluster="${c}"`];
     if (namespace !== undefined) {
@@ -308,7 +308,7 @@ export function alertRules(c: string, namespace: string | undefined, components:
         + '(its labels app.starrocks.ownerreference/name and app.kubernetes.io/component were changed), so the other alerts cannot fire.',
     });
   }
-  if (components.includes(MonitoredComponent.FE)) {
+  if (components.includes(ComponentKind.FE)) {
     rules.push({
       alert: 'StarRocksQueryErrorRateHigh',
       expr: `sum by (${by}, instance) (rate(starrocks_fe_query_err${sel('fe')}[5m]))`
@@ -358,7 +358,7 @@ export function alertRules(c: string, namespace: string | undefined, components:
         + 'or give compaction more threads.',
     });
   }
-  if (components.includes(MonitoredComponent.BE)) {
+  if (components.includes(ComponentKind.BE)) {
     const usage = `(starrocks_be_disks_total_capacity${sel('be')} - starrocks_be_disks_avail_capacity${sel('be')})`
       + ` / starrocks_be_disks_total_capacity${sel('be')} * 100`;
     rules.push({

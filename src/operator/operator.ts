@@ -191,6 +191,7 @@ export class StarRocksOperator extends Construct {
     const pullSecrets = checkArray(`${p}.imagePullSecrets`, props.imagePullSecrets) ?? [];
     pullSecrets.forEach((s, i) => checkDnsSubdomain(`${p}.imagePullSecrets[${i}]`, s));
     const annotations = nonEmptyMap(copyStringMap(`${p}.annotations`, props.annotations));
+    const podAnnotations = copyStringMap(`${p}.podAnnotations`, props.podAnnotations);
     const nodeSelector = nonEmptyMap(copyStringMap(`${p}.nodeSelector`, props.nodeSelector));
     const affinity = wireObject(`${p}.affinity`, props.affinity);
     const tolerations = wireList(`${p}.tolerations`, props.tolerations);
@@ -268,7 +269,7 @@ export class StarRocksOperator extends Construct {
         replicas,
         template: {
           metadata: {
-            annotations: { 'kubectl.kubernetes.io/default-container': MANAGER_CONTAINER, ...annotations },
+            annotations: { 'kubectl.kubernetes.io/default-container': MANAGER_CONTAINER, ...podAnnotations },
             labels: { ...selectorLabels, version: OPERATOR_CHART_VERSION },
           },
           spec: {

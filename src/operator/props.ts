@@ -161,12 +161,20 @@ export interface StarRocksOperatorProps {
   readonly tolerations?: k8s.Toleration[];
 
   /**
-   * Annotations added both to the Deployment and to its pod template.
+   * Annotations of the operator's Deployment. The chart puts its `starrocksOperator.annotations`
+   * on both the Deployment and the pods: give them as `annotations` and `podAnnotations`.
    *
-   * @default - none; the pod template always has `kubectl.kubernetes.io/default-container: manager`
-   *   (chart: `starrocksOperator.annotations`)
+   * @default - none (chart: `starrocksOperator.annotations`)
    */
   readonly annotations?: { [key: string]: string };
+
+  /**
+   * Annotations of the operator's pods, after `kubectl.kubernetes.io/default-container: manager`.
+   *
+   * @default - only `kubectl.kubernetes.io/default-container: manager`
+   *   (chart: `starrocksOperator.annotations`)
+   */
+  readonly podAnnotations?: { [key: string]: string };
 
   /**
    * Extra environment variables of the operator container, after `TZ`. For example
