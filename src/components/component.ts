@@ -536,15 +536,10 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /** The annotations with a port number: the port exists and no other value is set for the key. */
   private checkServicePortAnnotations(): void {
-    const prop = `${this.key}.service.annotations`;
-    const given = this.opts.service?.annotations ?? {};
     const computed = this.serviceAnnotations(false);
+    const set = { ...this.opts.service?.annotations, ...this._serviceAnnotations };
     for (const key of Object.keys(this._servicePortAnnotations)) {
-      const value = computed[key];
-      const other = this._serviceAnnotations[key] ?? given[key];
-      if (other !== undefined && other !== value) {
-        fail(`${prop}.${key}`, `${JSON.stringify(value)}, the ${this._servicePortAnnotations[key]} port (it is computed from the config)`, other);
-      }
+      setOnce(`${this.key}.service.annotations`, set, key, computed[key]);
     }
   }
 

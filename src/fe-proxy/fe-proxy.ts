@@ -1,8 +1,8 @@
 import type { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { FE_PROXY_PORT } from '../common/constants';
-import { wholeSeconds } from '../common/duration';
 import type { FeProxySpecWire, ServiceWire } from '../common/crd-types';
+import { wholeSeconds } from '../common/duration';
 import { checkImage } from '../common/image';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { renderQuantities } from '../common/quantity';

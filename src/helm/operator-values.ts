@@ -64,7 +64,7 @@ const PROP_TO_VALUES_KEY: PropToValuesKey = [
   ['operator.replicas', `${OP}.replicaCount`],
   ['operator.image', `${OP}.image`],
   ['operator.name', `${ROOT}.nameOverride`],
-  ['operator.env', `${OP}.env`],
+  ['operator.envVars', `${OP}.env`],
 ];
 
 /**
@@ -132,7 +132,7 @@ export function operatorPropsFromValues(v: ValuesMap, ctx: HelmContext): StarRoc
     tolerations: truthy(op.tolerations) ? asWire<k8s.Toleration[]>(listOfMaps(`${OP}.tolerations`, op.tolerations)) : undefined,
     annotations: stringMap(`${OP}.annotations`, op.annotations),
     podAnnotations: stringMap(`${OP}.annotations`, op.annotations),
-    env: truthy(op.env) ? envList(`${OP}.env`, op.env) : undefined,
+    envVars: truthy(op.env) ? envList(`${OP}.env`, op.env) : undefined,
     timeZone: text(v.timeZone),
     logFlags: logFlags(op.log),
     watchNamespace: truthy(op.watchNamespace) ? scalar(`${OP}.watchNamespace`, op.watchNamespace) : undefined,

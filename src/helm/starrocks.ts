@@ -13,8 +13,8 @@ import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-comp
 import { feProxyOptions } from './starrocks-fe-proxy';
 import { patchDisasterRecovery, patchEntrypointScript, removeNamespace, secretByName } from './typed-api-gaps';
 import { asWire, dig, goPrint, isMap, mapAt, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
-import { ComponentKind } from '../cluster/reference';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
+import { ComponentKind } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey } from '../common/constants';
 import { warn } from '../common/warnings';

@@ -155,15 +155,15 @@ export class StarRocksOperator extends Construct {
     const image = checkToken(`${p}.image`, props.image ?? DEFAULT_OPERATOR_IMAGE, 'an image reference such as "starrocks/operator:v1.11.5"');
     const imagePullPolicy = checkOneOf(`${p}.imagePullPolicy`, props.imagePullPolicy ?? ImagePullPolicy.ALWAYS, PULL_POLICIES);
     const timeZone = checkTimeZone(`${p}.timeZone`, props.timeZone ?? DEFAULT_TIME_ZONE);
-    const env = wireList(`${p}.env`, props.env) ?? [];
+    const env = wireList(`${p}.envVars`, props.envVars) ?? [];
     const envNames = new Set<string>(['TZ']);
     env.forEach((e, i) => {
       if (typeof e.name !== 'string' || e.name === '') {
-        fail(`${p}.env[${i}].name`, 'a non-empty string', e.name);
+        fail(`${p}.envVars[${i}].name`, 'a non-empty string', e.name);
       }
       if (envNames.has(e.name)) {
         const hint = e.name === 'TZ' ? ' (set the time zone with \'timeZone\')' : '';
-        warn(this, `'${p}.env[${i}]' sets ${show(e.name)} a second time${hint}; Kubernetes uses the last value`);
+        warn(this, `'${p}.envVars[${i}]' sets ${show(e.name)} a second time${hint}; Kubernetes uses the last value`);
       }
       envNames.add(e.name);
     });

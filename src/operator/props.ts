@@ -183,7 +183,7 @@ export interface StarRocksOperatorProps {
    *
    * @default - none (chart: `starrocksOperator.env`)
    */
-  readonly env?: k8s.EnvVar[];
+  readonly envVars?: k8s.EnvVar[];
 
   /**
    * Time zone of the operator (env `TZ`), an IANA name such as `UTC` or `Europe/Berlin`.

@@ -40,6 +40,7 @@ const CASE_32_PROPS: StarRocksOperatorProps = {
   namespace: 'operators',
   timeZone: 'UTC',
   annotations: { 'example.com/owner': 'platform-team' },
+  podAnnotations: { 'example.com/owner': 'platform-team' },
   image: 'registry.example.com/starrocks/operator:v1.11.5-patched',
   imagePullPolicy: ImagePullPolicy.IF_NOT_PRESENT,
   replicas: 2,
@@ -64,7 +65,7 @@ const CASE_32_PROPS: StarRocksOperatorProps = {
   tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
   watchNamespace: 'starrocks-system',
   denyList: ['kube-system', 'kube-public'],
-  env: [
+  envVars: [
     { name: 'KUBE_STARROCKS_UNSUPPORTED_ENVS', value: 'FOO,BAR' },
     { name: 'GOMAXPROCS', value: '2' },
   ],
@@ -307,8 +308,9 @@ describe('objects', () => {
 
     // WHEN
     new StarRocksOperator(chart, 'Operator', {
-      env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }],
+      envVars: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }],
       annotations: { a: '1' },
+      podAnnotations: { a: '1' },
     });
 
     // THEN
@@ -569,7 +571,7 @@ describe('validation', () => {
   });
 
   test('fails for an env var without a name', () => {
-    expect(make({ env: [{ name: '', value: 'x' }] })).toThrow(/'operator\.env\[0\]\.name' must be a non-empty string, got ""/);
+    expect(make({ envVars: [{ name: '', value: 'x' }] })).toThrow(/'operator\.envVars\[0\]\.name' must be a non-empty string, got ""/);
   });
 
   test('fails for privileged or SYS_ADMIN with the default allowPrivilegeEscalation false', () => {
@@ -607,12 +609,12 @@ describe('warnings', () => {
     const chart = chartIn('ops');
 
     // WHEN
-    const operator = new StarRocksOperator(chart, 'Operator', { env: [{ name: 'TZ', value: 'UTC' }, { name: 'A' }, { name: 'A' }] });
+    const operator = new StarRocksOperator(chart, 'Operator', { envVars: [{ name: 'TZ', value: 'UTC' }, { name: 'A' }, { name: 'A' }] });
 
     // THEN
     expect(warningsOf(operator)).toEqual([
-      'test/Operator: \'operator.env[0]\' sets "TZ" a second time (set the time zone with \'timeZone\'); Kubernetes uses the last value',
-      'test/Operator: \'operator.env[2]\' sets "A" a second time; Kubernetes uses the last value',
+      'test/Operator: \'operator.envVars[0]\' sets "TZ" a second time (set the time zone with \'timeZone\'); Kubernetes uses the last value',
+      'test/Operator: \'operator.envVars[2]\' sets "A" a second time; Kubernetes uses the last value',
     ]);
   });
 
