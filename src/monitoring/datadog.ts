@@ -190,67 +190,6 @@ export interface StarRocksDatadogProps extends DatadogOptions {
  * cluster.addDatadog('Datadog', { metrics: true, logs: {} });
  */
 export class StarRocksDatadog extends Construct {
-  /** The cluster it set up. */
-  public readonly cluster: IStarRocksCluster;
-
-  constructor(scope: Construct, id: string, props: StarRocksDatadogProps) {
-    super(scope, id);
-    const cluster = props?.cluster;
-    if (!cluster || typeof cluster.tryFindComponent !== 'function' || !cluster.definedInApp) {
-      fail('cluster', 'a StarRocksCluster of this app', cluster?.clusterName);
-    }
-    this.cluster = cluster;
-    const present: Array<[MonitoredKind, IStarRocksComponent]> = [];
-    for (const c of MONITORED_KINDS) {
-      const component = componentOf(cluster, c);
-      if (component !== undefined) {
-        present.push([c, component]);
-      }
-    }
-    if (props.logs !== undefined) {
-      for (const [c, component] of present) {
-        component.addPodAnnotation(StarRocksDatadog.logsAnnotationKey(c), StarRocksDatadog.logsAnnotationValue(c, props.logs));
-        addEnvOnce(component, 'LOG_CONSOLE', '1');
-      }
-    }
-    if (props.metrics) {
-      for (const [c, component] of present) {
-        component.addServiceAnnotation('prometheus.io/path', METRICS_PATH);
-        component.addServiceAnnotation('prometheus.io/scrape', 'true');
-        // the port comes from the config file, which can still change (`fe.addConfig('http_port', ...)`)
-        component.addServiceAnnotationFromPort(PORT_ANNOTATION, METRICS_PORT_NAME[c]);
-      }
-    }
-    const profiling = props.profiling;
-    if (profiling !== undefined) {
-      for (const c of MONITORED_KINDS) {
-        if (!profiling[c]) {
-          continue;
-        }
-        const component = componentOf(cluster, c);
-        if (component === undefined) {
-          warn(cluster, `'datadog.profiling.${c}' is set but the cluster has no ${c.toUpperCase()}; ignored`);
-          continue;
-        }
-        const labels = StarRocksDatadog.profilingPodLabels(profiling);
-        for (const k of Object.keys(labels)) {
-          component.addPodLabel(k, labels[k]);
-        }
-        const env = StarRocksDatadog.profilingEnv(c, profiling, component.image);
-        for (const k of Object.keys(env)) {
-          addEnvOnce(component, k, env[k]);
-        }
-        if (c !== ComponentKind.FE) {
-          if (!takesCapabilities(component)) {
-            fail(`datadog.profiling.${c}`, `false for a ${c.toUpperCase()} that takes no Linux capabilities`, true);
-          }
-          component.addCapability('PERFMON');
-          component.addCapability('SYS_PTRACE');
-        }
-      }
-    }
-  }
-
   /**
    * The pod annotation key under which Datadog reads the log configuration of a container:
    * `ad.datadoghq.com/<component>.logs` (the StarRocks container is named after the component).
@@ -335,6 +274,67 @@ export class StarRocksDatadog extends Construct {
       env.DD_PROFILING_DIRECTALLOCATION_ENABLED = 'true';
     }
     return env;
+  }
+
+  /** The cluster it set up. */
+  public readonly cluster: IStarRocksCluster;
+
+  constructor(scope: Construct, id: string, props: StarRocksDatadogProps) {
+    super(scope, id);
+    const cluster = props?.cluster;
+    if (!cluster || typeof cluster.tryFindComponent !== 'function' || !cluster.definedInApp) {
+      fail('cluster', 'a StarRocksCluster of this app', cluster?.clusterName);
+    }
+    this.cluster = cluster;
+    const present: Array<[MonitoredKind, IStarRocksComponent]> = [];
+    for (const c of MONITORED_KINDS) {
+      const component = componentOf(cluster, c);
+      if (component !== undefined) {
+        present.push([c, component]);
+      }
+    }
+    if (props.logs !== undefined) {
+      for (const [c, component] of present) {
+        component.addPodAnnotation(StarRocksDatadog.logsAnnotationKey(c), StarRocksDatadog.logsAnnotationValue(c, props.logs));
+        addEnvOnce(component, 'LOG_CONSOLE', '1');
+      }
+    }
+    if (props.metrics) {
+      for (const [c, component] of present) {
+        component.addServiceAnnotation('prometheus.io/path', METRICS_PATH);
+        component.addServiceAnnotation('prometheus.io/scrape', 'true');
+        // the port comes from the config file, which can still change (`fe.addConfig('http_port', ...)`)
+        component.addServiceAnnotationFromPort(PORT_ANNOTATION, METRICS_PORT_NAME[c]);
+      }
+    }
+    const profiling = props.profiling;
+    if (profiling !== undefined) {
+      for (const c of MONITORED_KINDS) {
+        if (!profiling[c]) {
+          continue;
+        }
+        const component = componentOf(cluster, c);
+        if (component === undefined) {
+          warn(cluster, `'datadog.profiling.${c}' is set but the cluster has no ${c.toUpperCase()}; ignored`);
+          continue;
+        }
+        const labels = StarRocksDatadog.profilingPodLabels(profiling);
+        for (const k of Object.keys(labels)) {
+          component.addPodLabel(k, labels[k]);
+        }
+        const env = StarRocksDatadog.profilingEnv(c, profiling, component.image);
+        for (const k of Object.keys(env)) {
+          addEnvOnce(component, k, env[k]);
+        }
+        if (c !== ComponentKind.FE) {
+          if (!takesCapabilities(component)) {
+            fail(`datadog.profiling.${c}`, `false for a ${c.toUpperCase()} that takes no Linux capabilities`, true);
+          }
+          component.addCapability('PERFMON');
+          component.addCapability('SYS_PTRACE');
+        }
+      }
+    }
   }
 }
 
