@@ -1,6 +1,6 @@
 import type { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
-import { ComponentResources, ComponentServiceOptions, ExistingConfigMap, ImagePullPolicy, MountOptions, PodManagementPolicy } from './pod-options';
+import { StarRocksResources, ComponentServiceOptions, ExistingConfigMap, ImagePullPolicy, MountOptions, PodManagementPolicy } from './pod-options';
 import { StarRocksConfig } from '../config/config';
 
 // the pods' and Services' option types, re-exported: they were declared here
@@ -111,7 +111,7 @@ export interface ComponentOptions extends SharedComponentOptions {
    *
    * @default - none; the operator passes none to the pods (BestEffort QoS)
    */
-  readonly resources?: ComponentResources;
+  readonly resources?: StarRocksResources;
   /**
    * The component's configuration file (`fe.conf`, `be.conf` or `cn.conf`). The library puts it
    * into a ConfigMap `<cluster>-<component>-cm`, points the operator at it and adds the

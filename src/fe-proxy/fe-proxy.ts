@@ -8,7 +8,7 @@ import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { renderQuantities } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { affinityToWire, tolerationsToWire, topologySpreadToWire } from '../common/wire';
-import { ComponentResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
+import { StarRocksResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
 import { renderServiceOptions } from '../components/services';
 import { EmptyDirVolume } from '../storage/storage';
 
@@ -47,7 +47,7 @@ export interface FeProxyOptions {
    *
    * @default - none
    */
-  readonly resources?: ComponentResources;
+  readonly resources?: StarRocksResources;
   /**
    * DNS resolver nginx uses to find the FE Service.
    *

@@ -14,7 +14,7 @@ import { ComponentKind } from '../cluster/reference';
 import { ComponentKey } from '../common/constants';
 import { show } from '../common/validate';
 import {
-  CnAutoScalingOptions, CnOptions, ComponentResources, ComponentServiceOptions, ExistingConfigMap, FeOptions,
+  CnAutoScalingOptions, CnOptions, StarRocksResources, ComponentServiceOptions, ExistingConfigMap, FeOptions,
   HpaVersion, ImagePullPolicy, PodManagementPolicy, ServicePortOptions, ServiceType,
 } from '../components/options';
 import { renderEntries, StarRocksConfig } from '../config/config';
@@ -289,7 +289,7 @@ function autoScaling(p: string, value: unknown): CnAutoScalingOptions {
  * `resources` (limits of `unlimited` left out, as the chart does), else the older `resource`; both
  * as `requests` and `limits`.
  */
-function componentResources(p: string, c: ValuesMap): ComponentResources | undefined {
+function componentResources(p: string, c: ValuesMap): StarRocksResources | undefined {
   const key = truthy(c.resources) ? 'resources' : truthy(c.resource) ? 'resource' : undefined;
   if (key === undefined) {
     return undefined;

@@ -5,14 +5,13 @@
  *
  * @internal
  */
-import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { addValueObjects } from './common';
+import { addValueObjects, typedResources } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-component';
 import { feProxyOptions } from './starrocks-fe-proxy';
 import { patchDisasterRecovery, patchEntrypointScript, removeNamespace, secretByName } from './typed-api-gaps';
-import { asWire, dig, goPrint, isMap, mapAt, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
+import { dig, goPrint, isMap, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { ComponentKind } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
@@ -89,6 +88,7 @@ const INIT_PASSWORD_PROP_KEYS: PropToValuesKey = [
   ['password.secretName', 'initPassword.passwordSecret'],
   ['password', 'initPassword.password'],
   ['image', 'initPassword.image'],
+  ['resourceClaims', 'initPassword.resources.claims'],
   ['resources', 'initPassword.resources'],
   ['annotations', 'initPassword.annotations'],
   ['podAnnotations', 'initPassword.podAnnotations'],
@@ -237,7 +237,7 @@ function addInitPassword(cluster: StarRocksCluster, ip: ValuesMap): void {
     emitScriptConfigMap: true,
     image: truthy(ip.image) ? goPrint(ip.image) : undefined,
     // printed as given (`toYaml`)
-    resources: truthy(ip.resources) ? asWire<k8s.ResourceRequirements>(mapAt(`${p}.resources`, ip.resources)!) : undefined,
+    ...(truthy(ip.resources) ? typedResources(`${p}.resources`, ip.resources) : {}),
     annotations: stringMap(`${p}.annotations`, ip.annotations),
     podAnnotations: stringMap(`${p}.podAnnotations`, ip.podAnnotations),
   };

@@ -9,9 +9,11 @@ import { StarRocksApiObject } from '../common/api-object';
 import { DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY } from '../common/constants';
 import { checkImage } from '../common/image';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
+import { renderResources, ResourcesWire } from '../common/quantity';
 import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 import { toWire } from '../common/wire';
+import type { StarRocksResources } from '../components/options';
 
 /** Name of the environment variable through which StarRocks components log in as root. @internal */
 export const MYSQL_PWD = 'MYSQL_PWD';
@@ -62,7 +64,14 @@ export interface InitPasswordJobOptions {
    *
    * @default - none (the chart's default)
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: StarRocksResources;
+  /**
+   * Names of the pod's resource claims (dynamic resource allocation) the Job's container uses:
+   * its `resources.claims`.
+   *
+   * @default - none
+   */
+  readonly resourceClaims?: string[];
   /**
    * Annotations of the Job (for example Argo CD hook annotations).
    *
@@ -147,7 +156,7 @@ export class InitPasswordJob extends Construct {
   private readonly props: InitPasswordJobProps;
   private readonly labels: { [key: string]: string };
   // copies of the caller's collections, in wire form
-  private readonly resources?: WireObject;
+  private readonly resources?: ResourcesWire;
   private readonly podAnnotations?: { [key: string]: string };
   private readonly imagePullSecrets?: string[];
   private readonly affinity?: WireObject;
@@ -173,14 +182,8 @@ export class InitPasswordJob extends Construct {
     if (props.image !== undefined) {
       checkImage('image', props.image);
     }
-    this.resources = wireObject(props.resources, 'resources');
-    const resources = this.resources ?? {};
-    for (const k of Object.keys(resources)) {
-      const v = resources[k];
-      if (!['limits', 'requests', 'claims'].includes(k)) {
-        fail(`resources.${k}`, 'one of "limits", "requests", "claims"', v);
-      }
-    }
+    this.resources = props.resources === undefined && props.resourceClaims === undefined ? undefined
+      : renderResources('resources', props.resources ?? {}, props.resourceClaims === undefined ? undefined : { prop: 'resourceClaims', names: props.resourceClaims });
     this.podAnnotations = copyStringMap('podAnnotations', props.podAnnotations);
     this.imagePullSecrets = props.imagePullSecrets?.map((name, i) => checkDnsSubdomain(`imagePullSecrets[${i}]`, name));
     this.affinity = wireObject(props.affinity, 'affinity');

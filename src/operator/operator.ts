@@ -31,9 +31,16 @@ import {
 import type { Container, ObjectBody, SecurityContext, Subject } from './k8s-wire';
 import { StarRocksOperatorProps } from './props';
 import { StarRocksApiObject } from '../common/api-object';
+import { renderResources, ResourceQuantity } from '../common/quantity';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
-import { ImagePullPolicy } from '../components/options';
+import { ImagePullPolicy, StarRocksResources } from '../components/options';
+
+/** The chart's default resources as typed quantities, for when only `resourceClaims` is given. */
+const DEFAULT_RESOURCE_QUANTITIES: StarRocksResources = {
+  limits: { cpu: ResourceQuantity.of(DEFAULT_RESOURCES.limits.cpu), memory: ResourceQuantity.of(DEFAULT_RESOURCES.limits.memory) },
+  requests: { cpu: ResourceQuantity.of(DEFAULT_RESOURCES.requests.cpu), memory: ResourceQuantity.of(DEFAULT_RESOURCES.requests.memory) },
+};
 
 const OPERATOR_SYMBOL = Symbol.for('cdk8s-starrocks.StarRocksOperator');
 const MAX_NAME_LENGTH = 63 - OPERATOR_NAME_SUFFIX.length;
@@ -167,9 +174,10 @@ export class StarRocksOperator extends Construct {
       }
       envNames.add(e.name);
     });
-    const resources = props.resources === undefined
+    const resources = props.resources === undefined && props.resourceClaims === undefined
       ? { limits: { ...DEFAULT_RESOURCES.limits }, requests: { ...DEFAULT_RESOURCES.requests } }
-      : wireObject(`${p}.resources`, props.resources);
+      : renderResources(`${p}.resources`, props.resources ?? DEFAULT_RESOURCE_QUANTITIES,
+        props.resourceClaims === undefined ? undefined : { prop: `${p}.resourceClaims`, names: props.resourceClaims });
     const securityContext: SecurityContext = { ...DEFAULT_SECURITY_CONTEXT, ...wireObject(`${p}.securityContext`, props.securityContext) };
     checkPrivilegeEscalation(`${p}.securityContext`, securityContext);
 

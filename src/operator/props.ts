@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-27';
 import type { OperatorCrdSource } from './crds';
-import { ImagePullPolicy } from '../components/options';
+import { ImagePullPolicy, StarRocksResources } from '../components/options';
 
 /**
  * The ServiceAccount the operator runs as.
@@ -127,7 +127,15 @@ export interface StarRocksOperatorProps {
    * @default - limits `cpu: 500m`, `memory: 800Mi`; requests `cpu: 500m`, `memory: 400Mi`
    *   (chart: `starrocksOperator.resources`)
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: StarRocksResources;
+
+  /**
+   * Names of the pod's resource claims (dynamic resource allocation) the operator container
+   * uses: its `resources.claims`.
+   *
+   * @default - none (chart: `starrocksOperator.resources.claims`)
+   */
+  readonly resourceClaims?: string[];
 
   /**
    * Security context of the operator container, merged key by key over the default: a key given
