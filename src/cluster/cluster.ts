@@ -31,6 +31,11 @@ export * from './props';
  * proxy, plus a ConfigMap `<name>-<component>-cm` for each component that has a config file and a
  * ConfigMap `<name>-<component>-entrypoint-script` for each entrypoint script. The operator
  * creates the StatefulSets, Services, PVCs and the CN autoscaler from it.
+ *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the StarRocksCluster resource and
+ * its ConfigMaps, besides the chart's `cluster: <name>` (resource) and `cluster`/`app` (ConfigMaps)
+ * labels, which stay; `defaultLabels: false` leaves them out.
  */
 export class StarRocksCluster extends Construct implements IStarRocksCluster {
   /**
@@ -138,12 +143,12 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       metadata: {
         name,
         namespace: props.namespace,
-        labels: mergeLabels(libraryLabels(name), chartLabels, { [LABEL_CLUSTER]: name }, userLabels),
+        labels: mergeLabels(libraryLabels(name, props.defaultLabels), chartLabels, { [LABEL_CLUSTER]: name }, userLabels),
         annotations: copyStringMap('annotations', props.annotations),
       },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
-    const objectLabels = mergeLabels(libraryLabels(name), chartLabels, userLabels);
+    const objectLabels = mergeLabels(libraryLabels(name, props.defaultLabels), chartLabels, userLabels);
     for (const c of this.components()) {
       c._createObjects(objectLabels);
     }
@@ -202,7 +207,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param options the warehouse's settings
    */
   public addWarehouse(id: string, options: WarehouseOptions = {}): StarRocksWarehouse {
-    return new StarRocksWarehouse(this, id, { ...options, cluster: this });
+    return new StarRocksWarehouse(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**
@@ -213,7 +218,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param options the budgets
    */
   public addDisruptionBudgets(id: string, options: DisruptionBudgetsOptions = {}): StarRocksDisruptionBudgets {
-    return new StarRocksDisruptionBudgets(this, id, { ...options, cluster: this });
+    return new StarRocksDisruptionBudgets(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**
@@ -224,7 +229,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param options where the password comes from, and the Job's settings
    */
   public addInitPassword(id: string, options: InitPasswordJobOptions): InitPasswordJob {
-    return new InitPasswordJob(this, id, { ...options, cluster: this });
+    return new InitPasswordJob(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**
@@ -235,7 +240,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param options labels, interval, authentication
    */
   public addServiceMonitor(id: string, options: StarRocksServiceMonitorOptions = {}): StarRocksServiceMonitor {
-    return new StarRocksServiceMonitor(this, id, { ...options, cluster: this });
+    return new StarRocksServiceMonitor(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**
@@ -245,7 +250,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param options thresholds and which alerts
    */
   public addPrometheusRule(id: string, options: StarRocksPrometheusRuleOptions = {}): StarRocksPrometheusRule {
-    return new StarRocksPrometheusRule(this, id, { ...options, cluster: this });
+    return new StarRocksPrometheusRule(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**

@@ -91,6 +91,15 @@ export interface InitPasswordJobOptions {
    */
   readonly labels?: { [key: string]: string };
   /**
+   * Whether the Job, its ConfigMap and the Secret carry the labels the library adds by default:
+   * `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance: <name>` and
+   * `app.kubernetes.io/managed-by: cdk8s-starrocks`. `false` leaves them out; the chart's `cluster:
+   * <cluster>` label stay either way.
+   *
+   * @default true
+   */
+  readonly defaultLabels?: boolean;
+  /**
    * Names of the image pull Secrets of the Job's pod; `[]` for none.
    *
    * @default - the cluster's FE image pull Secrets (FE's own, else the shared ones)
@@ -134,6 +143,11 @@ export interface InitPasswordJobProps extends InitPasswordJobOptions {
  *
  * Once a cluster has a root password, keep this construct (at least with `emitJob: false`):
  * removing it removes `MYSQL_PWD`, and pods that restart can no longer register with the FE.
+ *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the Job, its ConfigMap and the
+ * Secret, besides the chart's `cluster: <cluster>` label, which stays; `defaultLabels: false`
+ * leaves them out.
  *
  * @example
  * new InitPasswordJob(chart, 'RootPassword', {
@@ -188,7 +202,7 @@ export class InitPasswordJob extends Construct {
     this.imagePullSecrets = props.imagePullSecrets?.map((name, i) => checkDnsSubdomain(`imagePullSecrets[${i}]`, name));
     this.affinity = wireObject(props.affinity, 'affinity');
     this.tolerations = wireList(props.tolerations, 'tolerations');
-    this.labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
+    this.labels = mergeLabels(libraryLabels(c, props.defaultLabels), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
 
     if (props.password._plaintext !== undefined) {
       warn(this, `the root password is given as a value: it is written, base64-encoded, into the Secret ${this.secretName} `

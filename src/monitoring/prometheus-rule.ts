@@ -38,6 +38,15 @@ export interface StarRocksPrometheusRuleOptions {
    */
   readonly components?: ComponentKind[];
   /**
+   * Whether the PrometheusRule carry the labels the library adds by default:
+   * `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance: <name>` and
+   * `app.kubernetes.io/managed-by: cdk8s-starrocks`. `false` leaves them out; the `cluster:
+   * <cluster>` label stay either way.
+   *
+   * @default true
+   */
+  readonly defaultLabels?: boolean;
+  /**
    * Namespace of the PrometheusRule.
    *
    * @default - the cluster's namespace
@@ -146,6 +155,10 @@ export interface StarRocksAlertRule {
  *
  * Needs the Prometheus operator's CRDs.
  *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the PrometheusRule, besides
+ * `cluster: <cluster>`, which stays; `defaultLabels: false` leaves them out.
+ *
  * @example
  * new StarRocksPrometheusRule(chart, 'Alerts', { cluster, labels: { release: 'prometheus' } });
  */
@@ -189,7 +202,7 @@ export class StarRocksPrometheusRule extends Construct {
       metadata: {
         name: checkDnsLabel('name', `${c}-alerts`),
         namespace,
-        labels: mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels)),
+        labels: mergeLabels(libraryLabels(c, props.defaultLabels), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels)),
       },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });

@@ -113,6 +113,15 @@ export interface StarRocksServiceMonitorOptions {
    */
   readonly endpointParams?: { [name: string]: string[] };
   /**
+   * Whether the ServiceMonitors carry the labels the library adds by default:
+   * `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance: <name>` and
+   * `app.kubernetes.io/managed-by: cdk8s-starrocks`. `false` leaves them out; the chart's `cluster:
+   * <cluster>` label stay either way.
+   *
+   * @default true
+   */
+  readonly defaultLabels?: boolean;
+  /**
    * Namespace of the ServiceMonitors.
    *
    * @default - the cluster's namespace
@@ -145,6 +154,10 @@ export interface StarRocksServiceMonitorProps extends StarRocksServiceMonitorOpt
  * cluster: no BE ServiceMonitor for a cluster without BE (shared-data). Pass `components` to get
  * the chart's set.
  *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the ServiceMonitors, besides the
+ * chart's `cluster: <cluster>` label, which stays; `defaultLabels: false` leaves them out.
+ *
  * @example
  * new StarRocksServiceMonitor(chart, 'Metrics', { cluster, labels: { release: 'prometheus' } });
  */
@@ -176,7 +189,7 @@ export class StarRocksServiceMonitor extends Construct {
       checkDnsLabel('namespace', props.namespace);
     }
     this.interval = resolveInterval(props);
-    const labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
+    const labels = mergeLabels(libraryLabels(c, props.defaultLabels), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
     const params = checkParams(props.endpointParams);
     const basicAuth = props.basicAuth !== undefined ? renderBasicAuth(props.basicAuth) : undefined;
 

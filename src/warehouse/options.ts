@@ -32,6 +32,16 @@ export interface WarehouseOptions extends CnBaseOptions {
    */
   readonly labels?: { [key: string]: string };
   /**
+   * Whether the StarRocksWarehouse resource, its ConfigMap and its PodDisruptionBudget carry the
+   * labels the library adds by default: `app.kubernetes.io/name: starrocks`,
+   * `app.kubernetes.io/instance: <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks`.
+   * `false` leaves them out; the chart's `warehouse: <name>` label (and the ConfigMap's `app:
+   * warehouse`) stay either way.
+   *
+   * @default true
+   */
+  readonly defaultLabels?: boolean;
+  /**
    * Annotations of the StarRocksWarehouse resource (the pods' are `podAnnotations`).
    *
    * @default - none

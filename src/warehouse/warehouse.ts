@@ -31,6 +31,11 @@ export * from './options';
  * `<name>-warehouse-cn-autoscaler`, and the warehouse inside StarRocks; deleting the resource
  * drops the warehouse.
  *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the StarRocksWarehouse resource,
+ * its ConfigMap and PodDisruptionBudget, besides the chart's `warehouse: <name>` label (and the
+ * ConfigMap's `app: warehouse`), which stay; `defaultLabels: false` leaves them out.
+ *
  * @example
  * const cluster = new StarRocksCluster(chart, 'Cluster', {
  *   fe: { config: StarRocksConfig.fromEntries({ run_mode: 'shared_data' }) },
@@ -105,7 +110,7 @@ export class StarRocksWarehouse extends Construct {
     this.configMapName = this.component._configMapName;
     this.minPods = replicasOf({ replicas: props.replicas, autoScalingPolicy: props.autoScaling });
 
-    this.objectLabels = mergeLabels(libraryLabels(name), { [LABEL_WAREHOUSE]: name }, copyStringMap('labels', props.labels));
+    this.objectLabels = mergeLabels(libraryLabels(name, props.defaultLabels), { [LABEL_WAREHOUSE]: name }, copyStringMap('labels', props.labels));
     this.apiObject = new StarRocksApiObject(this, 'Resource', {
       apiVersion: 'starrocks.com/v1',
       kind: 'StarRocksWarehouse',
@@ -391,6 +396,10 @@ export interface StarRocksWarehouseDisruptionBudgetsProps extends WarehouseDisru
  * which the StarRocks operator does not create; the warehouse's counterpart of
  * `StarRocksDisruptionBudgets`. One per warehouse. A warning (at construction) points out a
  * budget that blocks every eviction.
+ *
+ * Labels: the PodDisruptionBudget has the warehouse's labels (`warehouse: <name>`, and the
+ * library's `app.kubernetes.io/*` labels unless the warehouse's `defaultLabels` is false) and
+ * `labels`.
  */
 export class StarRocksWarehouseDisruptionBudgets extends Construct {
   /** The PodDisruptionBudget of the warehouse's CN pods. */
@@ -434,7 +443,7 @@ function configMapClash(cluster: IStarRocksCluster, name: string): string | unde
  */
 function cnOptionsOf(props: StarRocksWarehouseProps, name: string): CnBaseOptions {
   const {
-    cluster: _cluster, name: _name, namespace: _namespace, labels: _labels, annotations: _annotations,
+    cluster: _cluster, name: _name, namespace: _namespace, labels: _labels, annotations: _annotations, defaultLabels: _defaultLabels,
     timeZone: _timeZone, volumeNameWithHash: _volumeNameWithHash, ...cnOptions
   } = props;
   if (props.existingConfig === undefined && props.configMapName === undefined) {
