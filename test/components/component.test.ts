@@ -8,6 +8,7 @@ import { Chart, Duration, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
+import { StarRocksPort } from '../../src/cluster/reference';
 import { helmValueHash } from '../../src/common/hash';
 import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ServiceType } from '../../src/components/options';
 import { StarRocksConfig } from '../../src/config/config';
@@ -658,5 +659,41 @@ describe('addConfig', () => {
 
     // WHEN / THEN
     expect(() => cluster.fe.addConfig('JAVA_OPTS', '-Xmx8g\n-Xms8g')).toThrow(/'fe.config.JAVA_OPTS' must be a single line, got "-Xmx8g\\n-Xms8g"/);
+  });
+});
+
+describe('addServiceAnnotationFromPort', () => {
+  test('the value is the port number as the config gives it when the manifest is synthesized', () => {
+    // GIVEN
+    const { chart, cluster } = newCluster();
+    cluster.be!.addServiceAnnotationFromPort('example.com/port', StarRocksPort.HEARTBEAT);
+
+    // WHEN
+    cluster.be!.addConfig('heartbeat_service_port', '9051');
+
+    // THEN
+    expect(specOf(chart).starRocksBeSpec.service).toEqual({ type: 'ClusterIP', annotations: { 'example.com/port': '9051' } });
+  });
+
+  test('fails for a port name that is not a StarRocksPort, and for another port under the same key', () => {
+    // GIVEN
+    const { cluster } = newCluster();
+    cluster.fe.addServiceAnnotationFromPort('example.com/port', StarRocksPort.HTTP);
+
+    // WHEN / THEN
+    expect(() => cluster.fe.addServiceAnnotationFromPort('a', 'metrics' as StarRocksPort)).toThrow(/'fe.service.annotations.a' must be one of "http", .* got "metrics"/);
+    expect(() => cluster.fe.addServiceAnnotationFromPort('example.com/port', StarRocksPort.QUERY)).toThrow(/'fe.service.annotations.example.com\/port' must be the http port, as already added, got "query"/);
+    expect(() => cluster.fe.addServiceAnnotationFromPort('example.com/port', StarRocksPort.HTTP)).not.toThrow();
+  });
+
+  test('fails at synth for a port the component does not have', () => {
+    // GIVEN
+    const { chart, cluster } = newCluster();
+
+    // WHEN
+    cluster.fe.addServiceAnnotationFromPort('example.com/flight', StarRocksPort.ARROW_FLIGHT);
+
+    // THEN
+    expect(() => Testing.synth(chart)).toThrow(/'fe port' must be a port the component has: arrow-flight needs "arrow_flight_port" in the fe config/);
   });
 });
