@@ -153,11 +153,11 @@ function defineCluster(mods, scope, i, parts) {
   if (parts.includes('monitoring')) {
     cluster.addServiceMonitor('Metrics', {
       labels: { release: 'prometheus' },
-      interval: Duration.seconds(30),
+      interval: L.ScrapeInterval.duration(Duration.seconds(30)),
     });
   }
   if (parts.includes('datadog')) {
-    cluster.addDatadog({
+    cluster.addDatadog('Datadog', {
       logs: { config: L.DatadogLogConfig.fromObject({ tags: ['env:prod'] }), multilineLogParsing: true },
       metrics: true,
       profiling: { fe: true, be: true, cn: true, env: 'prod' },

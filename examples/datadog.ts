@@ -6,7 +6,7 @@ import { DatadogLogConfig, StarRocksCluster } from '../src';
 export function build(app: App): Chart {
   const chart = new Chart(app, 'datadog', { namespace: 'starrocks' });
   const cluster = new StarRocksCluster(chart, 'Analytics');
-  cluster.addDatadog({
+  cluster.addDatadog('Datadog', {
     logs: {
       config: DatadogLogConfig.fromObject({ tags: ['env:prod'] }),
       // joins the lines of a stack trace into one log record

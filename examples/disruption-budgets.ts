@@ -12,7 +12,7 @@ export function build(app: App): Chart {
     feProxy: { replicas: 2 },
   });
   // `analytics-fe-pdb`, `analytics-be-pdb` and `analytics-cn-pdb`
-  cluster.addDisruptionBudgets({
+  cluster.addDisruptionBudgets('DisruptionBudgets', {
     // FE and BE keep the default, one pod at a time.
     // With BE in the cluster, CN pods hold no data: let half of them go at once.
     cn: DisruptionBudget.maxUnavailablePercent(50),

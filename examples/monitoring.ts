@@ -1,7 +1,7 @@
 // Prometheus: ServiceMonitors for every component and the opt-in alerting rules.
 // README:begin
 import { App, Chart, Duration } from 'cdk8s';
-import { StarRocksCluster } from '../src';
+import { ScrapeInterval, StarRocksCluster } from '../src';
 
 export function build(app: App): Chart {
   const chart = new Chart(app, 'monitoring', { namespace: 'starrocks' });
@@ -10,7 +10,7 @@ export function build(app: App): Chart {
   cluster.addServiceMonitor('Metrics', {
     // the label your Prometheus selects ServiceMonitors by
     labels: { release: 'prometheus' },
-    interval: Duration.seconds(30),
+    interval: ScrapeInterval.duration(Duration.seconds(30)),
   });
   // PrometheusRule `analytics-alerts`.
   cluster.addPrometheusRule('Alerts', {

@@ -33,7 +33,7 @@ export function build(app: App): Chart {
     config: StarRocksConfig.fromEntries({ sys_log_level: 'INFO' }),
   });
   // PodDisruptionBudget `etl-warehouse-cn-pdb`
-  etl.addDisruptionBudget();
+  etl.addDisruptionBudgets('DisruptionBudgets');
   return chart;
 }
 // README:end

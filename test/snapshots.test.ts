@@ -37,7 +37,7 @@ test('a full-featured cluster', () => {
   });
   cluster.addInitPassword('RootPassword', { password: RootPasswordSource.fromSecretName('starrocks-root') });
   cluster.addServiceMonitor('Monitors');
-  cluster.addDisruptionBudgets();
+  cluster.addDisruptionBudgets('DisruptionBudgets');
   expect(synthValid(chart)).toMatchSnapshot();
 });
 

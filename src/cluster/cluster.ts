@@ -2,7 +2,7 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ImportedCluster } from './imported';
 import { StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
-import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from './reference';
+import { ComponentKind, IStarRocksCluster, IStarRocksComponent, StarRocksPort } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
 import { copyData } from '../common/copy';
@@ -16,7 +16,7 @@ import { FeOptions } from '../components/options';
 import { DisruptionBudgetsOptions, StarRocksDisruptionBudgets } from '../disruption/disruption-budgets';
 import { renderFeProxy } from '../fe-proxy/fe-proxy';
 import { InitPasswordJob, InitPasswordJobOptions } from '../init-password/init-password-job';
-import { Datadog, DatadogOptions } from '../monitoring/datadog';
+import { DatadogOptions, StarRocksDatadog } from '../monitoring/datadog';
 import { StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../monitoring/prometheus-rule';
 import { StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
 import { StarRocksWarehouse, WarehouseOptions } from '../warehouse/warehouse';
@@ -31,6 +31,11 @@ export * from './props';
  * proxy, plus a ConfigMap `<name>-<component>-cm` for each component that has a config file and a
  * ConfigMap `<name>-<component>-entrypoint-script` for each entrypoint script. The operator
  * creates the StatefulSets, Services, PVCs and the CN autoscaler from it.
+ *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the StarRocksCluster resource and
+ * its ConfigMaps, besides the chart's `cluster: <name>` (resource) and `cluster`/`app` (ConfigMaps)
+ * labels, which stay; `defaultLabels: false` leaves them out.
  */
 export class StarRocksCluster extends Construct implements IStarRocksCluster {
   /**
@@ -53,10 +58,10 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * topology spread constraints and disruption budgets written before the cluster exists.
    *
    * @param clusterName the StarRocksCluster's name
-   * @param component `fe`, `be`, `cn` or `fe-proxy`
+   * @param component FE, BE, CN or FE_PROXY
    */
-  public static podSelectorLabels(clusterName: string, component: string): { [key: string]: string } {
-    checkOneOf('component', component, ['fe', 'be', 'cn', 'fe-proxy']);
+  public static podSelectorLabels(clusterName: string, component: ComponentKind): { [key: string]: string } {
+    checkOneOf('component', component, Object.values(ComponentKind));
     return { [LABEL_COMPONENT]: component, [LABEL_OWNER]: `${clusterName}-${component}` };
   }
 
@@ -138,12 +143,12 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       metadata: {
         name,
         namespace: props.namespace,
-        labels: mergeLabels(libraryLabels(name), chartLabels, { [LABEL_CLUSTER]: name }, userLabels),
+        labels: mergeLabels(libraryLabels(name, props.defaultLabels), chartLabels, { [LABEL_CLUSTER]: name }, userLabels),
         annotations: copyStringMap('annotations', props.annotations),
       },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
-    const objectLabels = mergeLabels(libraryLabels(name), chartLabels, userLabels);
+    const objectLabels = mergeLabels(libraryLabels(name, props.defaultLabels), chartLabels, userLabels);
     for (const c of this.components()) {
       c._createObjects(objectLabels);
     }
@@ -161,12 +166,12 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
 
   /** The FE MySQL protocol port, from the FE config (default 9030). */
   public get feQueryPort(): number {
-    return this.fe.port('query');
+    return this.fe.port(StarRocksPort.QUERY);
   }
 
   /** The FE HTTP port, from the FE config (default 8030). */
   public get feHttpPort(): number {
-    return this.fe.port('http');
+    return this.fe.port(StarRocksPort.HTTP);
   }
 
   /** Name of the FE proxy Service (`<cluster>-fe-proxy-service`), if the cluster has the proxy. */
@@ -202,17 +207,18 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param options the warehouse's settings
    */
   public addWarehouse(id: string, options: WarehouseOptions = {}): StarRocksWarehouse {
-    return new StarRocksWarehouse(this, id, { ...options, cluster: this });
+    return new StarRocksWarehouse(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**
    * Adds PodDisruptionBudgets for the cluster's pods (`<cluster>-<component>-pdb`): by default
    * `maxUnavailable: 1` for every component the cluster has.
    *
+   * @param id the construct id
    * @param options the budgets
    */
-  public addDisruptionBudgets(options: DisruptionBudgetsOptions = {}): StarRocksDisruptionBudgets {
-    return new StarRocksDisruptionBudgets(this, 'DisruptionBudgets', { ...options, cluster: this });
+  public addDisruptionBudgets(id: string, options: DisruptionBudgetsOptions = {}): StarRocksDisruptionBudgets {
+    return new StarRocksDisruptionBudgets(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**
@@ -223,7 +229,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param options where the password comes from, and the Job's settings
    */
   public addInitPassword(id: string, options: InitPasswordJobOptions): InitPasswordJob {
-    return new InitPasswordJob(this, id, { ...options, cluster: this });
+    return new InitPasswordJob(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**
@@ -234,7 +240,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param options labels, interval, authentication
    */
   public addServiceMonitor(id: string, options: StarRocksServiceMonitorOptions = {}): StarRocksServiceMonitor {
-    return new StarRocksServiceMonitor(this, id, { ...options, cluster: this });
+    return new StarRocksServiceMonitor(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**
@@ -244,16 +250,18 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
    * @param options thresholds and which alerts
    */
   public addPrometheusRule(id: string, options: StarRocksPrometheusRuleOptions = {}): StarRocksPrometheusRule {
-    return new StarRocksPrometheusRule(this, id, { ...options, cluster: this });
+    return new StarRocksPrometheusRule(this, id, { defaultLabels: this.props.defaultLabels, ...options, cluster: this });
   }
 
   /**
-   * Sets up Datadog: log collection annotations, Prometheus scrape annotations and profiling.
+   * Sets up Datadog: log collection annotations, Prometheus scrape annotations and profiling
+   * (a `StarRocksDatadog` scoped under the cluster).
    *
+   * @param id the construct id
    * @param options what to enable
    */
-  public addDatadog(options: DatadogOptions): void {
-    Datadog.applyTo(this, options);
+  public addDatadog(id: string, options: DatadogOptions): StarRocksDatadog {
+    return new StarRocksDatadog(this, id, { ...options, cluster: this });
   }
 
   /**

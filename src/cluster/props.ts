@@ -59,6 +59,17 @@ export interface StarRocksClusterProps {
    */
   readonly labels?: { [key: string]: string };
   /**
+   * Whether the StarRocksCluster resource and the ConfigMaps the library creates carry the labels
+   * the library adds by default: `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+   * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks`. `false` leaves them out; the
+   * chart's `cluster: <name>` label (of the resource) and `cluster`/`app` labels (of the ConfigMaps)
+   * stay either way. The warehouses, budgets, password Job and monitoring objects added with the
+   * cluster's `addX` methods take this value unless their options set their own.
+   *
+   * @default true
+   */
+  readonly defaultLabels?: boolean;
+  /**
    * Annotations of the StarRocksCluster resource. `starrocks.com/ignored: "true"` pauses the
    * operator's reconciliation of it.
    *

@@ -15,6 +15,35 @@ export enum ComponentKind {
 }
 
 /**
+ * The ports of a component, by the names the operator gives them on the component's Services.
+ * Which ports a component has: FE `HTTP`, `RPC`, `QUERY`, `EDIT_LOG`; BE `BE`, `WEBSERVER`,
+ * `HEARTBEAT`, `BRPC`; CN `THRIFT`, `WEBSERVER`, `HEARTBEAT`, `BRPC`; each also `ARROW_FLIGHT`
+ * when its config sets `arrow_flight_port`.
+ */
+export enum StarRocksPort {
+  /** FE HTTP port (`http_port`, default 8030); also serves `/metrics`. */
+  HTTP = 'http',
+  /** FE thrift RPC port (`rpc_port`, default 9020). */
+  RPC = 'rpc',
+  /** FE MySQL protocol port (`query_port`, default 9030). */
+  QUERY = 'query',
+  /** FE edit log port (`edit_log_port`, default 9010). */
+  EDIT_LOG = 'edit-log',
+  /** Arrow Flight SQL port (`arrow_flight_port`): only when the config sets it. */
+  ARROW_FLIGHT = 'arrow-flight',
+  /** BE thrift port (`be_port`, default 9060). */
+  BE = 'be',
+  /** BE/CN HTTP port (`webserver_port`, default 8040); also serves `/metrics`. */
+  WEBSERVER = 'webserver',
+  /** BE/CN heartbeat port (`heartbeat_service_port`, default 9050). */
+  HEARTBEAT = 'heartbeat',
+  /** BE/CN bRPC port (`brpc_port`, default 8060). */
+  BRPC = 'brpc',
+  /** CN thrift port (`thrift_port`, default 9060). */
+  THRIFT = 'thrift',
+}
+
+/**
  * One StarRocks component of a cluster defined in this app (FE, BE or CN): the names of what the
  * operator creates for it, its ports, and methods that add to its pods after the cluster is
  * defined. What monitoring, the init-password Job, warehouses and disruption budgets need of a
@@ -59,11 +88,12 @@ export interface IStarRocksComponent {
   readonly affinity?: k8s.Affinity;
 
   /**
-   * A port of the component as the operator derives it from the config file.
+   * A port of the component as the operator derives it from the config file. Throws for a port
+   * the component does not have.
    *
-   * @param name the port's name on the external Service
+   * @param port the port, by its name on the component's Services
    */
-  port(name: string): number;
+  port(port: StarRocksPort): number;
   /**
    * Whether the container has an environment variable of that name.
    *
@@ -97,6 +127,15 @@ export interface IStarRocksComponent {
    * @param value its value
    */
   addServiceAnnotation(key: string, value: string): void;
+  /**
+   * Adds an annotation to the component's external Service whose value is one of the
+   * component's port numbers, read from the config file when the manifest is synthesized (so
+   * config entries added later count). A clash with another value is reported at synthesis.
+   *
+   * @param key the annotation key, e.g. `prometheus.io/port`
+   * @param port the port whose number is the value
+   */
+  addServiceAnnotationFromPort(key: string, port: StarRocksPort): void;
 }
 
 /**

@@ -11,12 +11,15 @@ export const LABEL_OWNER = 'app.starrocks.ownerreference/name';
 export const LABEL_CLUSTER = 'cluster';
 
 /**
- * Labels the library puts on every object it creates for a cluster; merged under the chart's and
- * the user's labels.
+ * Labels the library puts on every object it creates for a cluster, unless the construct's
+ * `defaultLabels` is false; merged under the chart's and the user's labels.
  *
  * @internal
  */
-export function libraryLabels(instance: string): { [key: string]: string } {
+export function libraryLabels(instance: string, defaultLabels?: boolean): { [key: string]: string } {
+  if (defaultLabels === false) {
+    return {};
+  }
   return {
     'app.kubernetes.io/name': 'starrocks',
     'app.kubernetes.io/instance': instance,

@@ -112,3 +112,47 @@ export function renderQuantities(
   }
   return out;
 }
+
+/** A container's `resources` in wire form. @internal */
+export type ResourcesWire = {
+  claims?: Array<{ name: string }>;
+  limits?: { [name: string]: number | string };
+  requests?: { [name: string]: number | string };
+};
+
+/**
+ * A container's `resources` (`StarRocksResources`) in wire form: the claims by name first (as
+ * `toYaml` prints them), then `limits` and `requests` in the order given, each quantity as written.
+ *
+ * @internal
+ */
+export function renderResources(
+  prop: string,
+  resources: { readonly requests?: { [name: string]: ResourceQuantity }; readonly limits?: { [name: string]: ResourceQuantity } },
+  claims?: { readonly prop: string; readonly names: readonly string[] },
+): ResourcesWire {
+  if (typeof resources !== 'object' || resources === null) {
+    fail(prop, 'an object with requests and limits', resources);
+  }
+  const out: ResourcesWire = {};
+  if (claims !== undefined) {
+    claims.names.forEach((name, i) => {
+      if (typeof name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+        fail(`${claims.prop}[${i}]`, 'the name of a resource claim of the pod (a DNS label)', name);
+      }
+    });
+    if (claims.names.length > 0) {
+      out.claims = claims.names.map((name) => ({ name }));
+    }
+  }
+  for (const key of Object.keys(resources)) {
+    if (key !== 'limits' && key !== 'requests') {
+      fail(`${prop}.${key}`, 'one of "limits", "requests"', (resources as { [k: string]: unknown })[key]);
+    }
+    const rendered = renderQuantities(`${prop}.${key}`, resources[key]);
+    if (rendered !== undefined) {
+      out[key] = rendered;
+    }
+  }
+  return out;
+}

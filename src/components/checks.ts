@@ -1,6 +1,7 @@
 import type { ComponentKindBehavior } from './kind';
 import { ComponentOptions, ImagePullPolicy, PodManagementPolicy } from './options';
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
+import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
 import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
@@ -65,22 +66,22 @@ export function checkScalars(c: ScalarCheckContext): void {
   if (o.podManagementPolicy !== undefined) {
     checkOneOf(`${x}.podManagementPolicy`, o.podManagementPolicy, Object.values(PodManagementPolicy));
   }
-  for (const k of ['startupProbeFailureSeconds', 'livenessProbeFailureSeconds', 'readinessProbeFailureSeconds'] as const) {
-    const v = o[k];
-    if (v !== undefined) {
-      checkInt(`${x}.${k}`, v, 0);
+  for (const k of ['startupProbeFailureTime', 'livenessProbeFailureTime', 'readinessProbeFailureTime'] as const) {
+    const d = o[k];
+    if (d !== undefined) {
+      const v = wholeSeconds(`${x}.${k}`, d);
       if (v % PROBE_PERIOD_SECONDS !== 0) {
-        c.warn(`'${x}.${k}' is ${v}; the operator probes every ${PROBE_PERIOD_SECONDS} seconds, so it allows ${Math.ceil(v / PROBE_PERIOD_SECONDS) * PROBE_PERIOD_SECONDS}`);
+        c.warn(`'${x}.${k}' is ${v} seconds; the operator probes every ${PROBE_PERIOD_SECONDS} seconds, so it allows ${Math.ceil(v / PROBE_PERIOD_SECONDS) * PROBE_PERIOD_SECONDS}`);
       }
     }
   }
-  if (o.terminationGracePeriodSeconds !== undefined) {
-    checkInt(`${x}.terminationGracePeriodSeconds`, o.terminationGracePeriodSeconds, 0);
+  if (o.terminationGracePeriod !== undefined) {
+    wholeSeconds(`${x}.terminationGracePeriod`, o.terminationGracePeriod);
   }
-  if (o.minReadySeconds !== undefined) {
-    checkInt(`${x}.minReadySeconds`, o.minReadySeconds, 0);
-    if (o.minReadySeconds > 0 && o.podManagementPolicy !== PodManagementPolicy.ORDERED_READY) {
-      c.warn(`'${x}.minReadySeconds' is ${o.minReadySeconds} but podManagementPolicy is not OrderedReady; with Parallel (the operator's default) pods do not wait for each other to be ready`);
+  if (o.minReady !== undefined) {
+    const minReady = wholeSeconds(`${x}.minReady`, o.minReady);
+    if (minReady > 0 && o.podManagementPolicy !== PodManagementPolicy.ORDERED_READY) {
+      c.warn(`'${x}.minReady' is ${minReady} seconds but podManagementPolicy is not OrderedReady; with Parallel (the operator's default) pods do not wait for each other to be ready`);
     }
   }
   if (o.updateStrategy !== undefined) {

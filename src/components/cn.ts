@@ -1,5 +1,5 @@
 import type { ComponentKindBehavior, KindSpecFields } from './kind';
-import { CnOptions, HpaVersion } from './options';
+import { CnBaseOptions, HpaVersion } from './options';
 import { dataComponentVolumes } from './storage-volumes';
 import { ComponentKind } from '../cluster/reference';
 import type { AutoScalingPolicyWire } from '../common/crd-types';
@@ -12,7 +12,7 @@ import { hpaBehaviorToWire, hpaMetricsToWire } from '../common/wire';
  *
  * @internal
  */
-export function cnKind(o: CnOptions): ComponentKindBehavior {
+export function cnKind(o: CnBaseOptions): ComponentKindBehavior {
   return {
     key: 'cn',
     kind: ComponentKind.CN,
@@ -27,7 +27,7 @@ export function cnKind(o: CnOptions): ComponentKindBehavior {
   };
 }
 
-function checkAutoScaling(o: CnOptions, warn: (message: string) => void): void {
+function checkAutoScaling(o: CnBaseOptions, warn: (message: string) => void): void {
   const as = o.autoScaling;
   if (as === undefined) {
     return;
@@ -53,7 +53,7 @@ function checkAutoScaling(o: CnOptions, warn: (message: string) => void): void {
   }
 }
 
-function renderAutoScaling(o: CnOptions): KindSpecFields {
+function renderAutoScaling(o: CnBaseOptions): KindSpecFields {
   const as = o.autoScaling;
   if (!as) {
     return {};

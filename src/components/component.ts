@@ -9,13 +9,13 @@ import { checkDistinctPorts, ComponentPorts, derivePorts } from './ports';
 import { ComponentRenderState, renderCommonSpec, renderEnv, renderVolumes } from './render';
 import { renderComponentService } from './services';
 import { checkVolumes, componentVolumes, configEntryForPath } from './storage-volumes';
-import { ComponentKind, IStarRocksComponent } from '../cluster/reference';
-import { ComponentKey, configFileKey, configHashAnnotation, DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY, DERIVED_NAMES } from '../common/constants';
+import { ComponentKind, IStarRocksComponent, StarRocksPort } from '../cluster/reference';
+import { ARROW_FLIGHT, ComponentKey, configFileKey, configHashAnnotation, DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY, DERIVED_NAMES } from '../common/constants';
 import type { CommonComponentSpecWire, ComponentSpecWire, ContainerWire, EnvVarWire, ServiceWire, StorageVolumeWire } from '../common/crd-types';
 import { StarRocksPropError } from '../common/errors';
 import { ImageReference } from '../common/image';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
-import { copyStringMap, fail, problemsOf, setOnce } from '../common/validate';
+import { checkOneOf, copyStringMap, fail, problemsOf, setOnce } from '../common/validate';
 import { warn } from '../common/warnings';
 import { envVarToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
@@ -67,6 +67,8 @@ export class StarRocksComponent implements IStarRocksComponent {
   private readonly _storageVolumes: StorageVolumeWire[];
   private _extraLabels?: { [key: string]: string };
   private readonly _serviceAnnotations: { [key: string]: string } = {};
+  /** Service annotations whose value is a port number, computed at synthesis. */
+  private readonly _servicePortAnnotations: { [key: string]: StarRocksPort } = {};
   private readonly _capabilitiesAdded: string[] = [];
   private _configMapWritten = false;
   private _rootWarned = false;
@@ -98,7 +100,7 @@ export class StarRocksComponent implements IStarRocksComponent {
     for (const e of opts.envVars ?? []) {
       this.addEnvVar(e);
     }
-    const annotations = copyStringMap(`${key}.annotations`, opts.annotations) ?? {};
+    const annotations = copyStringMap(`${key}.podAnnotations`, opts.podAnnotations) ?? {};
     for (const k of Object.keys(annotations)) {
       this.addPodAnnotation(k, annotations[k]);
     }
@@ -183,17 +185,21 @@ export class StarRocksComponent implements IStarRocksComponent {
   }
 
   /**
-   * Returns a port of the component as the operator derives it from the config file.
+   * Returns a port of the component as the operator derives it from the config file. Throws for
+   * a port the component does not have.
    *
-   * @param name the port's name on the external Service: FE `http`, `rpc`, `query`, `edit-log`,
-   * `arrow-flight`; BE `be`, `webserver`, `heartbeat`, `brpc`, `arrow-flight`; CN `thrift`,
-   * `webserver`, `heartbeat`, `brpc`, `arrow-flight`
+   * @param port the port, by its name on the component's Services: FE `HTTP`, `RPC`, `QUERY`,
+   * `EDIT_LOG`; BE `BE`, `WEBSERVER`, `HEARTBEAT`, `BRPC`; CN `THRIFT`, `WEBSERVER`, `HEARTBEAT`,
+   * `BRPC`; each `ARROW_FLIGHT` when the config sets `arrow_flight_port`
    */
-  public port(name: string): number {
+  public port(port: StarRocksPort): number {
     const ports = this.ports();
-    const p = ports[name];
+    const p = ports[port];
     if (p === undefined) {
-      fail(`${this.key} port`, `one of ${Object.keys(ports).map((n) => JSON.stringify(n)).join(', ')}`, name);
+      if (port === StarRocksPort.ARROW_FLIGHT) {
+        fail(`${this.key} port`, `a port the component has: ${ARROW_FLIGHT.name} needs "${ARROW_FLIGHT.key}" in the ${this.key} config`, port);
+      }
+      fail(`${this.key} port`, `one of ${Object.keys(ports).map((n) => JSON.stringify(n)).join(', ')}`, port);
     }
     return p;
   }
@@ -235,7 +241,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param value its value
    */
   public addPodAnnotation(key: string, value: string): void {
-    setOnce(`${this.key}.annotations`, this._annotations, key, value);
+    setOnce(`${this.key}.podAnnotations`, this._annotations, key, value);
   }
 
   /**
@@ -259,6 +265,25 @@ export class StarRocksComponent implements IStarRocksComponent {
    */
   public addServiceAnnotation(key: string, value: string): void {
     setOnce(`${this.key}.service.annotations`, this._serviceAnnotations, key, value);
+  }
+
+  /**
+   * Adds an annotation to the component's external Service whose value is one of the
+   * component's port numbers, read from the config file when the manifest is synthesized (so
+   * `addConfig` calls made later count). A clash with another value of the annotation is
+   * reported at synthesis.
+   *
+   * @param key the annotation key, e.g. `prometheus.io/port`
+   * @param port the port whose number is the value
+   */
+  public addServiceAnnotationFromPort(key: string, port: StarRocksPort): void {
+    const prop = `${this.key}.service.annotations`;
+    checkOneOf(`${prop}.${key}`, port, Object.values(StarRocksPort));
+    const other = this._servicePortAnnotations[key];
+    if (other !== undefined && other !== port) {
+      fail(`${prop}.${key}`, `the ${other} port, as already added`, port);
+    }
+    this._servicePortAnnotations[key] = port;
   }
 
   /**
@@ -387,10 +412,11 @@ export class StarRocksComponent implements IStarRocksComponent {
     const hashKey = configHashAnnotation(this.key);
     const problems = [
       ...problemsOf(() => checkDistinctPorts(this.key, derivePorts(this.key, this._config))),
+      ...problemsOf(() => this.checkServicePortAnnotations()),
       ...problemsOf(() => checkVolumes(this.key, renderVolumes(this.renderState(), {}), this.ctx.volumeNameWithHash)),
       ...problemsOf(() => {
         if (this.rollsOnConfigChange && hashKey in this._annotations) {
-          fail(`${this.key}.annotations`, `free of "${hashKey}" when the component has a config (the library computes it)`, this._annotations[hashKey]);
+          fail(`${this.key}.podAnnotations`, `free of "${hashKey}" when the component has a config (the library computes it)`, this._annotations[hashKey]);
         }
       }),
     ];
@@ -445,7 +471,7 @@ export class StarRocksComponent implements IStarRocksComponent {
       timeZone: this.ctx.timeZone,
       env: this._env,
       annotations: this._annotations,
-      serviceAnnotations: this._serviceAnnotations,
+      serviceAnnotations: this.serviceAnnotations(true),
       podLabels: this._podLabels,
       capabilitiesAdded: this._capabilitiesAdded,
       sidecars: this._sidecars,
@@ -507,7 +533,33 @@ export class StarRocksComponent implements IStarRocksComponent {
     const onWarning = (m: string) => warn(this.ctx.scope, m);
     // lenient: a port that is not a number is reported by the node validation, not here
     const ports = () => derivePorts(this.key, this._config, true);
-    return s === undefined ? undefined : renderComponentService(this.key, s, ports, this._serviceAnnotations, onWarning);
+    return s === undefined ? undefined : renderComponentService(this.key, s, ports, this.serviceAnnotations(true), onWarning);
+  }
+
+  /**
+   * The Service annotations added through the mutators, those with a port number last (`lenient`:
+   * a port the config does not give is left out; the node validation reports it).
+   */
+  private serviceAnnotations(lenient: boolean): { [key: string]: string } {
+    const out = { ...this._serviceAnnotations };
+    const ports = lenient ? derivePorts(this.key, this._config, true) : undefined;
+    for (const key of Object.keys(this._servicePortAnnotations)) {
+      const port = this._servicePortAnnotations[key];
+      const n = ports ? ports[port] : this.port(port);
+      if (n !== undefined) {
+        out[key] = String(n);
+      }
+    }
+    return out;
+  }
+
+  /** The annotations with a port number: the port exists and no other value is set for the key. */
+  private checkServicePortAnnotations(): void {
+    const computed = this.serviceAnnotations(false);
+    const set = { ...this.opts.service?.annotations, ...this._serviceAnnotations };
+    for (const key of Object.keys(this._servicePortAnnotations)) {
+      setOnce(`${this.key}.service.annotations`, set, key, computed[key]);
+    }
   }
 
   /** The component's ports as the operator derives them from the config file. */

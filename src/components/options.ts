@@ -1,5 +1,6 @@
+import type { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
-import { ComponentResources, ComponentServiceOptions, ExistingConfigMap, ImagePullPolicy, MountOptions, PodManagementPolicy } from './pod-options';
+import { StarRocksResources, ComponentServiceOptions, ExistingConfigMap, ImagePullPolicy, MountOptions, PodManagementPolicy } from './pod-options';
 import { StarRocksConfig } from '../config/config';
 
 // the pods' and Services' option types, re-exported: they were declared here
@@ -110,7 +111,7 @@ export interface ComponentOptions extends SharedComponentOptions {
    *
    * @default - none; the operator passes none to the pods (BestEffort QoS)
    */
-  readonly resources?: ComponentResources;
+  readonly resources?: StarRocksResources;
   /**
    * The component's configuration file (`fe.conf`, `be.conf` or `cn.conf`). The library puts it
    * into a ConfigMap `<cluster>-<component>-cm`, points the operator at it and adds the
@@ -149,11 +150,12 @@ export interface ComponentOptions extends SharedComponentOptions {
    */
   readonly envVars?: k8s.EnvVar[];
   /**
-   * Pod annotations.
+   * Annotations of the pods (`annotations` of the component's spec; the operator puts them on
+   * the pod template).
    *
    * @default - none (besides the config-hash annotations the library adds)
    */
-  readonly annotations?: { [key: string]: string };
+  readonly podAnnotations?: { [key: string]: string };
   /**
    * Make the container's root filesystem read-only. StarRocks then needs writable volumes for
    * every path it writes and `STARROCKS_ROOT` pointing at a writable copy.
@@ -174,38 +176,40 @@ export interface ComponentOptions extends SharedComponentOptions {
    */
   readonly sysctls?: k8s.Sysctl[];
   /**
-   * Seconds a pod gets to shut down.
+   * How long a pod gets to shut down (`terminationGracePeriodSeconds`), in whole seconds.
    *
-   * @default - not set; the operator uses 120
+   * @default - not set; the operator uses 120 seconds
    */
-  readonly terminationGracePeriodSeconds?: number;
+  readonly terminationGracePeriod?: Duration;
   /**
-   * How long, in seconds, the startup probe may fail before the container is restarted; 0
-   * removes the probe. Rounded up to a multiple of 5 (the probe period).
+   * How long the startup probe may fail before the container is restarted
+   * (`startupProbeFailureSeconds`), in whole seconds; zero removes the probe. Rounded up to a
+   * multiple of 5 seconds (the probe period).
    *
    * @default - not set; the operator allows 300 seconds
    */
-  readonly startupProbeFailureSeconds?: number;
+  readonly startupProbeFailureTime?: Duration;
   /**
-   * How long, in seconds, the liveness probe may fail before the container is restarted; 0
-   * removes the probe.
+   * How long the liveness probe may fail before the container is restarted
+   * (`livenessProbeFailureSeconds`), in whole seconds; zero removes the probe.
    *
    * @default - not set; the operator allows 15 seconds
    */
-  readonly livenessProbeFailureSeconds?: number;
+  readonly livenessProbeFailureTime?: Duration;
   /**
-   * How long, in seconds, the readiness probe may fail before the pod is taken out of the
-   * Services; 0 removes the probe.
+   * How long the readiness probe may fail before the pod is taken out of the Services
+   * (`readinessProbeFailureSeconds`), in whole seconds; zero removes the probe.
    *
    * @default - not set; the operator allows 15 seconds
    */
-  readonly readinessProbeFailureSeconds?: number;
+  readonly readinessProbeFailureTime?: Duration;
   /**
-   * Seconds a new pod must be ready before it counts as available.
+   * How long a new pod must be ready before it counts as available (`minReadySeconds`), in
+   * whole seconds.
    *
    * @default - not set (0)
    */
-  readonly minReadySeconds?: number;
+  readonly minReady?: Duration;
   /**
    * How the StatefulSet starts and stops pods. Cannot be changed on an existing StatefulSet.
    *
@@ -334,14 +338,8 @@ export interface FeOptions extends ComponentOptions {
   readonly logStorage?: PersistentStorageOptions;
 }
 
-/** Options of the storage of BE and CN. */
+/** Options of BE, CN and warehouse CN pods: those of every component plus the data volumes. */
 export interface DataComponentOptions extends ComponentOptions {
-  /**
-   * Whether the component is part of the cluster.
-   *
-   * @default - BE: true; CN: true when `cn` is given
-   */
-  readonly enabled?: boolean;
   /**
    * Persistent volume(s) for data (`<prefix>-data`; BE tablets, CN cache).
    *
@@ -371,7 +369,14 @@ export interface DataComponentOptions extends ComponentOptions {
 }
 
 /** Options of the BE (backend) component. */
-export interface BeOptions extends DataComponentOptions {}
+export interface BeOptions extends DataComponentOptions {
+  /**
+   * Whether the cluster has BE; `false` for a shared-data cluster.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
 
 /** Version of the HorizontalPodAutoscaler API the operator creates for CN. */
 export enum HpaVersion {
@@ -413,8 +418,11 @@ export interface CnAutoScalingOptions {
   readonly behavior?: k8s.HorizontalPodAutoscalerBehaviorV2;
 }
 
-/** Options of the CN (compute node) component. */
-export interface CnOptions extends DataComponentOptions {
+/**
+ * Options of a group of CN pods: the cluster's CN (`CnOptions`) and a warehouse
+ * (`WarehouseOptions`) both take these.
+ */
+export interface CnBaseOptions extends DataComponentOptions {
   /**
    * Scale CN with a HorizontalPodAutoscaler. Leave `replicas` unset with it: every apply of a
    * manifest with `replicas` resets what the HPA chose.
@@ -422,4 +430,14 @@ export interface CnOptions extends DataComponentOptions {
    * @default - no autoscaling
    */
   readonly autoScaling?: CnAutoScalingOptions;
+}
+
+/** Options of the CN (compute node) component of a cluster. */
+export interface CnOptions extends CnBaseOptions {
+  /**
+   * Whether the cluster has CN (`false` keeps the settings but leaves CN out).
+   *
+   * @default true (when `cn` is given)
+   */
+  readonly enabled?: boolean;
 }

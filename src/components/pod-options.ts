@@ -30,8 +30,12 @@ export enum ServiceType {
   LOAD_BALANCER = 'LoadBalancer',
 }
 
-/** CPU, memory and other resources of a component's container. */
-export interface ComponentResources {
+/**
+ * CPU, memory and other resources of a container: of the FE, BE, CN and warehouse CN containers,
+ * the FE proxy, the operator and the init-password Job alike. Quantities are written as given
+ * (`ResourceQuantity.of('8Gi')` stays `8Gi`).
+ */
+export interface StarRocksResources {
   /**
    * Requested resources, by resource name (`cpu`, `memory`, `ephemeral-storage`, ...).
    *

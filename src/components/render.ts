@@ -1,6 +1,7 @@
 import type { ComponentOptions, ComponentServiceOptions, MountOptions, SharedComponentOptions } from './options';
 import { ComponentKey, configFileKey, configHashAnnotation, ENTRYPOINT_MOUNT_PATH, entrypointHashAnnotation } from '../common/constants';
 import type { CommonComponentSpecWire, ContainerWire, EnvVarWire, MountWire, ServiceWire, StorageVolumeWire } from '../common/crd-types';
+import { wholeSeconds } from '../common/duration';
 import { helmValueHash } from '../common/hash';
 import { renderQuantities } from '../common/quantity';
 import {
@@ -104,11 +105,11 @@ export function renderCommonSpec(c: ComponentRenderState): CommonComponentSpecWi
   if (o.sysctls && o.sysctls.length > 0) {
     spec.sysctls = sysctlsToWire(o.sysctls, `${x}.sysctls`);
   }
-  if (o.terminationGracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = o.terminationGracePeriodSeconds;
-  if (o.startupProbeFailureSeconds !== undefined) spec.startupProbeFailureSeconds = o.startupProbeFailureSeconds;
-  if (o.livenessProbeFailureSeconds !== undefined) spec.livenessProbeFailureSeconds = o.livenessProbeFailureSeconds;
-  if (o.readinessProbeFailureSeconds !== undefined) spec.readinessProbeFailureSeconds = o.readinessProbeFailureSeconds;
-  if (o.minReadySeconds !== undefined) spec.minReadySeconds = o.minReadySeconds;
+  if (o.terminationGracePeriod !== undefined) spec.terminationGracePeriodSeconds = wholeSeconds(`${x}.terminationGracePeriod`, o.terminationGracePeriod);
+  if (o.startupProbeFailureTime !== undefined) spec.startupProbeFailureSeconds = wholeSeconds(`${x}.startupProbeFailureTime`, o.startupProbeFailureTime);
+  if (o.livenessProbeFailureTime !== undefined) spec.livenessProbeFailureSeconds = wholeSeconds(`${x}.livenessProbeFailureTime`, o.livenessProbeFailureTime);
+  if (o.readinessProbeFailureTime !== undefined) spec.readinessProbeFailureSeconds = wholeSeconds(`${x}.readinessProbeFailureTime`, o.readinessProbeFailureTime);
+  if (o.minReady !== undefined) spec.minReadySeconds = wholeSeconds(`${x}.minReady`, o.minReady);
   if (o.podManagementPolicy !== undefined) {
     spec.podManagementPolicy = o.podManagementPolicy;
   }

@@ -55,6 +55,15 @@ export interface DisruptionBudgetsOptions {
    * @default - none
    */
   readonly labels?: { [key: string]: string };
+  /**
+   * Whether the PodDisruptionBudgets carry the labels the library adds by default:
+   * `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance: <name>` and
+   * `app.kubernetes.io/managed-by: cdk8s-starrocks`. `false` leaves them out; the `cluster:
+   * <cluster>` label stay either way.
+   *
+   * @default true
+   */
+  readonly defaultLabels?: boolean;
 }
 
 /** Properties of the PodDisruptionBudgets of a cluster. */
@@ -85,6 +94,10 @@ const PARTS: ReadonlyArray<{ part: Part; component: ComponentKind; what: string;
  * cannot see which components exist, so only FE gets a default budget and the others only when
  * given. Warnings (at synth time) point out budgets that block every eviction or let the FE
  * followers lose their majority.
+ *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the PodDisruptionBudgets, besides
+ * `cluster: <cluster>`, which stays; `defaultLabels: false` leaves them out.
  */
 export class StarRocksDisruptionBudgets extends Construct {
   /** The FE PodDisruptionBudget, unless disabled. */
@@ -104,7 +117,7 @@ export class StarRocksDisruptionBudgets extends Construct {
     }
     const c = cluster.clusterName;
     const local = cluster.definedInApp;
-    const labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
+    const labels = mergeLabels(libraryLabels(c, props.defaultLabels), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
     const created: { [part: string]: ApiObject } = {};
     const checks: Array<{ target: DisruptionTarget; budget: DisruptionBudget; part: Part }> = [];
 

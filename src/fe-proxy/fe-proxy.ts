@@ -1,12 +1,14 @@
+import type { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { FE_PROXY_PORT } from '../common/constants';
 import type { FeProxySpecWire, ServiceWire } from '../common/crd-types';
+import { wholeSeconds } from '../common/duration';
 import { checkImage } from '../common/image';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { renderQuantities } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { affinityToWire, tolerationsToWire, topologySpreadToWire } from '../common/wire';
-import { ComponentResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
+import { StarRocksResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
 import { renderServiceOptions } from '../components/services';
 import { EmptyDirVolume } from '../storage/storage';
 
@@ -45,7 +47,7 @@ export interface FeProxyOptions {
    *
    * @default - none
    */
-  readonly resources?: ComponentResources;
+  readonly resources?: StarRocksResources;
   /**
    * DNS resolver nginx uses to find the FE Service.
    *
@@ -95,17 +97,19 @@ export interface FeProxyOptions {
    */
   readonly serviceAccount?: string;
   /**
-   * How long, in seconds, the liveness probe may fail; 0 removes it.
+   * How long the liveness probe may fail (`livenessProbeFailureSeconds`), in whole seconds; zero
+   * removes it.
    *
    * @default - not set; the operator allows 15 seconds
    */
-  readonly livenessProbeFailureSeconds?: number;
+  readonly livenessProbeFailureTime?: Duration;
   /**
-   * How long, in seconds, the readiness probe may fail; 0 removes it.
+   * How long the readiness probe may fail (`readinessProbeFailureSeconds`), in whole seconds;
+   * zero removes it.
    *
    * @default - not set; the operator allows 15 seconds
    */
-  readonly readinessProbeFailureSeconds?: number;
+  readonly readinessProbeFailureTime?: Duration;
   /**
    * Extra emptyDir volumes.
    *
@@ -119,11 +123,11 @@ export interface FeProxyOptions {
    */
   readonly podLabels?: { [key: string]: string };
   /**
-   * Pod annotations.
+   * Annotations of the proxy's pods.
    *
    * @default - none
    */
-  readonly annotations?: { [key: string]: string };
+  readonly podAnnotations?: { [key: string]: string };
   /**
    * Share one process namespace between the containers of a pod.
    *
@@ -168,11 +172,11 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): FeProxySp
   if (o.service !== undefined) {
     spec.service = renderProxyService(o.service);
   }
-  if (o.livenessProbeFailureSeconds !== undefined) {
-    spec.livenessProbeFailureSeconds = checkInt(`${p}.livenessProbeFailureSeconds`, o.livenessProbeFailureSeconds, 0);
+  if (o.livenessProbeFailureTime !== undefined) {
+    spec.livenessProbeFailureSeconds = wholeSeconds(`${p}.livenessProbeFailureTime`, o.livenessProbeFailureTime);
   }
-  if (o.readinessProbeFailureSeconds !== undefined) {
-    spec.readinessProbeFailureSeconds = checkInt(`${p}.readinessProbeFailureSeconds`, o.readinessProbeFailureSeconds, 0);
+  if (o.readinessProbeFailureTime !== undefined) {
+    spec.readinessProbeFailureSeconds = wholeSeconds(`${p}.readinessProbeFailureTime`, o.readinessProbeFailureTime);
   }
   if (o.emptyDirs && o.emptyDirs.length > 0) {
     spec.storageVolumes = o.emptyDirs.map((e, i) => {
@@ -190,7 +194,7 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): FeProxySp
     }
     spec.podLabels = podLabels;
   }
-  const annotations = copyStringMap(`${p}.annotations`, o.annotations);
+  const annotations = copyStringMap(`${p}.podAnnotations`, o.podAnnotations);
   if (annotations && Object.keys(annotations).length > 0) {
     spec.annotations = annotations;
   }

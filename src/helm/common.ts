@@ -19,7 +19,7 @@ import { StarRocksApiObject } from '../common/api-object';
 import { helmValueHash } from '../common/hash';
 import { ResourceQuantity } from '../common/quantity';
 import { show } from '../common/validate';
-import { MountOptions } from '../components/options';
+import { MountOptions, StarRocksResources } from '../components/options';
 import { StarRocksConfig } from '../config/config';
 import { DatadogLogConfig } from '../monitoring/datadog';
 
@@ -148,6 +148,39 @@ export function resourceRequirements(prop: string, value: unknown, allowed: read
     }
   }
   return out;
+}
+
+/**
+ * The names of the `claims` of a `resources` map: each `{name: ...}` and nothing else (the typed
+ * props take claims by name).
+ *
+ * @internal
+ */
+export function claimNames(prop: string, claims: readonly ValuesMap[]): string[] {
+  return claims.map((c, i) => {
+    const keys = Object.keys(c);
+    if (keys.length !== 1 || keys[0] !== 'name' || typeof c.name !== 'string') {
+      throw new HelmValuesError(`${prop}[${i}] must be a map with only a name (the library gives claims by name), got ${show(c)}`);
+    }
+    return c.name;
+  });
+}
+
+/**
+ * A `resources` map (`limits`, `requests`, `claims`) as the typed props take it: quantities
+ * wrapped, in the order given, and the claims by name.
+ *
+ * @internal
+ */
+export function typedResources(prop: string, value: unknown): { resources: StarRocksResources; resourceClaims?: string[] } {
+  const r = resourceRequirements(prop, value, ['limits', 'requests', 'claims'], 'the API server rejects other fields');
+  const resources: { -readonly [K in keyof StarRocksResources]: StarRocksResources[K] } = {};
+  for (const key of Object.keys(r)) {
+    if (key === 'limits' || key === 'requests') {
+      resources[key] = r[key];
+    }
+  }
+  return r.claims === undefined ? { resources } : { resources, resourceClaims: claimNames(`${prop}.claims`, r.claims) };
 }
 
 /** A `resources` map as the charts print it, quantities wrapped for the typed props. @internal */

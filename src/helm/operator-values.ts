@@ -7,7 +7,7 @@
  */
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { envList, imageRef, printedNumber, pullSecrets, resourceRequirements } from './common';
+import { envList, imageRef, printedNumber, pullSecrets, typedResources } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import {
   asWire, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, truthy, ValuesMap, valuesError, wireMap, withoutNulls,
@@ -28,7 +28,6 @@ const SUBCHART_NAME = 'operator';
 const DEFAULT_SERVICE_ACCOUNT = 'starrocks';
 
 const PULL_POLICIES = Object.values(ImagePullPolicy) as string[];
-const RESOURCE_KEYS = ['limits', 'requests', 'claims'];
 const SECURITY_CONTEXT_BOOLEANS = ['runAsNonRoot', 'allowPrivilegeEscalation', 'readOnlyRootFilesystem', 'privileged'];
 /** Go's strconv.ParseBool, which the operator's `--volume-name-with-hash` flag goes through. */
 const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
@@ -52,9 +51,11 @@ const PROP_TO_VALUES_KEY: PropToValuesKey = [
   ['operator.watchNamespace', `${OP}.watchNamespace`],
   ['operator.nodeSelector', `${OP}.nodeSelector`],
   ['operator.annotations', `${OP}.annotations`],
+  ['operator.podAnnotations', `${OP}.annotations`],
   ['operator.tolerations', `${OP}.tolerations`],
   ['operator.rbac.create', `${ROOT}.global.rbac.create`],
   ['operator.namespace', `${OP}.namespaceOverride`],
+  ['operator.resourceClaims', `${OP}.resources.claims`],
   ['operator.resources', `${OP}.resources`],
   ['operator.denyList', `${OP}.denyList`],
   ['operator.logFlags', `${OP}.log`],
@@ -63,7 +64,7 @@ const PROP_TO_VALUES_KEY: PropToValuesKey = [
   ['operator.replicas', `${OP}.replicaCount`],
   ['operator.image', `${OP}.image`],
   ['operator.name', `${ROOT}.nameOverride`],
-  ['operator.env', `${OP}.env`],
+  ['operator.envVars', `${OP}.env`],
 ];
 
 /**
@@ -124,13 +125,14 @@ export function operatorPropsFromValues(v: ValuesMap, ctx: HelmContext): StarRoc
     imagePullPolicy: pullPolicy(op.imagePullPolicy, image),
     imagePullSecrets: truthy(op.imagePullSecrets) ? pullSecrets(`${OP}.imagePullSecrets`, op.imagePullSecrets) : undefined,
     replicas: replicaCount(op.replicaCount),
-    resources: resources(op.resources),
+    ...resources(op.resources),
     securityContext: securityContext(op.securityContext),
     nodeSelector: stringMap(`${OP}.nodeSelector`, op.nodeSelector),
     affinity: truthy(op.affinity) ? wireMap<k8s.Affinity>(`${OP}.affinity`, op.affinity) : undefined,
     tolerations: truthy(op.tolerations) ? asWire<k8s.Toleration[]>(listOfMaps(`${OP}.tolerations`, op.tolerations)) : undefined,
     annotations: stringMap(`${OP}.annotations`, op.annotations),
-    env: truthy(op.env) ? envList(`${OP}.env`, op.env) : undefined,
+    podAnnotations: stringMap(`${OP}.annotations`, op.annotations),
+    envVars: truthy(op.env) ? envList(`${OP}.env`, op.env) : undefined,
     timeZone: text(v.timeZone),
     logFlags: logFlags(op.log),
     watchNamespace: truthy(op.watchNamespace) ? scalar(`${OP}.watchNamespace`, op.watchNamespace) : undefined,
@@ -175,9 +177,9 @@ function replicaCount(value: unknown): number | undefined {
   return value === null || value === undefined || value === '' ? undefined : printedNumber(`${OP}.replicaCount`, value);
 }
 
-/** `resources` is printed as given (`toYaml`); quantities are wrapped for the typed props. */
-function resources(value: unknown): k8s.ResourceRequirements {
-  return asWire<k8s.ResourceRequirements>(truthy(value) ? resourceRequirements(`${OP}.resources`, value, RESOURCE_KEYS, 'the API server rejects other fields') : {});
+/** `resources` is printed as given (`toYaml`): quantities wrapped for the typed props, the claims by name. */
+function resources(value: unknown): Pick<StarRocksOperatorProps, 'resources' | 'resourceClaims'> {
+  return truthy(value) ? typedResources(`${OP}.resources`, value) : { resources: {} };
 }
 
 /** `securityContext` is printed as given (merged over the chart's defaults). */

@@ -5,19 +5,20 @@
  *
  * @internal
  */
+import { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { chartConfig, configTextValue, datadogLogConfig, literalBlock, mounts, prometheusAnnotations, pullSecrets, quantities, storageSize, withUserAnnotations } from './common';
 import { HelmValuesError } from './context';
 import { asWire, Building, dig, goPrint, isMap, listAt, mapAt, scalar, section, stringMap, truthy, ValuesMap, wireList, wireMap } from './values';
+import { ComponentKind } from '../cluster/reference';
 import { ComponentKey } from '../common/constants';
 import { show } from '../common/validate';
 import {
-  CnAutoScalingOptions, CnOptions, ComponentResources, ComponentServiceOptions, ExistingConfigMap, FeOptions,
+  CnAutoScalingOptions, CnOptions, StarRocksResources, ComponentServiceOptions, ExistingConfigMap, FeOptions,
   HpaVersion, ImagePullPolicy, PodManagementPolicy, ServicePortOptions, ServiceType,
 } from '../components/options';
 import { renderEntries, StarRocksConfig } from '../config/config';
-import { Datadog, DatadogLogConfig, DatadogProfilingOptions } from '../monitoring/datadog';
-import { MonitoredComponent } from '../monitoring/monitored-component';
+import { DatadogLogConfig, DatadogProfilingOptions, StarRocksDatadog } from '../monitoring/datadog';
 import { EmptyDirVolume, HostPathVolume, PersistentStorageOptions } from '../storage/storage';
 
 /** The values key of each component's section. @internal */
@@ -34,6 +35,20 @@ type StorageFields = Pick<AnyComponentOptions,
 /** `Number` of a value the chart prints with `{{ }}` (read as the typed prop checks it). @internal */
 export function num(value: unknown): number {
   return Number(value);
+}
+
+/**
+ * A number of seconds the chart prints with `{{ }}`, as a `Duration`; anything but a whole
+ * number from 0 is an error naming `prop`.
+ *
+ * @internal
+ */
+export function seconds(prop: string, value: unknown): Duration {
+  const n = num(value);
+  if (!Number.isInteger(n) || n < 0 || n > 2147483647) {
+    throw new HelmValuesError(`${prop} must be a whole number of seconds from 0 to 2147483647, got ${show(value)}`);
+  }
+  return Duration.seconds(n);
 }
 
 /** A number given as a number (the typed prop checks its range); anything else is an error naming `prop`. */
@@ -105,14 +120,14 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
     o.entrypointScript = script;
   }
   if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
-    annotations[Datadog.logsAnnotationKey(x as MonitoredComponent)] = Datadog.logsAnnotationValue(x as MonitoredComponent, {
+    annotations[StarRocksDatadog.logsAnnotationKey(x as ComponentKind)] = StarRocksDatadog.logsAnnotationValue(x as ComponentKind, {
       config: logConfig(v),
       multilineLogParsing: truthy(dig(v, 'datadog', 'log', 'enableMultilineLogParsing')),
     });
   }
   const podAnnotations = withUserAnnotations(annotations, `${p}.annotations`, c.annotations);
   if (Object.keys(podAnnotations).length > 0) {
-    o.annotations = podAnnotations;
+    o.podAnnotations = podAnnotations;
   }
 
   const service = componentService(p, c.service);
@@ -162,7 +177,7 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
     o.podLabels = stringMap(...podLabels);
   }
   if (profiled) {
-    o.podLabels = { ...(o.podLabels ?? {}), ...Datadog.profilingPodLabels(profilingOptions(v)) };
+    o.podLabels = { ...(o.podLabels ?? {}), ...StarRocksDatadog.profilingPodLabels(profilingOptions(v)) };
   }
   const hostAliases = inherited('hostAliases');
   if (hostAliases) {
@@ -186,19 +201,19 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
   }
   o.envVars = componentEnv(x, c, v, image, name);
   if (c.terminationGracePeriodSeconds !== null && c.terminationGracePeriodSeconds !== undefined) {
-    o.terminationGracePeriodSeconds = num(c.terminationGracePeriodSeconds);
+    o.terminationGracePeriod = seconds(`${p}.terminationGracePeriodSeconds`, c.terminationGracePeriodSeconds);
   }
   if (truthy(c.startupProbeFailureSeconds)) {
-    o.startupProbeFailureSeconds = num(c.startupProbeFailureSeconds);
+    o.startupProbeFailureTime = seconds(`${p}.startupProbeFailureSeconds`, c.startupProbeFailureSeconds);
   }
   if (truthy(c.livenessProbeFailureSeconds)) {
-    o.livenessProbeFailureSeconds = num(c.livenessProbeFailureSeconds);
+    o.livenessProbeFailureTime = seconds(`${p}.livenessProbeFailureSeconds`, c.livenessProbeFailureSeconds);
   }
   if (truthy(c.readinessProbeFailureSeconds)) {
-    o.readinessProbeFailureSeconds = num(c.readinessProbeFailureSeconds);
+    o.readinessProbeFailureTime = seconds(`${p}.readinessProbeFailureSeconds`, c.readinessProbeFailureSeconds);
   }
   if (c.minReadySeconds !== null && c.minReadySeconds !== undefined) {
-    o.minReadySeconds = num(c.minReadySeconds);
+    o.minReady = seconds(`${p}.minReadySeconds`, c.minReadySeconds);
   }
   if (truthy(c.podManagementPolicy)) {
     o.podManagementPolicy = scalar(`${p}.podManagementPolicy`, c.podManagementPolicy) as PodManagementPolicy;
@@ -274,7 +289,7 @@ function autoScaling(p: string, value: unknown): CnAutoScalingOptions {
  * `resources` (limits of `unlimited` left out, as the chart does), else the older `resource`; both
  * as `requests` and `limits`.
  */
-function componentResources(p: string, c: ValuesMap): ComponentResources | undefined {
+function componentResources(p: string, c: ValuesMap): StarRocksResources | undefined {
   const key = truthy(c.resources) ? 'resources' : truthy(c.resource) ? 'resource' : undefined;
   if (key === undefined) {
     return undefined;
@@ -365,7 +380,7 @@ function componentEnv(x: ComponentKey, c: ValuesMap, v: ValuesMap, image: string
   }
   if (truthy(dig(v, 'datadog', 'profiling', x))) {
     const profiling = profilingOptions(v);
-    for (const [name, value] of Object.entries(Datadog.profilingEnv(x as MonitoredComponent, profiling, image))) {
+    for (const [name, value] of Object.entries(StarRocksDatadog.profilingEnv(x as ComponentKind, profiling, image))) {
       env.push({ name, value });
     }
   }

@@ -6,7 +6,7 @@
 import type { k8s } from 'cdk8s-plus-27';
 import { pullSecrets, quantities } from './common';
 import { HelmValuesError } from './context';
-import { componentService, emptyDirs, num } from './starrocks-component';
+import { componentService, emptyDirs, num, seconds } from './starrocks-component';
 import { Building, dig, goPrint, mapAt, scalar, section, stringMap, truthy, wireList, wireMap } from './values';
 import { ImagePullPolicy } from '../components/options';
 import { FeProxyOptions } from '../fe-proxy/fe-proxy';
@@ -56,10 +56,10 @@ export function feProxyOptions(value: unknown): FeProxyOptions {
     o.tolerations = wireList<k8s.Toleration[]>(`${p}.tolerations`, px.tolerations);
   }
   if (truthy(px.livenessProbeFailureSeconds)) {
-    o.livenessProbeFailureSeconds = num(px.livenessProbeFailureSeconds);
+    o.livenessProbeFailureTime = seconds(`${p}.livenessProbeFailureSeconds`, px.livenessProbeFailureSeconds);
   }
   if (truthy(px.readinessProbeFailureSeconds)) {
-    o.readinessProbeFailureSeconds = num(px.readinessProbeFailureSeconds);
+    o.readinessProbeFailureTime = seconds(`${p}.readinessProbeFailureSeconds`, px.readinessProbeFailureSeconds);
   }
   if (truthy(px.emptyDirs)) {
     o.emptyDirs = emptyDirs(`${p}.emptyDirs`, px.emptyDirs);

@@ -5,22 +5,21 @@
  *
  * @internal
  */
-import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { addValueObjects } from './common';
+import { addValueObjects, typedResources } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-component';
 import { feProxyOptions } from './starrocks-fe-proxy';
 import { patchDisasterRecovery, patchEntrypointScript, removeNamespace, secretByName } from './typed-api-gaps';
-import { asWire, dig, goPrint, isMap, mapAt, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
+import { dig, goPrint, isMap, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
+import { ComponentKind } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey } from '../common/constants';
 import { warn } from '../common/warnings';
 import { FeOptions } from '../components/options';
 import { InitPasswordJobOptions } from '../init-password/init-password-job';
 import { RootPasswordSource } from '../init-password/password-source';
-import { MonitoredComponent } from '../monitoring/monitored-component';
 import { ScrapeInterval, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume',
@@ -53,6 +52,12 @@ function componentPropKeys(x: ComponentKey): PropToValuesKey {
     [`${x}.autoScaling.metrics`, `${s}.autoScalingPolicy.hpaPolicy.metrics`],
     [`${x}.autoScaling.behavior`, `${s}.autoScalingPolicy.hpaPolicy.behavior`],
     [`${x}.autoScaling`, `${s}.autoScalingPolicy`],
+    [`${x}.podAnnotations`, `${s}.annotations`],
+    [`${x}.terminationGracePeriod`, `${s}.terminationGracePeriodSeconds`],
+    [`${x}.startupProbeFailureTime`, `${s}.startupProbeFailureSeconds`],
+    [`${x}.livenessProbeFailureTime`, `${s}.livenessProbeFailureSeconds`],
+    [`${x}.readinessProbeFailureTime`, `${s}.readinessProbeFailureSeconds`],
+    [`${x}.minReady`, `${s}.minReadySeconds`],
     [`${x} mount paths`, `${s}.secrets, .configMaps and .storageSpec mount paths`],
     [`${x} volume names`, `${s}.secrets, .configMaps and .storageSpec volume names`],
     [x, s],
@@ -69,6 +74,8 @@ function clusterPropKeys(v: ValuesMap): PropToValuesKey {
     // a config key's error names the values key it comes from: configyaml wins over config
     ...COMPONENTS.map((x): readonly [string, string] => [`${x}.config`, `${SPEC_KEY[x]}.${truthy(section(v[SPEC_KEY[x]]).configyaml) ? 'configyaml' : 'config'}`]),
     ...COMPONENTS.flatMap(componentPropKeys),
+    ['feProxy.livenessProbeFailureTime', 'starrocksFeProxySpec.livenessProbeFailureSeconds'],
+    ['feProxy.readinessProbeFailureTime', 'starrocksFeProxySpec.readinessProbeFailureSeconds'],
     ['feProxy', 'starrocksFeProxySpec'],
     ['name', truthy(sc.name) ? 'starrocksCluster.name' : 'nameOverride'],
     ['namespace', truthy(sc.namespace) ? 'starrocksCluster.namespace' : 'the release namespace'],
@@ -83,6 +90,7 @@ const INIT_PASSWORD_PROP_KEYS: PropToValuesKey = [
   ['password.secretName', 'initPassword.passwordSecret'],
   ['password', 'initPassword.password'],
   ['image', 'initPassword.image'],
+  ['resourceClaims', 'initPassword.resources.claims'],
   ['resources', 'initPassword.resources'],
   ['annotations', 'initPassword.annotations'],
   ['podAnnotations', 'initPassword.podAnnotations'],
@@ -96,7 +104,6 @@ const SERVICE_MONITOR_PROP_KEYS: PropToValuesKey = [
   ['basicAuth.passwordKey', 'metrics.serviceMonitor.basicAuth.passwordSecretKey'],
   ['endpointParams', 'metrics.serviceMonitor.endpointParam.params'],
   ['interval', 'metrics.serviceMonitor.interval'],
-  ['scrapeInterval', 'metrics.serviceMonitor.interval'],
   ['labels', 'metrics.serviceMonitor.labels'],
 ];
 
@@ -232,7 +239,7 @@ function addInitPassword(cluster: StarRocksCluster, ip: ValuesMap): void {
     emitScriptConfigMap: true,
     image: truthy(ip.image) ? goPrint(ip.image) : undefined,
     // printed as given (`toYaml`)
-    resources: truthy(ip.resources) ? asWire<k8s.ResourceRequirements>(mapAt(`${p}.resources`, ip.resources)!) : undefined,
+    ...(truthy(ip.resources) ? typedResources(`${p}.resources`, ip.resources) : {}),
     annotations: stringMap(`${p}.annotations`, ip.annotations),
     podAnnotations: stringMap(`${p}.podAnnotations`, ip.podAnnotations),
   };
@@ -240,16 +247,16 @@ function addInitPassword(cluster: StarRocksCluster, ip: ValuesMap): void {
 }
 
 function addServiceMonitors(cluster: StarRocksCluster, sm: ValuesMap, cn: boolean): void {
-  const components = [MonitoredComponent.FE, MonitoredComponent.BE];
+  const components = [ComponentKind.FE, ComponentKind.BE];
   if (cn) {
-    components.push(MonitoredComponent.CN);
+    components.push(ComponentKind.CN);
   }
   const ba = section(sm.basicAuth);
   const params = truthy(dig(sm, 'endpointParam', 'enabled')) ? dig(sm, 'endpointParam', 'params') : undefined;
   named(SERVICE_MONITOR_PROP_KEYS, () => cluster.addServiceMonitor('ServiceMonitor', serviceMonitorOptions(sm, ba, params, components)));
 }
 
-function serviceMonitorOptions(sm: ValuesMap, ba: ValuesMap, params: unknown, components: MonitoredComponent[]): StarRocksServiceMonitorOptions {
+function serviceMonitorOptions(sm: ValuesMap, ba: ValuesMap, params: unknown, components: ComponentKind[]): StarRocksServiceMonitorOptions {
   const p = 'metrics.serviceMonitor';
   return {
     labels: stringMap(`${p}.labels`, sm.labels),
@@ -261,7 +268,7 @@ function serviceMonitorOptions(sm: ValuesMap, ba: ValuesMap, params: unknown, co
       passwordKey: goPrint(ba.passwordSecretKey),
     } : undefined,
     // the interval as the chart prints it (`60s` stays `60s`)
-    scrapeInterval: truthy(sm.interval) ? ScrapeInterval.fromText(goPrint(sm.interval)) : ScrapeInterval.prometheusDefault(),
+    interval: truthy(sm.interval) ? ScrapeInterval.fromText(goPrint(sm.interval)) : ScrapeInterval.prometheusDefault(),
     endpointParams: isMap(params) && truthy(params)
       ? Object.fromEntries(Object.entries(params).map(([k, val]) => [k, Array.isArray(val) ? val.map(goPrint) : [goPrint(val)]]))
       : undefined,

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { addValueObjects, chartConfig, configTextValue, datadogLogConfig, envList, imageRef, literalBlock, mounts, printedNumber, prometheusAnnotations, pullSecrets, resourceRequirements, storageSize, wholeNumber, withUserAnnotations } from './common';
@@ -53,6 +53,8 @@ const PROP_TO_VALUES_KEY: PropToValuesKey = [
   ['cn.autoScaling.metrics', 'spec.autoScalingPolicy.hpaPolicy.metrics'],
   ['cn.autoScaling.behavior', 'spec.autoScalingPolicy.hpaPolicy.behavior'],
   ['cn.autoScaling', 'spec.autoScalingPolicy'],
+  ['cn.podAnnotations', 'spec.annotations'],
+  ['cn.minReady', 'spec.minReadySeconds'],
   ['cn.dataStorage.size', 'spec.storageSpec.storageSize'],
   ['cn.logStorage.size', 'spec.storageSpec.logStorageSize'],
   ['cn.dataStorage', 'spec.storageSpec'],
@@ -165,7 +167,7 @@ export function warehousePropsFromValues(scope: Construct, v: ValuesMap, ctx: He
   }
   // always printed
   if (spec.minReadySeconds !== null && spec.minReadySeconds !== undefined) {
-    o.minReadySeconds = printedNumber('spec.minReadySeconds', spec.minReadySeconds);
+    o.minReady = Duration.seconds(printedNumber('spec.minReadySeconds', spec.minReadySeconds));
   }
   if (truthy(spec.autoScalingPolicy)) {
     o.autoScaling = autoScaling(spec.autoScalingPolicy);
@@ -189,7 +191,7 @@ export function warehousePropsFromValues(scope: Construct, v: ValuesMap, ctx: He
   }
   const annotations = withUserAnnotations(chartAnnotations, 'spec.annotations', spec.annotations);
   if (Object.keys(annotations).length > 0) {
-    o.annotations = annotations;
+    o.podAnnotations = annotations;
   }
   if (truthy(spec.imagePullSecrets)) {
     o.imagePullSecrets = pullSecrets('spec.imagePullSecrets', spec.imagePullSecrets);

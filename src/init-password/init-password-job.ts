@@ -9,9 +9,11 @@ import { StarRocksApiObject } from '../common/api-object';
 import { DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY } from '../common/constants';
 import { checkImage } from '../common/image';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
+import { renderResources, ResourcesWire } from '../common/quantity';
 import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 import { toWire } from '../common/wire';
+import type { StarRocksResources } from '../components/options';
 
 /** Name of the environment variable through which StarRocks components log in as root. @internal */
 export const MYSQL_PWD = 'MYSQL_PWD';
@@ -62,7 +64,14 @@ export interface InitPasswordJobOptions {
    *
    * @default - none (the chart's default)
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: StarRocksResources;
+  /**
+   * Names of the pod's resource claims (dynamic resource allocation) the Job's container uses:
+   * its `resources.claims`.
+   *
+   * @default - none
+   */
+  readonly resourceClaims?: string[];
   /**
    * Annotations of the Job (for example Argo CD hook annotations).
    *
@@ -81,6 +90,15 @@ export interface InitPasswordJobOptions {
    * @default - only `cluster: <cluster>` and the library's `app.kubernetes.io/*` labels
    */
   readonly labels?: { [key: string]: string };
+  /**
+   * Whether the Job, its ConfigMap and the Secret carry the labels the library adds by default:
+   * `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance: <name>` and
+   * `app.kubernetes.io/managed-by: cdk8s-starrocks`. `false` leaves them out; the chart's `cluster:
+   * <cluster>` label stay either way.
+   *
+   * @default true
+   */
+  readonly defaultLabels?: boolean;
   /**
    * Names of the image pull Secrets of the Job's pod; `[]` for none.
    *
@@ -126,6 +144,11 @@ export interface InitPasswordJobProps extends InitPasswordJobOptions {
  * Once a cluster has a root password, keep this construct (at least with `emitJob: false`):
  * removing it removes `MYSQL_PWD`, and pods that restart can no longer register with the FE.
  *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the Job, its ConfigMap and the
+ * Secret, besides the chart's `cluster: <cluster>` label, which stays; `defaultLabels: false`
+ * leaves them out.
+ *
  * @example
  * new InitPasswordJob(chart, 'RootPassword', {
  *   cluster,
@@ -147,7 +170,7 @@ export class InitPasswordJob extends Construct {
   private readonly props: InitPasswordJobProps;
   private readonly labels: { [key: string]: string };
   // copies of the caller's collections, in wire form
-  private readonly resources?: WireObject;
+  private readonly resources?: ResourcesWire;
   private readonly podAnnotations?: { [key: string]: string };
   private readonly imagePullSecrets?: string[];
   private readonly affinity?: WireObject;
@@ -173,19 +196,13 @@ export class InitPasswordJob extends Construct {
     if (props.image !== undefined) {
       checkImage('image', props.image);
     }
-    this.resources = wireObject(props.resources, 'resources');
-    const resources = this.resources ?? {};
-    for (const k of Object.keys(resources)) {
-      const v = resources[k];
-      if (!['limits', 'requests', 'claims'].includes(k)) {
-        fail(`resources.${k}`, 'one of "limits", "requests", "claims"', v);
-      }
-    }
+    this.resources = props.resources === undefined && props.resourceClaims === undefined ? undefined
+      : renderResources('resources', props.resources ?? {}, props.resourceClaims === undefined ? undefined : { prop: 'resourceClaims', names: props.resourceClaims });
     this.podAnnotations = copyStringMap('podAnnotations', props.podAnnotations);
     this.imagePullSecrets = props.imagePullSecrets?.map((name, i) => checkDnsSubdomain(`imagePullSecrets[${i}]`, name));
     this.affinity = wireObject(props.affinity, 'affinity');
     this.tolerations = wireList(props.tolerations, 'tolerations');
-    this.labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
+    this.labels = mergeLabels(libraryLabels(c, props.defaultLabels), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
 
     if (props.password._plaintext !== undefined) {
       warn(this, `the root password is given as a value: it is written, base64-encoded, into the Secret ${this.secretName} `

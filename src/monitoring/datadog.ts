@@ -1,12 +1,16 @@
-import { componentOf, METRICS_PATH, METRICS_PORT_NAME, MonitoredComponent } from './monitored-component';
+import { Construct } from 'constructs';
+import { checkMonitored, componentOf, METRICS_PATH, METRICS_PORT_NAME, MONITORED_KINDS, MonitoredKind } from './monitored-component';
 import type { JsonValue } from './wire';
-import type { IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
+import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
 import { goJson } from '../common/hash';
-import { checkOneOf, fail } from '../common/validate';
+import { fail } from '../common/validate';
 import { warn } from '../common/warnings';
 
 /** The Service annotation that carries the metrics port, computed when the manifest is synthesized. */
 const PORT_ANNOTATION = 'prometheus.io/port';
+
+/** Why the FE proxy is refused by the Datadog helpers. */
+const NOT_FE_PROXY = 'the FE proxy runs nginx, not StarRocks';
 
 /** Name of the multi-line rule the chart adds. @internal */
 export const MULTILINE_RULE_NAME = 'log_start_with_timestamp';
@@ -17,10 +21,10 @@ export const MULTILINE_RULE_NAME = 'log_start_with_timestamp';
  *
  * @internal
  */
-export const MULTILINE_PATTERN: Record<MonitoredComponent, string> = {
-  [MonitoredComponent.FE]: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d+',
-  [MonitoredComponent.BE]: '[IWEF]\\d{8}\\s+\\d{2}:\\d{2}:\\d{2}\\.\\d+',
-  [MonitoredComponent.CN]: '[IWEF]\\d{8}\\s+\\d{2}:\\d{2}:\\d{2}\\.\\d+',
+export const MULTILINE_PATTERN: Record<MonitoredKind, string> = {
+  [ComponentKind.FE]: '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d+',
+  [ComponentKind.BE]: '[IWEF]\\d{8}\\s+\\d{2}:\\d{2}:\\d{2}\\.\\d+',
+  [ComponentKind.CN]: '[IWEF]\\d{8}\\s+\\d{2}:\\d{2}:\\d{2}\\.\\d+',
 };
 
 /** The Datadog `service` of StarRocks logs. @internal */
@@ -159,99 +163,41 @@ export interface DatadogOptions {
   readonly profiling?: DatadogProfilingOptions;
 }
 
-/**
- * Datadog annotations, labels and environment variables for StarRocks, as the kube-starrocks chart
- * sets them with its `datadog` values.
- *
- * The static helpers are pure; `applyTo` adds everything to a cluster through its component
- * mutators.
- */
-export class Datadog {
-  /**
-   * Adds the Datadog settings to every component of a cluster.
-   *
-   * - logs: pod annotation `ad.datadoghq.com/<component>.logs` and env `LOG_CONSOLE=1`;
-   * - metrics: Service annotations `prometheus.io/path: /metrics`, `prometheus.io/port` (FE
-   *   `http_port`, BE/CN `webserver_port`, read from the config now) and `prometheus.io/scrape`;
-   * - profiling, per selected component: pod labels `admission.datadoghq.com/enabled: "true"`
-   *   (and `config.mode`), env `ENABLE_DATADOG_PROFILE`, `DD_PROFILING_ENABLED`,
-   *   `DD_SERVICE=starrocks-<component>`, `DD_ENV`, `DD_VERSION` (the image tag), FE also the
-   *   `DD_PROFILING_DDPROF_*` switches; BE and CN the capabilities `PERFMON` and `SYS_PTRACE`.
-   *
-   * Environment variables a component already has are kept as they are. New ones come after the
-   * existing ones (the chart puts them right after `TZ`).
-   *
-   * @param cluster the cluster
-   * @param options what to enable
-   */
-  public static applyTo(cluster: IStarRocksCluster, options: DatadogOptions): void {
-    if (!cluster || typeof cluster.tryFindComponent !== 'function' || !cluster.definedInApp) {
-      fail('cluster', 'a StarRocksCluster of this app', cluster?.clusterName);
-    }
-    const all = [MonitoredComponent.FE, MonitoredComponent.BE, MonitoredComponent.CN];
-    const present: Array<[MonitoredComponent, IStarRocksComponent]> = [];
-    for (const c of all) {
-      const component = componentOf(cluster, c);
-      if (component !== undefined) {
-        present.push([c, component]);
-      }
-    }
-    if (options.logs !== undefined) {
-      for (const [c, component] of present) {
-        component.addPodAnnotation(Datadog.logsAnnotationKey(c), Datadog.logsAnnotationValue(c, options.logs));
-        addEnvOnce(component, 'LOG_CONSOLE', '1');
-      }
-    }
-    if (options.metrics) {
-      for (const [c, component] of present) {
-        const annotations = Datadog.prometheusAnnotations(component.port(METRICS_PORT_NAME[c]));
-        for (const k of Object.keys(annotations)) {
-          if (k !== PORT_ANNOTATION) {
-            component.addServiceAnnotation(k, annotations[k]);
-          }
-        }
-      }
-      // the port comes from the config file, which can still change (`fe.addConfig('http_port', ...)`)
-      cluster.node.addValidation({ validate: () => addMetricsPorts(present) });
-    }
-    const profiling = options.profiling;
-    if (profiling !== undefined) {
-      for (const c of all) {
-        if (!profiling[c]) {
-          continue;
-        }
-        const component = componentOf(cluster, c);
-        if (component === undefined) {
-          warn(cluster, `'datadog.profiling.${c}' is set but the cluster has no ${c.toUpperCase()}; ignored`);
-          continue;
-        }
-        const labels = Datadog.profilingPodLabels(profiling);
-        for (const k of Object.keys(labels)) {
-          component.addPodLabel(k, labels[k]);
-        }
-        const env = Datadog.profilingEnv(c, profiling, component.image);
-        for (const k of Object.keys(env)) {
-          addEnvOnce(component, k, env[k]);
-        }
-        if (c !== MonitoredComponent.FE) {
-          if (!takesCapabilities(component)) {
-            return fail(`datadog.profiling.${c}`, `false for a ${c.toUpperCase()} that takes no Linux capabilities`, true);
-          }
-          component.addCapability('PERFMON');
-          component.addCapability('SYS_PTRACE');
-        }
-      }
-    }
-  }
+/** Properties of `StarRocksDatadog`. */
+export interface StarRocksDatadogProps extends DatadogOptions {
+  /** The cluster to set up; a `StarRocksCluster` of this app. */
+  readonly cluster: IStarRocksCluster;
+}
 
+/**
+ * Datadog integration of a StarRocks cluster: annotations, labels and environment variables of
+ * its FE, BE and CN, as the kube-starrocks chart sets them with its `datadog` values. It defines
+ * no object of its own: it adds to the cluster's components through their mutators.
+ *
+ * - logs: pod annotation `ad.datadoghq.com/<component>.logs` and env `LOG_CONSOLE=1`;
+ * - metrics: Service annotations `prometheus.io/path: /metrics`, `prometheus.io/port` (FE
+ *   `http_port`, BE/CN `webserver_port`, read from the config when the manifest is synthesized)
+ *   and `prometheus.io/scrape`;
+ * - profiling, per selected component: pod labels `admission.datadoghq.com/enabled: "true"`
+ *   (and `config.mode`), env `ENABLE_DATADOG_PROFILE`, `DD_PROFILING_ENABLED`,
+ *   `DD_SERVICE=starrocks-<component>`, `DD_ENV`, `DD_VERSION` (the image tag), FE also the
+ *   `DD_PROFILING_DDPROF_*` switches; BE and CN the capabilities `PERFMON` and `SYS_PTRACE`.
+ *
+ * Environment variables a component already has are kept as they are. New ones come after the
+ * existing ones (the chart puts them right after `TZ`). The static helpers are pure.
+ *
+ * @example
+ * cluster.addDatadog('Datadog', { metrics: true, logs: {} });
+ */
+export class StarRocksDatadog extends Construct {
   /**
    * The pod annotation key under which Datadog reads the log configuration of a container:
    * `ad.datadoghq.com/<component>.logs` (the StarRocks container is named after the component).
    *
-   * @param component the component
+   * @param component FE, BE or CN
    */
-  public static logsAnnotationKey(component: MonitoredComponent): string {
-    checkOneOf('component', component, Object.values(MonitoredComponent));
+  public static logsAnnotationKey(component: ComponentKind): string {
+    checkMonitored('component', component, NOT_FE_PROXY);
     return `ad.datadoghq.com/${component}.logs`;
   }
 
@@ -260,13 +206,13 @@ export class Datadog {
    * object with sorted keys, `service: starrocks`, `source: <component>` and the configured
    * attributes, exactly as the chart prints it.
    *
-   * @param component the component
+   * @param component FE, BE or CN
    * @param options extra attributes and the multi-line rule
    */
-  public static logsAnnotationValue(component: MonitoredComponent, options: DatadogLogsOptions = {}): string {
-    checkOneOf('component', component, Object.values(MonitoredComponent));
-    return renderLogsAnnotation({ service: DATADOG_SERVICE, source: component }, options.config,
-      options.multilineLogParsing ? { name: MULTILINE_RULE_NAME, pattern: MULTILINE_PATTERN[component] } : undefined);
+  public static logsAnnotationValue(component: ComponentKind, options: DatadogLogsOptions = {}): string {
+    const kind = checkMonitored('component', component, NOT_FE_PROXY);
+    return renderLogsAnnotation({ service: DATADOG_SERVICE, source: kind }, options.config,
+      options.multilineLogParsing ? { name: MULTILINE_RULE_NAME, pattern: MULTILINE_PATTERN[kind] } : undefined);
   }
 
   /**
@@ -303,12 +249,12 @@ export class Datadog {
   /**
    * The environment variables that turn on profiling in a component, in the chart's order.
    *
-   * @param component the component
+   * @param component FE, BE or CN
    * @param options the profiling options (`env`)
    * @param image the component's image; its tag becomes `DD_VERSION`
    */
-  public static profilingEnv(component: MonitoredComponent, options: DatadogProfilingOptions, image: string): { [name: string]: string } {
-    checkOneOf('component', component, Object.values(MonitoredComponent));
+  public static profilingEnv(component: ComponentKind, options: DatadogProfilingOptions, image: string): { [name: string]: string } {
+    checkMonitored('component', component, NOT_FE_PROXY);
     const env: { [name: string]: string } = {
       ENABLE_DATADOG_PROFILE: 'true',
       DD_PROFILING_ENABLED: 'true',
@@ -321,7 +267,7 @@ export class Datadog {
     if (tag !== undefined) {
       env.DD_VERSION = tag;
     }
-    if (component === MonitoredComponent.FE) {
+    if (component === ComponentKind.FE) {
       env.DD_PROFILING_DDPROF_ALLOC_ENABLED = 'true';
       env.DD_PROFILING_DDPROF_ENABLED = 'true';
       env.DD_PROFILING_DDPROF_LIVEHEAP_ENABLED = 'true';
@@ -330,7 +276,66 @@ export class Datadog {
     return env;
   }
 
-  private constructor() {}
+  /** The cluster it set up. */
+  public readonly cluster: IStarRocksCluster;
+
+  constructor(scope: Construct, id: string, props: StarRocksDatadogProps) {
+    super(scope, id);
+    const cluster = props?.cluster;
+    if (!cluster || typeof cluster.tryFindComponent !== 'function' || !cluster.definedInApp) {
+      fail('cluster', 'a StarRocksCluster of this app', cluster?.clusterName);
+    }
+    this.cluster = cluster;
+    const present: Array<[MonitoredKind, IStarRocksComponent]> = [];
+    for (const c of MONITORED_KINDS) {
+      const component = componentOf(cluster, c);
+      if (component !== undefined) {
+        present.push([c, component]);
+      }
+    }
+    if (props.logs !== undefined) {
+      for (const [c, component] of present) {
+        component.addPodAnnotation(StarRocksDatadog.logsAnnotationKey(c), StarRocksDatadog.logsAnnotationValue(c, props.logs));
+        addEnvOnce(component, 'LOG_CONSOLE', '1');
+      }
+    }
+    if (props.metrics) {
+      for (const [c, component] of present) {
+        component.addServiceAnnotation('prometheus.io/path', METRICS_PATH);
+        component.addServiceAnnotation('prometheus.io/scrape', 'true');
+        // the port comes from the config file, which can still change (`fe.addConfig('http_port', ...)`)
+        component.addServiceAnnotationFromPort(PORT_ANNOTATION, METRICS_PORT_NAME[c]);
+      }
+    }
+    const profiling = props.profiling;
+    if (profiling !== undefined) {
+      for (const c of MONITORED_KINDS) {
+        if (!profiling[c]) {
+          continue;
+        }
+        const component = componentOf(cluster, c);
+        if (component === undefined) {
+          warn(cluster, `'datadog.profiling.${c}' is set but the cluster has no ${c.toUpperCase()}; ignored`);
+          continue;
+        }
+        const labels = StarRocksDatadog.profilingPodLabels(profiling);
+        for (const k of Object.keys(labels)) {
+          component.addPodLabel(k, labels[k]);
+        }
+        const env = StarRocksDatadog.profilingEnv(c, profiling, component.image);
+        for (const k of Object.keys(env)) {
+          addEnvOnce(component, k, env[k]);
+        }
+        if (c !== ComponentKind.FE) {
+          if (!takesCapabilities(component)) {
+            fail(`datadog.profiling.${c}`, `false for a ${c.toUpperCase()} that takes no Linux capabilities`, true);
+          }
+          component.addCapability('PERFMON');
+          component.addCapability('SYS_PTRACE');
+        }
+      }
+    }
+  }
 }
 
 /**
@@ -368,24 +373,6 @@ function addEnvOnce(component: IStarRocksComponent, name: string, value: string)
   if (!component.hasEnvVar(name)) {
     component.addEnvVar({ name, value });
   }
-}
-
-/**
- * Adds the `prometheus.io/port` Service annotations, with the ports the config files give now
- * (at synth time). Problems (an annotation already set to another port) are reported, not thrown,
- * so that one synth reports them all.
- */
-function addMetricsPorts(present: ReadonlyArray<[MonitoredComponent, IStarRocksComponent]>): string[] {
-  const errors: string[] = [];
-  for (const [c, component] of present) {
-    try {
-      const port = Datadog.prometheusAnnotations(component.port(METRICS_PORT_NAME[c]))[PORT_ANNOTATION];
-      component.addServiceAnnotation(PORT_ANNOTATION, port);
-    } catch (e) {
-      errors.push(e instanceof Error ? e.message : String(e));
-    }
-  }
-  return errors;
 }
 
 /** A component that takes Linux capabilities (FE, BE and CN of a `StarRocksCluster` do). */

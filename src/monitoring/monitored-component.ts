@@ -1,17 +1,30 @@
 import type { Duration } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
+import { ComponentKind, IStarRocksCluster, IStarRocksComponent, StarRocksPort } from '../cluster/reference';
 import { checkOneOf, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 
-/** A StarRocks component whose metrics are scraped. */
-export enum MonitoredComponent {
-  /** The frontends: metrics on the `http` port (`http_port`, default 8030). */
-  FE = 'fe',
-  /** The backends: metrics on the `webserver` port (`webserver_port`, default 8040). */
-  BE = 'be',
-  /** The compute nodes: metrics on the `webserver` port (`webserver_port`, default 8040). */
-  CN = 'cn',
+/**
+ * A component whose metrics are scraped and whose logs are collected: FE, BE or CN (the FE proxy
+ * has no StarRocks metrics).
+ *
+ * @internal
+ */
+export type MonitoredKind = ComponentKind.FE | ComponentKind.BE | ComponentKind.CN;
+
+/** The monitored kinds, in FE, BE, CN order. @internal */
+export const MONITORED_KINDS: readonly MonitoredKind[] = [ComponentKind.FE, ComponentKind.BE, ComponentKind.CN];
+
+/**
+ * Checks that a component kind is FE, BE or CN; the FE proxy is refused with `why`.
+ *
+ * @internal
+ */
+export function checkMonitored(prop: string, kind: ComponentKind, why: string): MonitoredKind {
+  if (kind === ComponentKind.FE_PROXY) {
+    fail(prop, `ComponentKind.FE, BE or CN (${why})`, kind);
+  }
+  return checkOneOf(prop, kind, MONITORED_KINDS) as MonitoredKind;
 }
 
 /**
@@ -21,22 +34,14 @@ export enum MonitoredComponent {
  *
  * @internal
  */
-export const METRICS_PORT_NAME: Record<MonitoredComponent, string> = {
-  [MonitoredComponent.FE]: 'http',
-  [MonitoredComponent.BE]: 'webserver',
-  [MonitoredComponent.CN]: 'webserver',
+export const METRICS_PORT_NAME: Record<MonitoredKind, StarRocksPort> = {
+  [ComponentKind.FE]: StarRocksPort.HTTP,
+  [ComponentKind.BE]: StarRocksPort.WEBSERVER,
+  [ComponentKind.CN]: StarRocksPort.WEBSERVER,
 };
 
 /** The path StarRocks serves Prometheus metrics on. @internal */
 export const METRICS_PATH = '/metrics';
-
-const ORDER = [MonitoredComponent.FE, MonitoredComponent.BE, MonitoredComponent.CN];
-
-const KIND: Record<MonitoredComponent, ComponentKind> = {
-  [MonitoredComponent.FE]: ComponentKind.FE,
-  [MonitoredComponent.BE]: ComponentKind.BE,
-  [MonitoredComponent.CN]: ComponentKind.CN,
-};
 
 /**
  * The component of a cluster defined in this app, if it has it; undefined for a cluster defined
@@ -44,8 +49,8 @@ const KIND: Record<MonitoredComponent, ComponentKind> = {
  *
  * @internal
  */
-export function componentOf(cluster: IStarRocksCluster, c: MonitoredComponent): IStarRocksComponent | undefined {
-  return cluster.tryFindComponent(KIND[c]);
+export function componentOf(cluster: IStarRocksCluster, c: MonitoredKind): IStarRocksComponent | undefined {
+  return cluster.tryFindComponent(c);
 }
 
 /**
@@ -55,18 +60,18 @@ export function componentOf(cluster: IStarRocksCluster, c: MonitoredComponent): 
  *
  * @internal
  */
-export function resolveComponents(scope: IConstruct, cluster: IStarRocksCluster, requested: MonitoredComponent[] | undefined): MonitoredComponent[] {
+export function resolveComponents(scope: IConstruct, cluster: IStarRocksCluster, requested: ComponentKind[] | undefined): MonitoredKind[] {
   if (requested === undefined) {
     if (!cluster.definedInApp) {
-      return [MonitoredComponent.FE, MonitoredComponent.BE];
+      return [ComponentKind.FE, ComponentKind.BE];
     }
-    return ORDER.filter((c) => componentOf(cluster, c) !== undefined);
+    return MONITORED_KINDS.filter((c) => componentOf(cluster, c) !== undefined);
   }
   if (!Array.isArray(requested) || requested.length === 0) {
-    fail('components', 'a non-empty list of MonitoredComponent', requested);
+    fail('components', 'a non-empty list of ComponentKind (FE, BE, CN)', requested);
   }
-  requested.forEach((c, i) => checkOneOf(`components[${i}]`, c, ORDER));
-  const out = ORDER.filter((c) => requested.includes(c));
+  requested.forEach((c, i) => checkMonitored(`components[${i}]`, c, 'the FE proxy serves no StarRocks metrics'));
+  const out = MONITORED_KINDS.filter((c) => requested.includes(c));
   if (cluster.definedInApp) {
     for (const c of out) {
       if (componentOf(cluster, c) === undefined) {

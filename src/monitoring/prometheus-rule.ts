@@ -1,9 +1,9 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { MonitoredComponent, resolveComponents } from './monitored-component';
+import { MonitoredKind, resolveComponents } from './monitored-component';
 import { MONITORING_API_VERSION } from './service-monitor';
 import type { PrometheusRuleSpec } from './wire';
-import type { IStarRocksCluster } from '../cluster/reference';
+import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, copyStringMap, fail } from '../common/validate';
@@ -36,7 +36,16 @@ export interface StarRocksPrometheusRuleOptions {
    *
    * @default - FE, plus BE and CN if the cluster has them; FE and BE for a cluster defined elsewhere
    */
-  readonly components?: MonitoredComponent[];
+  readonly components?: ComponentKind[];
+  /**
+   * Whether the PrometheusRule carry the labels the library adds by default:
+   * `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance: <name>` and
+   * `app.kubernetes.io/managed-by: cdk8s-starrocks`. `false` leaves them out; the `cluster:
+   * <cluster>` label stay either way.
+   *
+   * @default true
+   */
+  readonly defaultLabels?: boolean;
   /**
    * Namespace of the PrometheusRule.
    *
@@ -146,6 +155,10 @@ export interface StarRocksAlertRule {
  *
  * Needs the Prometheus operator's CRDs.
  *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the PrometheusRule, besides
+ * `cluster: <cluster>`, which stays; `defaultLabels: false` leaves them out.
+ *
  * @example
  * new StarRocksPrometheusRule(chart, 'Alerts', { cluster, labels: { release: 'prometheus' } });
  */
@@ -189,7 +202,7 @@ export class StarRocksPrometheusRule extends Construct {
       metadata: {
         name: checkDnsLabel('name', `${c}-alerts`),
         namespace,
-        labels: mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels)),
+        labels: mergeLabels(libraryLabels(c, props.defaultLabels), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels)),
       },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
@@ -263,7 +276,7 @@ function thresholds(p: StarRocksPrometheusRuleOptions): Thresholds {
   return t;
 }
 
-const UPPER: Record<MonitoredComponent, string> = { fe: 'Fe', be: 'Be', cn: 'Cn' };
+const UPPER: Record<MonitoredKind, string> = { fe: 'Fe', be: 'Be', cn: 'Cn' };
 
 /**
  * The alerting rules for a cluster. Label matchers select the cluster's series by the labels the
@@ -271,7 +284,7 @@ const UPPER: Record<MonitoredComponent, string> = { fe: 'Fe', be: 'Be', cn: 'Cn'
  *
  * @internal
  */
-export function alertRules(c: string, namespace: string | undefined, components: MonitoredComponent[], t: Thresholds): StarRocksAlertRule[] {
+export function alertRules(c: string, namespace: string | undefined, components: readonly MonitoredKind[], t: Thresholds): StarRocksAlertRule[] {
   const sel = (group?: string, extra = '') => {
     const parts = [`cluster="${c}"`];
     if (namespace !== undefined) {
@@ -308,7 +321,7 @@ export function alertRules(c: string, namespace: string | undefined, components:
         + '(its labels app.starrocks.ownerreference/name and app.kubernetes.io/component were changed), so the other alerts cannot fire.',
     });
   }
-  if (components.includes(MonitoredComponent.FE)) {
+  if (components.includes(ComponentKind.FE)) {
     rules.push({
       alert: 'StarRocksQueryErrorRateHigh',
       expr: `sum by (${by}, instance) (rate(starrocks_fe_query_err${sel('fe')}[5m]))`
@@ -358,7 +371,7 @@ export function alertRules(c: string, namespace: string | undefined, components:
         + 'or give compaction more threads.',
     });
   }
-  if (components.includes(MonitoredComponent.BE)) {
+  if (components.includes(ComponentKind.BE)) {
     const usage = `(starrocks_be_disks_total_capacity${sel('be')} - starrocks_be_disks_avail_capacity${sel('be')})`
       + ` / starrocks_be_disks_total_capacity${sel('be')} * 100`;
     rules.push({

@@ -1,11 +1,11 @@
 import { ApiObject, Duration, Lazy } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { componentOf, METRICS_PATH, METRICS_PORT_NAME, MonitoredComponent, promDuration, resolveComponents } from './monitored-component';
+import { componentOf, METRICS_PATH, METRICS_PORT_NAME, MonitoredKind, promDuration, resolveComponents } from './monitored-component';
 import type {
   ServiceMonitorSpec, ServiceMonitorSpecEndpoints, ServiceMonitorSpecEndpointsBasicAuth, ServiceMonitorSpecEndpointsRelabelings,
 } from './wire';
-import type { IStarRocksCluster } from '../cluster/reference';
+import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, copyStringMap, fail } from '../common/validate';
@@ -32,7 +32,7 @@ export class ScrapeInterval {
    * @param duration a whole number of milliseconds
    */
   public static duration(duration: Duration): ScrapeInterval {
-    return new ScrapeInterval(promDuration('scrapeInterval', duration));
+    return new ScrapeInterval(promDuration('interval', duration));
   }
 
   /**
@@ -42,7 +42,7 @@ export class ScrapeInterval {
    * @param text e.g. `30s`, `1m30s`
    */
   public static fromText(text: string): ScrapeInterval {
-    return new ScrapeInterval(parseDurationText('scrapeInterval', text));
+    return new ScrapeInterval(parseDurationText('interval', text));
   }
 
   /** No interval on the ServiceMonitors: Prometheus uses its global `scrape_interval`. */
@@ -84,21 +84,13 @@ export interface StarRocksServiceMonitorOptions {
    */
   readonly labels?: { [key: string]: string };
   /**
-   * How often Prometheus scrapes each pod. `Duration.seconds(0)` leaves the interval to
-   * Prometheus' global `scrape_interval`.
+   * How often Prometheus scrapes each pod: a `Duration` (`ScrapeInterval.duration(...)`), a
+   * Prometheus duration text (`ScrapeInterval.fromText('1m30s')`) or none
+   * (`ScrapeInterval.prometheusDefault()`, Prometheus' global `scrape_interval`).
    *
-   * @default Duration.seconds(15) (chart: `metrics.serviceMonitor.interval`)
+   * @default ScrapeInterval.duration(Duration.seconds(15)) (chart: `metrics.serviceMonitor.interval`)
    */
-  readonly interval?: Duration;
-  /**
-   * How often Prometheus scrapes each pod, also as a Prometheus duration text
-   * (`ScrapeInterval.fromText('1m30s')`) or none (`ScrapeInterval.prometheusDefault()`). Set
-   * either this or `interval`.
-   *
-   * @default - `interval`; `ScrapeInterval.duration(Duration.seconds(15))` when neither is set
-   *   (chart: `metrics.serviceMonitor.interval`)
-   */
-  readonly scrapeInterval?: ScrapeInterval;
+  readonly interval?: ScrapeInterval;
   /**
    * The components to scrape. Naming one the cluster does not have is allowed (with a warning):
    * its ServiceMonitor then selects nothing, which is what the chart renders for BE in a
@@ -106,7 +98,7 @@ export interface StarRocksServiceMonitorOptions {
    *
    * @default - FE, plus BE and CN if the cluster has them; FE and BE for a cluster defined elsewhere
    */
-  readonly components?: MonitoredComponent[];
+  readonly components?: ComponentKind[];
   /**
    * HTTP basic authentication for the FE metrics endpoint (only the FE ServiceMonitor gets it).
    *
@@ -120,6 +112,15 @@ export interface StarRocksServiceMonitorOptions {
    * @default - none (chart: `metrics.serviceMonitor.endpointParam`)
    */
   readonly endpointParams?: { [name: string]: string[] };
+  /**
+   * Whether the ServiceMonitors carry the labels the library adds by default:
+   * `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance: <name>` and
+   * `app.kubernetes.io/managed-by: cdk8s-starrocks`. `false` leaves them out; the chart's `cluster:
+   * <cluster>` label stay either way.
+   *
+   * @default true
+   */
+  readonly defaultLabels?: boolean;
   /**
    * Namespace of the ServiceMonitors.
    *
@@ -153,6 +154,10 @@ export interface StarRocksServiceMonitorProps extends StarRocksServiceMonitorOpt
  * cluster: no BE ServiceMonitor for a cluster without BE (shared-data). Pass `components` to get
  * the chart's set.
  *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the ServiceMonitors, besides the
+ * chart's `cluster: <cluster>` label, which stays; `defaultLabels: false` leaves them out.
+ *
  * @example
  * new StarRocksServiceMonitor(chart, 'Metrics', { cluster, labels: { release: 'prometheus' } });
  */
@@ -166,7 +171,7 @@ export class StarRocksServiceMonitor extends Construct {
   /** The CN ServiceMonitor, if CN is monitored. */
   public readonly cnServiceMonitor?: ApiObject;
   /** The monitored components. */
-  public readonly components: MonitoredComponent[];
+  public readonly components: ComponentKind[];
 
   private readonly props: StarRocksServiceMonitorProps;
   private interval: ScrapeInterval;
@@ -184,24 +189,25 @@ export class StarRocksServiceMonitor extends Construct {
       checkDnsLabel('namespace', props.namespace);
     }
     this.interval = resolveInterval(props);
-    const labels = mergeLabels(libraryLabels(c), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
+    const labels = mergeLabels(libraryLabels(c, props.defaultLabels), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
     const params = checkParams(props.endpointParams);
     const basicAuth = props.basicAuth !== undefined ? renderBasicAuth(props.basicAuth) : undefined;
 
-    this.components = resolveComponents(this, cluster, props.components);
+    const monitored = resolveComponents(this, cluster, props.components);
+    this.components = [...monitored];
     const objects: { [key: string]: ApiObject } = {};
-    for (const component of this.components) {
+    for (const component of monitored) {
       objects[component] = new StarRocksApiObject(this, component.charAt(0).toUpperCase() + component.slice(1), {
         apiVersion: MONITORING_API_VERSION,
         kind: 'ServiceMonitor',
         metadata: { name: checkDnsLabel('name', `${c}-${component}`), namespace, labels: { ...labels } },
-        spec: Lazy.any({ produce: () => this._renderSpec(component, component === MonitoredComponent.FE ? { basicAuth, params } : {}) }),
+        spec: Lazy.any({ produce: () => this._renderSpec(component, component === ComponentKind.FE ? { basicAuth, params } : {}) }),
       });
     }
     this.serviceMonitors = this.components.map((x) => objects[x]);
-    this.feServiceMonitor = objects[MonitoredComponent.FE];
-    this.beServiceMonitor = objects[MonitoredComponent.BE];
-    this.cnServiceMonitor = objects[MonitoredComponent.CN];
+    this.feServiceMonitor = objects[ComponentKind.FE];
+    this.beServiceMonitor = objects[ComponentKind.BE];
+    this.cnServiceMonitor = objects[ComponentKind.CN];
   }
 
   /**
@@ -219,7 +225,7 @@ export class StarRocksServiceMonitor extends Construct {
    *
    * @internal
    */
-  public _renderSpec(component: MonitoredComponent, fe: FeEndpointExtras = {}): ServiceMonitorSpec {
+  public _renderSpec(component: MonitoredKind, fe: FeEndpointExtras = {}): ServiceMonitorSpec {
     const cluster = this.props.cluster;
     const namespace = cluster.clusterNamespace;
     const c = cluster.clusterName;
@@ -261,17 +267,13 @@ function parseDurationText(prop: string, text: string): string {
 }
 
 function resolveInterval(props: StarRocksServiceMonitorOptions): ScrapeInterval {
-  if (props.scrapeInterval !== undefined) {
-    if (!(props.scrapeInterval instanceof ScrapeInterval)) {
-      fail('scrapeInterval', 'a ScrapeInterval (ScrapeInterval.duration(...), ScrapeInterval.fromText(...) or ScrapeInterval.prometheusDefault())', props.scrapeInterval);
-    }
-    if (props.interval !== undefined) {
-      fail('scrapeInterval', 'unset when interval is set (one interval per ServiceMonitor)', props.scrapeInterval.text ?? 'ScrapeInterval.prometheusDefault()');
-    }
-    return props.scrapeInterval;
+  if (props.interval === undefined) {
+    return ScrapeInterval.duration(Duration.seconds(15));
   }
-  const text = promDuration('interval', props.interval ?? Duration.seconds(15));
-  return text === undefined ? ScrapeInterval.prometheusDefault() : ScrapeInterval.fromText(text);
+  if (!(props.interval instanceof ScrapeInterval)) {
+    fail('interval', 'a ScrapeInterval (ScrapeInterval.duration(...), ScrapeInterval.fromText(...) or ScrapeInterval.prometheusDefault())', props.interval);
+  }
+  return props.interval;
 }
 
 function renderBasicAuth(auth: MetricsBasicAuth): ServiceMonitorSpecEndpointsBasicAuth {

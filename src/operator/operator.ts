@@ -31,9 +31,16 @@ import {
 import type { Container, ObjectBody, SecurityContext, Subject } from './k8s-wire';
 import { StarRocksOperatorProps } from './props';
 import { StarRocksApiObject } from '../common/api-object';
+import { renderResources, ResourceQuantity } from '../common/quantity';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
-import { ImagePullPolicy } from '../components/options';
+import { ImagePullPolicy, StarRocksResources } from '../components/options';
+
+/** The chart's default resources as typed quantities, for when only `resourceClaims` is given. */
+const DEFAULT_RESOURCE_QUANTITIES: StarRocksResources = {
+  limits: { cpu: ResourceQuantity.of(DEFAULT_RESOURCES.limits.cpu), memory: ResourceQuantity.of(DEFAULT_RESOURCES.limits.memory) },
+  requests: { cpu: ResourceQuantity.of(DEFAULT_RESOURCES.requests.cpu), memory: ResourceQuantity.of(DEFAULT_RESOURCES.requests.memory) },
+};
 
 const OPERATOR_SYMBOL = Symbol.for('cdk8s-starrocks.StarRocksOperator');
 const MAX_NAME_LENGTH = 63 - OPERATOR_NAME_SUFFIX.length;
@@ -155,21 +162,22 @@ export class StarRocksOperator extends Construct {
     const image = checkToken(`${p}.image`, props.image ?? DEFAULT_OPERATOR_IMAGE, 'an image reference such as "starrocks/operator:v1.11.5"');
     const imagePullPolicy = checkOneOf(`${p}.imagePullPolicy`, props.imagePullPolicy ?? ImagePullPolicy.ALWAYS, PULL_POLICIES);
     const timeZone = checkTimeZone(`${p}.timeZone`, props.timeZone ?? DEFAULT_TIME_ZONE);
-    const env = wireList(`${p}.env`, props.env) ?? [];
+    const env = wireList(`${p}.envVars`, props.envVars) ?? [];
     const envNames = new Set<string>(['TZ']);
     env.forEach((e, i) => {
       if (typeof e.name !== 'string' || e.name === '') {
-        fail(`${p}.env[${i}].name`, 'a non-empty string', e.name);
+        fail(`${p}.envVars[${i}].name`, 'a non-empty string', e.name);
       }
       if (envNames.has(e.name)) {
         const hint = e.name === 'TZ' ? ' (set the time zone with \'timeZone\')' : '';
-        warn(this, `'${p}.env[${i}]' sets ${show(e.name)} a second time${hint}; Kubernetes uses the last value`);
+        warn(this, `'${p}.envVars[${i}]' sets ${show(e.name)} a second time${hint}; Kubernetes uses the last value`);
       }
       envNames.add(e.name);
     });
-    const resources = props.resources === undefined
+    const resources = props.resources === undefined && props.resourceClaims === undefined
       ? { limits: { ...DEFAULT_RESOURCES.limits }, requests: { ...DEFAULT_RESOURCES.requests } }
-      : wireObject(`${p}.resources`, props.resources);
+      : renderResources(`${p}.resources`, props.resources ?? DEFAULT_RESOURCE_QUANTITIES,
+        props.resourceClaims === undefined ? undefined : { prop: `${p}.resourceClaims`, names: props.resourceClaims });
     const securityContext: SecurityContext = { ...DEFAULT_SECURITY_CONTEXT, ...wireObject(`${p}.securityContext`, props.securityContext) };
     checkPrivilegeEscalation(`${p}.securityContext`, securityContext);
 
@@ -191,6 +199,7 @@ export class StarRocksOperator extends Construct {
     const pullSecrets = checkArray(`${p}.imagePullSecrets`, props.imagePullSecrets) ?? [];
     pullSecrets.forEach((s, i) => checkDnsSubdomain(`${p}.imagePullSecrets[${i}]`, s));
     const annotations = nonEmptyMap(copyStringMap(`${p}.annotations`, props.annotations));
+    const podAnnotations = copyStringMap(`${p}.podAnnotations`, props.podAnnotations);
     const nodeSelector = nonEmptyMap(copyStringMap(`${p}.nodeSelector`, props.nodeSelector));
     const affinity = wireObject(`${p}.affinity`, props.affinity);
     const tolerations = wireList(`${p}.tolerations`, props.tolerations);
@@ -268,7 +277,7 @@ export class StarRocksOperator extends Construct {
         replicas,
         template: {
           metadata: {
-            annotations: { 'kubectl.kubernetes.io/default-container': MANAGER_CONTAINER, ...annotations },
+            annotations: { 'kubectl.kubernetes.io/default-container': MANAGER_CONTAINER, ...podAnnotations },
             labels: { ...selectorLabels, version: OPERATOR_CHART_VERSION },
           },
           spec: {

@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-27';
 import type { OperatorCrdSource } from './crds';
-import { ImagePullPolicy } from '../components/options';
+import { ImagePullPolicy, StarRocksResources } from '../components/options';
 
 /**
  * The ServiceAccount the operator runs as.
@@ -127,7 +127,15 @@ export interface StarRocksOperatorProps {
    * @default - limits `cpu: 500m`, `memory: 800Mi`; requests `cpu: 500m`, `memory: 400Mi`
    *   (chart: `starrocksOperator.resources`)
    */
-  readonly resources?: k8s.ResourceRequirements;
+  readonly resources?: StarRocksResources;
+
+  /**
+   * Names of the pod's resource claims (dynamic resource allocation) the operator container
+   * uses: its `resources.claims`.
+   *
+   * @default - none (chart: `starrocksOperator.resources.claims`)
+   */
+  readonly resourceClaims?: string[];
 
   /**
    * Security context of the operator container, merged key by key over the default: a key given
@@ -161,12 +169,20 @@ export interface StarRocksOperatorProps {
   readonly tolerations?: k8s.Toleration[];
 
   /**
-   * Annotations added both to the Deployment and to its pod template.
+   * Annotations of the operator's Deployment. The chart puts its `starrocksOperator.annotations`
+   * on both the Deployment and the pods: give them as `annotations` and `podAnnotations`.
    *
-   * @default - none; the pod template always has `kubectl.kubernetes.io/default-container: manager`
-   *   (chart: `starrocksOperator.annotations`)
+   * @default - none (chart: `starrocksOperator.annotations`)
    */
   readonly annotations?: { [key: string]: string };
+
+  /**
+   * Annotations of the operator's pods, after `kubectl.kubernetes.io/default-container: manager`.
+   *
+   * @default - only `kubectl.kubernetes.io/default-container: manager`
+   *   (chart: `starrocksOperator.annotations`)
+   */
+  readonly podAnnotations?: { [key: string]: string };
 
   /**
    * Extra environment variables of the operator container, after `TZ`. For example
@@ -175,7 +191,7 @@ export interface StarRocksOperatorProps {
    *
    * @default - none (chart: `starrocksOperator.env`)
    */
-  readonly env?: k8s.EnvVar[];
+  readonly envVars?: k8s.EnvVar[];
 
   /**
    * Time zone of the operator (env `TZ`), an IANA name such as `UTC` or `Europe/Berlin`.

@@ -1,8 +1,9 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { StarRocksWarehouseProps, WarehouseDisruptionBudgetsOptions, WarehouseOptions } from './options';
 import type { StarRocksWarehouseSpec, StarRocksWarehouseSpecTemplate } from './wire';
-import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
+import { ComponentKind, IStarRocksCluster, StarRocksPort } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_WAREHOUSE, NAME_BUDGET, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from '../common/constants';
 import { copyData } from '../common/copy';
@@ -12,94 +13,12 @@ import { nameFromId } from '../common/names';
 import { checkDns1035Label, checkDnsLabel, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
-import { CnOptions } from '../components/options';
+import { CnBaseOptions } from '../components/options';
 import { StarRocksConfig } from '../config/config';
-import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, replicasOf, UnhealthyPodEvictionPolicy } from '../disruption/budget';
+import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, DisruptionTarget, replicasOf } from '../disruption/budget';
 
-/**
- * Options of a warehouse: a group of CN pods of a shared-data cluster, with every setting of the
- * cluster's CN (`CnOptions`) plus the warehouse's own name, namespace and labels.
- *
- * `enabled` does not apply: a warehouse always has its CN pods.
- */
-export interface WarehouseOptions extends CnOptions {
-  /**
-   * Name of the StarRocksWarehouse resource. The operator names the warehouse's objects
-   * `<name>-warehouse-cn...` and the warehouse inside StarRocks `<name>` with `-` replaced by
-   * `_`. It must start with a letter, differ from the cluster's name and be at most 39
-   * characters (27 with an entrypoint script).
-   *
-   * @default - the construct id as a DNS label (`Analytics` becomes `analytics`)
-   */
-  readonly name?: string;
-  /**
-   * Namespace of the warehouse. The operator only finds the cluster in the warehouse's own
-   * namespace, so this must be the cluster's namespace.
-   *
-   * @default - the cluster's namespace
-   */
-  readonly namespace?: string;
-  /**
-   * Labels of the StarRocksWarehouse resource and of the ConfigMap the library creates, added
-   * to `warehouse: <name>` and the library's `app.kubernetes.io/*` labels.
-   *
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * Annotations of the StarRocksWarehouse resource itself (pod annotations are `annotations`).
-   *
-   * @default - none
-   */
-  readonly resourceAnnotations?: { [key: string]: string };
-  /**
-   * Time zone of the CN containers, set as the first environment variable `TZ` (the warehouse
-   * chart's `timeZone`).
-   *
-   * @default - not set; the image's time zone (UTC)
-   */
-  readonly timeZone?: string;
-  /**
-   * Whether the operator runs with `--volume-name-with-hash=true` (its default), which names the
-   * volumes of mounted ConfigMaps and Secrets `<name>-<hash>`. Used to check volume names and
-   * their lengths.
-   *
-   * @default true
-   */
-  readonly volumeNameWithHash?: boolean;
-}
-
-/** Properties of a StarRocks warehouse. */
-export interface StarRocksWarehouseProps extends WarehouseOptions {
-  /**
-   * The shared-data cluster the warehouse belongs to (the warehouse chart's
-   * `spec.starRocksClusterName`): a `StarRocksCluster` of this app or
-   * `StarRocksCluster.fromClusterName(...)`.
-   */
-  readonly cluster: IStarRocksCluster;
-}
-
-/** Options of the PodDisruptionBudget of a warehouse. */
-export interface WarehouseDisruptionBudgetOptions {
-  /**
-   * How many CN pods of the warehouse an eviction may take down at once.
-   *
-   * @default DisruptionBudget.maxUnavailable(1)
-   */
-  readonly budget?: DisruptionBudget;
-  /**
-   * Whether running pods that are not ready may be evicted when the budget is not met.
-   *
-   * @default - not set; Kubernetes uses `IfHealthyBudget`
-   */
-  readonly unhealthyPodEvictionPolicy?: UnhealthyPodEvictionPolicy;
-  /**
-   * Labels of the PodDisruptionBudget, added to the warehouse's labels.
-   *
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-}
+// the options were declared here
+export * from './options';
 
 /**
  * A StarRocks warehouse (enterprise edition 3.2 or later): a separately sized and scheduled
@@ -111,6 +30,11 @@ export interface WarehouseDisruptionBudgetOptions {
  * `<name>-warehouse-cn-service` and `<name>-warehouse-cn-search`, the autoscaler
  * `<name>-warehouse-cn-autoscaler`, and the warehouse inside StarRocks; deleting the resource
  * drops the warehouse.
+ *
+ * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
+ * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the StarRocksWarehouse resource,
+ * its ConfigMap and PodDisruptionBudget, besides the chart's `warehouse: <name>` label (and the
+ * ConfigMap's `app: warehouse`), which stay; `defaultLabels: false` leaves them out.
  *
  * @example
  * const cluster = new StarRocksCluster(chart, 'Cluster', {
@@ -144,7 +68,8 @@ export class StarRocksWarehouse extends Construct {
   private readonly objectLabels: { [key: string]: string };
   /** the pods the warehouse runs at least: the autoscaler's minimum, else replicas, else 1 */
   private readonly minPods: number;
-  private disruptionBudget?: ApiObject;
+  /** Whether the warehouse has its PodDisruptionBudget. @internal */
+  public _hasDisruptionBudgets = false;
 
   constructor(scope: Construct, id: string, props: StarRocksWarehouseProps) {
     super(scope, id);
@@ -165,8 +90,10 @@ export class StarRocksWarehouse extends Construct {
     if (props.timeZone !== undefined && (typeof props.timeZone !== 'string' || props.timeZone.length === 0)) {
       fail('timeZone', 'a time zone name such as "UTC" or "Asia/Shanghai"', props.timeZone);
     }
-    if (props.enabled !== undefined && props.enabled !== true) {
-      fail('enabled', 'unset for a warehouse (a warehouse always has its CN pods; remove the warehouse instead)', props.enabled);
+    // not a prop of WarehouseOptions, but an easy mistake in JavaScript or from JSON
+    const enabled: unknown = 'enabled' in props ? (props as { enabled?: unknown }).enabled : undefined;
+    if (enabled !== undefined && enabled !== true) {
+      fail('enabled', 'unset for a warehouse (a warehouse always has its CN pods; remove the warehouse instead)', enabled);
     }
 
     const ctx: ComponentContext = {
@@ -183,7 +110,7 @@ export class StarRocksWarehouse extends Construct {
     this.configMapName = this.component._configMapName;
     this.minPods = replicasOf({ replicas: props.replicas, autoScalingPolicy: props.autoScaling });
 
-    this.objectLabels = mergeLabels(libraryLabels(name), { [LABEL_WAREHOUSE]: name }, copyStringMap('labels', props.labels));
+    this.objectLabels = mergeLabels(libraryLabels(name, props.defaultLabels), { [LABEL_WAREHOUSE]: name }, copyStringMap('labels', props.labels));
     this.apiObject = new StarRocksApiObject(this, 'Resource', {
       apiVersion: 'starrocks.com/v1',
       kind: 'StarRocksWarehouse',
@@ -191,7 +118,7 @@ export class StarRocksWarehouse extends Construct {
         name,
         namespace: this.warehouseNamespace,
         labels: { ...this.objectLabels },
-        annotations: copyStringMap('resourceAnnotations', props.resourceAnnotations),
+        annotations: copyStringMap('annotations', props.annotations),
       },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
@@ -223,11 +150,11 @@ export class StarRocksWarehouse extends Construct {
   /**
    * Returns a port of the warehouse's CN pods as the operator derives it from `cn.conf`.
    *
-   * @param name the port's name on the Service: `thrift`, `webserver`, `heartbeat`, `brpc` or
-   * `arrow-flight`
+   * @param port the port, by its name on the Service: `THRIFT`, `WEBSERVER`, `HEARTBEAT`, `BRPC`,
+   * or `ARROW_FLIGHT` when `cn.conf` sets `arrow_flight_port`
    */
-  public port(name: string): number {
-    return this.component.port(name);
+  public port(port: StarRocksPort): number {
+    return this.component.port(port);
   }
 
   /**
@@ -317,30 +244,34 @@ export class StarRocksWarehouse extends Construct {
   }
 
   /**
-   * Adds a PodDisruptionBudget `<name>-warehouse-cn-pdb` for the warehouse's CN pods.
+   * Adds a PodDisruptionBudget `<name>-warehouse-cn-pdb` for the warehouse's CN pods, scoped
+   * under the warehouse.
    *
+   * @param id the construct id
    * @param options the budget
-   * @returns the PodDisruptionBudget
    */
-  public addDisruptionBudget(options: WarehouseDisruptionBudgetOptions = {}): ApiObject {
-    if (this.disruptionBudget) {
-      throw new Error(`warehouse ${this.warehouseName} already has a PodDisruptionBudget`);
-    }
-    const budget = options.budget ?? DisruptionBudget.maxUnavailable(1);
-    if (!(budget instanceof DisruptionBudget) || !budget.enabled) {
-      fail('budget', 'a DisruptionBudget with a limit (DisruptionBudget.maxUnavailable(1), ...)', budget?.toString());
-    }
-    const target = {
-      prop: 'budget',
-      what: 'warehouse CN',
-      name: `${this.statefulSetName}-pdb`,
-      namespace: this.warehouseNamespace,
-      labels: mergeLabels(this.objectLabels, copyStringMap('labels', options.labels)),
-      selector: this.selectorLabels,
+  public addDisruptionBudgets(id: string, options: WarehouseDisruptionBudgetsOptions = {}): StarRocksWarehouseDisruptionBudgets {
+    return new StarRocksWarehouseDisruptionBudgets(this, id, { ...options, warehouse: this });
+  }
+
+  /**
+   * What the warehouse's PodDisruptionBudget protects, and how many pods the warehouse runs at
+   * least.
+   *
+   * @internal
+   */
+  public _disruptionTarget(labels: { [key: string]: string } | undefined): { target: DisruptionTarget; minPods: number } {
+    return {
+      target: {
+        prop: 'budget',
+        what: 'warehouse CN',
+        name: `${this.statefulSetName}-pdb`,
+        namespace: this.warehouseNamespace,
+        labels: mergeLabels(this.objectLabels, copyStringMap('labels', labels)),
+        selector: this.selectorLabels,
+      },
+      minPods: this.minPods,
     };
-    this.disruptionBudget = createDisruptionBudget(this, 'DisruptionBudget', target, budget, options.unhealthyPodEvictionPolicy);
-    checkDisruptionBudget(this, target, budget, this.minPods);
-    return this.disruptionBudget;
   }
 
   /**
@@ -454,6 +385,46 @@ export class StarRocksWarehouse extends Construct {
   }
 }
 
+/** Properties of `StarRocksWarehouseDisruptionBudgets`. */
+export interface StarRocksWarehouseDisruptionBudgetsProps extends WarehouseDisruptionBudgetsOptions {
+  /** The warehouse whose CN pods the budget protects. */
+  readonly warehouse: StarRocksWarehouse;
+}
+
+/**
+ * The PodDisruptionBudget (`policy/v1`) of a warehouse's CN pods, `<name>-warehouse-cn-pdb`,
+ * which the StarRocks operator does not create; the warehouse's counterpart of
+ * `StarRocksDisruptionBudgets`. One per warehouse. A warning (at construction) points out a
+ * budget that blocks every eviction.
+ *
+ * Labels: the PodDisruptionBudget has the warehouse's labels (`warehouse: <name>`, and the
+ * library's `app.kubernetes.io/*` labels unless the warehouse's `defaultLabels` is false) and
+ * `labels`.
+ */
+export class StarRocksWarehouseDisruptionBudgets extends Construct {
+  /** The PodDisruptionBudget of the warehouse's CN pods. */
+  public readonly cnPdb: ApiObject;
+
+  constructor(scope: Construct, id: string, props: StarRocksWarehouseDisruptionBudgetsProps) {
+    super(scope, id);
+    const warehouse = props?.warehouse;
+    if (!(warehouse instanceof StarRocksWarehouse)) {
+      fail('warehouse', 'the StarRocksWarehouse whose CN pods the budget protects', warehouse);
+    }
+    if (warehouse._hasDisruptionBudgets) {
+      fail('addDisruptionBudgets', `called once per warehouse, but warehouse ${warehouse.warehouseName} already has a PodDisruptionBudget`, id);
+    }
+    const budget = props.budget ?? DisruptionBudget.maxUnavailable(1);
+    if (!(budget instanceof DisruptionBudget) || !budget.enabled) {
+      fail('budget', 'a DisruptionBudget with a limit (DisruptionBudget.maxUnavailable(1), ...)', budget?.toString());
+    }
+    const { target, minPods } = warehouse._disruptionTarget(props.labels);
+    this.cnPdb = createDisruptionBudget(this, 'Resource', target, budget, props.unhealthyPodEvictionPolicy);
+    checkDisruptionBudget(this, target, budget, minPods);
+    warehouse._hasDisruptionBudgets = true;
+  }
+}
+
 /**
  * What the warehouse's name must be when its ConfigMap `<name>-cm` would be a ConfigMap of a
  * component of the cluster; undefined when there is no clash.
@@ -470,9 +441,9 @@ function configMapClash(cluster: IStarRocksCluster, name: string): string | unde
  * The CN options of a warehouse: its props without the warehouse's own keys, and the warehouse
  * chart's ConfigMap name `<name>-cm` (not the CN component's `<alias>-cn-cm`) unless one is given.
  */
-function cnOptionsOf(props: StarRocksWarehouseProps, name: string): CnOptions {
+function cnOptionsOf(props: StarRocksWarehouseProps, name: string): CnBaseOptions {
   const {
-    cluster: _cluster, name: _name, namespace: _namespace, labels: _labels, resourceAnnotations: _resourceAnnotations,
+    cluster: _cluster, name: _name, namespace: _namespace, labels: _labels, annotations: _annotations, defaultLabels: _defaultLabels,
     timeZone: _timeZone, volumeNameWithHash: _volumeNameWithHash, ...cnOptions
   } = props;
   if (props.existingConfig === undefined && props.configMapName === undefined) {

@@ -10,6 +10,7 @@ import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
+import { StarRocksPort } from '../../src/cluster/reference';
 import { nameFromId } from '../../src/common/names';
 import { StarRocksConfig } from '../../src/config/config';
 import { expectValidManifests } from '../util/schema';
@@ -597,14 +598,14 @@ describe('ports read from the config', () => {
     // THEN
     expect(cluster.feQueryPort).toBe(9030);
     expect(cluster.feHttpPort).toBe(8030);
-    expect(cluster.fe.port('rpc')).toBe(9020);
-    expect(cluster.fe.port('edit-log')).toBe(9010);
-    expect(cluster.be?.port('be')).toBe(9060);
-    expect(cluster.be?.port('webserver')).toBe(8040);
-    expect(cluster.be?.port('heartbeat')).toBe(9050);
-    expect(cluster.be?.port('brpc')).toBe(8060);
-    expect(cluster.cn?.port('thrift')).toBe(9060);
-    expect(cluster.cn?.port('webserver')).toBe(8040);
+    expect(cluster.fe.port(StarRocksPort.RPC)).toBe(9020);
+    expect(cluster.fe.port(StarRocksPort.EDIT_LOG)).toBe(9010);
+    expect(cluster.be?.port(StarRocksPort.BE)).toBe(9060);
+    expect(cluster.be?.port(StarRocksPort.WEBSERVER)).toBe(8040);
+    expect(cluster.be?.port(StarRocksPort.HEARTBEAT)).toBe(9050);
+    expect(cluster.be?.port(StarRocksPort.BRPC)).toBe(8060);
+    expect(cluster.cn?.port(StarRocksPort.THRIFT)).toBe(9060);
+    expect(cluster.cn?.port(StarRocksPort.WEBSERVER)).toBe(8040);
     synthValid(chart);
   });
 
@@ -620,7 +621,7 @@ describe('ports read from the config', () => {
     // THEN
     expect(cluster.feQueryPort).toBe(19030);
     expect(cluster.feHttpPort).toBe(18030);
-    expect(cluster.fe.port('rpc')).toBe(9020);
+    expect(cluster.fe.port(StarRocksPort.RPC)).toBe(9020);
     synthValid(chart);
   });
 
@@ -633,8 +634,8 @@ describe('ports read from the config', () => {
     const both = new StarRocksCluster(chart, 'B', { be: { config: StarRocksConfig.fromEntries({ be_http_port: '8041', webserver_port: '8042' }) } });
 
     // THEN
-    expect(aliasOnly.be?.port('webserver')).toBe(8041);
-    expect(both.be?.port('webserver')).toBe(8042);
+    expect(aliasOnly.be?.port(StarRocksPort.WEBSERVER)).toBe(8041);
+    expect(both.be?.port(StarRocksPort.WEBSERVER)).toBe(8042);
     synthValid(chart);
   });
 
@@ -647,8 +648,8 @@ describe('ports read from the config', () => {
     const bePort = new StarRocksCluster(chart, 'B', { cn: { config: StarRocksConfig.fromEntries({ be_port: '9062' }) } });
 
     // THEN
-    expect(thrift.cn?.port('thrift')).toBe(9061);
-    expect(bePort.cn?.port('thrift')).toBe(9062);
+    expect(thrift.cn?.port(StarRocksPort.THRIFT)).toBe(9061);
+    expect(bePort.cn?.port(StarRocksPort.THRIFT)).toBe(9062);
     synthValid(chart);
   });
 
@@ -660,8 +661,8 @@ describe('ports read from the config', () => {
     const cluster = new StarRocksCluster(chart, 'Sr', { fe: { config: StarRocksConfig.fromEntries({ arrow_flight_port: '9408' }) } });
 
     // THEN
-    expect(cluster.fe.port('arrow-flight')).toBe(9408);
-    expect(() => cluster.be?.port('arrow-flight')).toThrow(/'be port' must be one of "be", "webserver", "heartbeat", "brpc", got "arrow-flight"/);
+    expect(cluster.fe.port(StarRocksPort.ARROW_FLIGHT)).toBe(9408);
+    expect(() => cluster.be?.port(StarRocksPort.ARROW_FLIGHT)).toThrow(/'be port' must be a port the component has: arrow-flight needs "arrow_flight_port" in the be config, got "arrow-flight"/);
     synthValid(chart);
   });
 
@@ -684,7 +685,7 @@ describe('ports read from the config', () => {
     const cluster = new StarRocksCluster(chart, 'Sr');
 
     // WHEN / THEN
-    expect(() => cluster.fe.port('webserver')).toThrow(/'fe port' must be one of "http", "rpc", "query", "edit-log", got "webserver"/);
+    expect(() => cluster.fe.port(StarRocksPort.WEBSERVER)).toThrow(/'fe port' must be one of "http", "rpc", "query", "edit-log", got "webserver"/);
   });
 });
 

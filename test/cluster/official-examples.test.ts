@@ -12,14 +12,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Size, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
-import { ComponentResources, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig } from '../../src';
+import { StarRocksResources, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig } from '../../src';
 import { CHART_CN_CONF } from '../util/chart-config';
 import { compareManifests, parseManifestStream } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
 import { describeShared, readShared, SHARED_DIR } from '../util/shared';
 
 /** The examples use whole CPUs (YAML numbers) and binary memory sizes. */
-function resources(cpuRequest: number, memoryRequest: string, cpuLimit: number, memoryLimit: string): ComponentResources {
+function resources(cpuRequest: number, memoryRequest: string, cpuLimit: number, memoryLimit: string): StarRocksResources {
   return {
     requests: { cpu: ResourceQuantity.fromNumber(cpuRequest), memory: ResourceQuantity.of(memoryRequest) },
     limits: { cpu: ResourceQuantity.fromNumber(cpuLimit), memory: ResourceQuantity.of(memoryLimit) },

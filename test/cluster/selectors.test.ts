@@ -1,10 +1,10 @@
 import { Testing } from 'cdk8s';
-import { StarRocksCluster } from '../../src';
+import { ComponentKind, StarRocksCluster } from '../../src';
 
 describe('StarRocksCluster.podSelectorLabels', () => {
   test('gives the labels of the pods the operator creates, before the cluster exists', () => {
     // GIVEN
-    const labels = StarRocksCluster.podSelectorLabels('analytics', 'be');
+    const labels = StarRocksCluster.podSelectorLabels('analytics', ComponentKind.BE);
     const chart = Testing.chart();
 
     // WHEN
@@ -16,10 +16,10 @@ describe('StarRocksCluster.podSelectorLabels', () => {
       'app.starrocks.ownerreference/name': 'analytics-be',
     });
     expect(cluster.be!.selectorLabels).toStrictEqual(labels);
-    expect(StarRocksCluster.podSelectorLabels('analytics', 'fe-proxy')['app.starrocks.ownerreference/name']).toBe('analytics-fe-proxy');
+    expect(StarRocksCluster.podSelectorLabels('analytics', ComponentKind.FE_PROXY)['app.starrocks.ownerreference/name']).toBe('analytics-fe-proxy');
   });
 
   test('fails for an unknown component', () => {
-    expect(() => StarRocksCluster.podSelectorLabels('analytics', 'broker')).toThrow(/'component' must be one of "fe", "be", "cn", "fe-proxy", got "broker"/);
+    expect(() => StarRocksCluster.podSelectorLabels('analytics', 'broker' as ComponentKind)).toThrow(/'component' must be one of "fe", "be", "cn", "fe-proxy", got "broker"/);
   });
 });

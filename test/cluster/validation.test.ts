@@ -7,9 +7,10 @@
  * proxy are checked when the spec is rendered. Tests of those accept either.
  * W rules: the warning is recorded as construct metadata (`warningsOf`).
  */
-import { Size, Testing } from 'cdk8s';
+import { Duration, Size, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
+import { StarRocksPort } from '../../src/cluster/reference';
 import { mountVolumeHash } from '../../src/common/hash';
 import { ResourceQuantity } from '../../src/common/quantity';
 import { warningsOf } from '../../src/common/warnings';
@@ -725,17 +726,25 @@ describe('V42 PVC retention policy', () => {
   });
 });
 
-describe('V43 minReadySeconds', () => {
-  test('warns for minReadySeconds with the default Parallel pod management', () => {
-    expectWarning({ be: { minReadySeconds: 30 } }, /'be.minReadySeconds'/);
+describe('V43 minReady', () => {
+  test('warns for minReady with the default Parallel pod management', () => {
+    expectWarning({ be: { minReady: Duration.seconds(30) } }, /'be.minReady' is 30 seconds/);
   });
 
-  test('minReadySeconds with OrderedReady is quiet', () => {
-    expectNoWarnings({ be: { minReadySeconds: 30, podManagementPolicy: PodManagementPolicy.ORDERED_READY } });
+  test('minReady with OrderedReady is quiet', () => {
+    expectNoWarnings({ be: { minReady: Duration.seconds(30), podManagementPolicy: PodManagementPolicy.ORDERED_READY } });
   });
 
-  test('fails for negative minReadySeconds', () => {
-    expectConstructorError({ be: { minReadySeconds: -1 } }, /'be.minReadySeconds' must be a whole number from 0 .* got -1/);
+  test('fails for a minReady that is not a Duration', () => {
+    expectConstructorError({ be: { minReady: -1 as unknown as Duration } }, /'be.minReady' must be a Duration .* got -1/);
+  });
+
+  test('fails for a minReady that is not whole seconds', () => {
+    expectConstructorError({ be: { minReady: Duration.millis(1500) } }, /'be.minReady' must be a whole number of seconds, got "1 second 500 millis"/);
+  });
+
+  test('renders minReady as whole seconds', () => {
+    expect(specOf({ be: { minReady: Duration.minutes(2) } }).starRocksBeSpec).toMatchObject({ minReadySeconds: 120 });
   });
 });
 
@@ -942,25 +951,25 @@ describe('unique names of the ConfigMaps the cluster creates', () => {
 });
 
 describe('V57 probe budgets', () => {
-  test('fails for a negative startup budget', () => {
-    expectConstructorError({ fe: { startupProbeFailureSeconds: -5 } }, /'fe.startupProbeFailureSeconds' must be a whole number from 0 .* got -5/);
+  test('fails for a startup budget that is not a Duration', () => {
+    expectConstructorError({ fe: { startupProbeFailureTime: -5 as unknown as Duration } }, /'fe.startupProbeFailureTime' must be a Duration .* got -5/);
   });
 
-  test('fails for a negative liveness budget', () => {
-    expectConstructorError({ be: { livenessProbeFailureSeconds: -1 } }, /'be.livenessProbeFailureSeconds' must be .* got -1/);
+  test('fails for a liveness budget that is not whole seconds', () => {
+    expectConstructorError({ be: { livenessProbeFailureTime: Duration.millis(500) } }, /'be.livenessProbeFailureTime' must be a whole number of seconds, got "500 millis"/);
   });
 
-  test('fails for a negative FE proxy readiness budget', () => {
-    expectRejected({ feProxy: { readinessProbeFailureSeconds: -1 } }, /'feProxy.readinessProbeFailureSeconds' must be .* got -1/);
+  test('fails for an FE proxy readiness budget that is not whole seconds', () => {
+    expectRejected({ feProxy: { readinessProbeFailureTime: Duration.millis(1500) } }, /'feProxy.readinessProbeFailureTime' must be a whole number of seconds, got "1 second 500 millis"/);
   });
 
   test('warns when a budget is rounded up to a multiple of 5', () => {
-    expectWarning({ cn: { readinessProbeFailureSeconds: 7 } }, /'cn.readinessProbeFailureSeconds' is 7; the operator probes every 5 seconds, so it allows 10/);
+    expectWarning({ cn: { readinessProbeFailureTime: Duration.seconds(7) } }, /'cn.readinessProbeFailureTime' is 7 seconds; the operator probes every 5 seconds, so it allows 10/);
   });
 
   test('0 (no probe) and multiples of 5 are quiet and rendered', () => {
-    expectNoWarnings({ fe: { startupProbeFailureSeconds: 0, livenessProbeFailureSeconds: 30 } });
-    expect(specOf({ fe: { startupProbeFailureSeconds: 0, livenessProbeFailureSeconds: 30 } }).starRocksFeSpec)
+    expectNoWarnings({ fe: { startupProbeFailureTime: Duration.seconds(0), livenessProbeFailureTime: Duration.seconds(30) } });
+    expect(specOf({ fe: { startupProbeFailureTime: Duration.seconds(0), livenessProbeFailureTime: Duration.seconds(30) } }).starRocksFeSpec)
       .toMatchObject({ startupProbeFailureSeconds: 0, livenessProbeFailureSeconds: 30 });
   });
 });
@@ -1025,8 +1034,8 @@ describe('other inputs', () => {
     expectConstructorError({ timeZone: '' }, /'timeZone' must be a time zone name .* got ""/);
   });
 
-  test('fails for negative terminationGracePeriodSeconds', () => {
-    expectConstructorError({ be: { terminationGracePeriodSeconds: -1 } }, /'be.terminationGracePeriodSeconds' must be a whole number from 0 .* got -1/);
+  test('fails for a terminationGracePeriod that is not a Duration', () => {
+    expectConstructorError({ be: { terminationGracePeriod: -1 as unknown as Duration } }, /'be.terminationGracePeriod' must be a Duration .* got -1/);
   });
 
   test('fails for replicas in shared (untyped input)', () => {
@@ -1091,7 +1100,7 @@ describe('complete reports and order-independent output', () => {
 
     // WHEN
     expect(a.feHttpPort).toBe(8030);
-    expect(a.fe.port('http')).toBe(8030);
+    expect(a.fe.port(StarRocksPort.HTTP)).toBe(8030);
     a.fe.addConfig('http_port', '8031');
     b.fe.addConfig('http_port', '8031');
 

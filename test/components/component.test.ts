@@ -4,10 +4,11 @@
  * mutators (`addEnvVar`, `addPodAnnotation`, `addPodLabel`, `addSidecar`, `addInitContainer`,
  * `addConfig`, ...) before and after the cluster is constructed.
  */
-import { Chart, Testing } from 'cdk8s';
+import { Chart, Duration, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
+import { StarRocksPort } from '../../src/cluster/reference';
 import { helmValueHash } from '../../src/common/hash';
 import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ServiceType } from '../../src/components/options';
 import { StarRocksConfig } from '../../src/config/config';
@@ -39,11 +40,11 @@ describe('pod and container settings', () => {
         envVars: [{ name: 'STARROCKS_ROOT', value: '/data/starrocks' }],
         capabilities: { add: ['SYS_ADMIN'], drop: ['NET_RAW'] },
         sysctls: [{ name: 'net.ipv4.tcp_keepalive_time', value: '600' }],
-        terminationGracePeriodSeconds: 300,
-        startupProbeFailureSeconds: 600,
-        livenessProbeFailureSeconds: 30,
-        readinessProbeFailureSeconds: 20,
-        minReadySeconds: 0,
+        terminationGracePeriod: Duration.seconds(300),
+        startupProbeFailureTime: Duration.seconds(600),
+        livenessProbeFailureTime: Duration.seconds(30),
+        readinessProbeFailureTime: Duration.seconds(20),
+        minReady: Duration.seconds(0),
         podManagementPolicy: PodManagementPolicy.ORDERED_READY,
         lifecycle: { postStart: { exec: { command: ['/bin/sh', '-c', 'echo started'] } } },
         updateStrategy: { type: 'OnDelete' },
@@ -443,7 +444,7 @@ describe('mutators', () => {
   test('addPodAnnotation and addPodLabel after construction are merged with the given ones', () => {
     // GIVEN
     const { chart, cluster } = newCluster({
-      fe: { annotations: { a: '1' }, podLabels: { team: 'data' }, config: StarRocksConfig.fromEntries({ x: 'y' }) },
+      fe: { podAnnotations: { a: '1' }, podLabels: { team: 'data' }, config: StarRocksConfig.fromEntries({ x: 'y' }) },
     });
 
     // WHEN
@@ -465,10 +466,10 @@ describe('mutators', () => {
 
   test('fails when addPodAnnotation changes an annotation', () => {
     // GIVEN
-    const { cluster } = newCluster({ cn: { annotations: { a: '1' } } });
+    const { cluster } = newCluster({ cn: { podAnnotations: { a: '1' } } });
 
     // WHEN / THEN
-    expect(() => cluster.cn?.addPodAnnotation('a', '2')).toThrow(/'cn.annotations.a' is already set to "1"; cannot set it to "2"/);
+    expect(() => cluster.cn?.addPodAnnotation('a', '2')).toThrow(/'cn.podAnnotations.a' is already set to "1"; cannot set it to "2"/);
   });
 
   test('fails when addPodLabel changes a label', () => {
@@ -495,13 +496,13 @@ describe('mutators', () => {
     cluster.fe.addPodAnnotation('app.starrocks.io/fe-config-hash', 'deadbeef');
 
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/'fe.annotations' must be free of "app.starrocks.io\/fe-config-hash" when the component has a config .* got "deadbeef"/);
+    expect(() => Testing.synth(chart)).toThrow(/'fe.podAnnotations' must be free of "app.starrocks.io\/fe-config-hash" when the component has a config .* got "deadbeef"/);
   });
 
   test('the config-hash annotation may be set by hand with rollOnConfigChange: false', () => {
     // GIVEN
     const { chart } = newCluster({
-      fe: { config: StarRocksConfig.fromEntries({ a: 'b' }), rollOnConfigChange: false, annotations: { 'app.starrocks.io/fe-config-hash': 'fa8499a9' } },
+      fe: { config: StarRocksConfig.fromEntries({ a: 'b' }), rollOnConfigChange: false, podAnnotations: { 'app.starrocks.io/fe-config-hash': 'fa8499a9' } },
     });
 
     // WHEN
@@ -658,5 +659,41 @@ describe('addConfig', () => {
 
     // WHEN / THEN
     expect(() => cluster.fe.addConfig('JAVA_OPTS', '-Xmx8g\n-Xms8g')).toThrow(/'fe.config.JAVA_OPTS' must be a single line, got "-Xmx8g\\n-Xms8g"/);
+  });
+});
+
+describe('addServiceAnnotationFromPort', () => {
+  test('the value is the port number as the config gives it when the manifest is synthesized', () => {
+    // GIVEN
+    const { chart, cluster } = newCluster();
+    cluster.be!.addServiceAnnotationFromPort('example.com/port', StarRocksPort.HEARTBEAT);
+
+    // WHEN
+    cluster.be!.addConfig('heartbeat_service_port', '9051');
+
+    // THEN
+    expect(specOf(chart).starRocksBeSpec.service).toEqual({ type: 'ClusterIP', annotations: { 'example.com/port': '9051' } });
+  });
+
+  test('fails for a port name that is not a StarRocksPort, and for another port under the same key', () => {
+    // GIVEN
+    const { cluster } = newCluster();
+    cluster.fe.addServiceAnnotationFromPort('example.com/port', StarRocksPort.HTTP);
+
+    // WHEN / THEN
+    expect(() => cluster.fe.addServiceAnnotationFromPort('a', 'metrics' as StarRocksPort)).toThrow(/'fe.service.annotations.a' must be one of "http", .* got "metrics"/);
+    expect(() => cluster.fe.addServiceAnnotationFromPort('example.com/port', StarRocksPort.QUERY)).toThrow(/'fe.service.annotations.example.com\/port' must be the http port, as already added, got "query"/);
+    expect(() => cluster.fe.addServiceAnnotationFromPort('example.com/port', StarRocksPort.HTTP)).not.toThrow();
+  });
+
+  test('fails at synth for a port the component does not have', () => {
+    // GIVEN
+    const { chart, cluster } = newCluster();
+
+    // WHEN
+    cluster.fe.addServiceAnnotationFromPort('example.com/flight', StarRocksPort.ARROW_FLIGHT);
+
+    // THEN
+    expect(() => Testing.synth(chart)).toThrow(/'fe port' must be a port the component has: arrow-flight needs "arrow_flight_port" in the fe config/);
   });
 });

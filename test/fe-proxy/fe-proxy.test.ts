@@ -1,7 +1,7 @@
 /**
  * The FE proxy (`starRocksFeProxySpec`): every option, its Service, and the checks on its input.
  */
-import { Testing } from 'cdk8s';
+import { Duration, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
 import { ResourceQuantity } from '../../src/common/quantity';
@@ -58,11 +58,11 @@ describe('rendering', () => {
       topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' }],
       schedulerName: 'edge-scheduler',
       serviceAccount: 'proxy-sa',
-      livenessProbeFailureSeconds: 30,
-      readinessProbeFailureSeconds: 0,
+      livenessProbeFailureTime: Duration.seconds(30),
+      readinessProbeFailureTime: Duration.seconds(0),
       emptyDirs: [{ name: 'nginx-cache', mountPath: '/var/cache/nginx' }],
       podLabels: { component: 'proxy' },
-      annotations: { 'example.com/owner': 'data' },
+      podAnnotations: { 'example.com/owner': 'data' },
       shareProcessNamespace: true,
     });
 
@@ -125,7 +125,7 @@ describe('rendering', () => {
 
   test('empty lists are left out', () => {
     // GIVEN / WHEN
-    const spec = proxySpec({ imagePullSecrets: [], emptyDirs: [], tolerations: [], podLabels: {}, annotations: {} });
+    const spec = proxySpec({ imagePullSecrets: [], emptyDirs: [], tolerations: [], podLabels: {}, podAnnotations: {} });
 
     // THEN
     expect(spec).toStrictEqual({});
@@ -172,8 +172,8 @@ describe('checks', () => {
     expectRejected({ imagePullPolicy: 'Sometimes' as ImagePullPolicy }, /'feProxy.imagePullPolicy' must be one of "Always", "IfNotPresent", "Never", got "Sometimes"/);
   });
 
-  test('fails for a negative liveness budget (V57)', () => {
-    expectRejected({ livenessProbeFailureSeconds: -5 }, /'feProxy.livenessProbeFailureSeconds' must be a whole number from 0 .* got -5/);
+  test('fails for a liveness budget that is not a Duration (V57)', () => {
+    expectRejected({ livenessProbeFailureTime: -5 as unknown as Duration }, /'feProxy.livenessProbeFailureTime' must be a Duration .* got -5/);
   });
 
   test('fails for an emptyDir name that is not a DNS label (V02)', () => {
@@ -265,8 +265,8 @@ describeShared('parity with the kube-starrocks chart (conformance case 22-fe-pro
         },
       },
       tolerations: [{ key: 'edge', operator: 'Exists', effect: 'NoSchedule' }],
-      livenessProbeFailureSeconds: 30,
-      readinessProbeFailureSeconds: 20,
+      livenessProbeFailureTime: Duration.seconds(30),
+      readinessProbeFailureTime: Duration.seconds(20),
       emptyDirs: [{ name: 'nginx-cache', mountPath: '/var/cache/nginx' }, { name: 'nginx-run', mountPath: '/var/run' }],
       podLabels: { component: 'proxy' },
     }, { name: 'kube-starrocks' });

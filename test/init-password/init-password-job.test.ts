@@ -2,6 +2,7 @@ import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
+import { ResourceQuantity } from '../../src/common/quantity';
 import { warningsOf } from '../../src/common/warnings';
 import { StarRocksConfig } from '../../src/config/config';
 import { InitPasswordJob, InitPasswordJobOptions } from '../../src/init-password/init-password-job';
@@ -205,7 +206,7 @@ describe('InitPasswordJob', () => {
       affinity: {},
       tolerations: [{ key: 'job', operator: 'Exists' }],
       image: 'registry.example.com/mysql-client:8.0',
-      resources: { requests: { cpu: k8s.Quantity.fromString('100m') }, limits: { memory: k8s.Quantity.fromString('256Mi') } },
+      resources: { requests: { cpu: ResourceQuantity.of('100m') }, limits: { memory: ResourceQuantity.of('256Mi') } },
       annotations: { 'argocd.argoproj.io/hook': 'PostSync' },
       podAnnotations: { 'sidecar.istio.io/inject': 'false' },
       labels: { team: 'dba' },
@@ -297,7 +298,7 @@ describe('InitPasswordJob', () => {
   });
 
   test('fails for resources with an unknown key', () => {
-    expect(() => setup({}, { resources: { limit: { cpu: k8s.Quantity.fromString('1') } } as any })).toThrow(/'resources.limit' must be one of "limits", "requests", "claims"/);
+    expect(() => setup({}, { resources: { limit: { cpu: ResourceQuantity.of('1') } } as any })).toThrow(/'resources.limit' must be one of "limits", "requests"/);
   });
 
   test('fails for a non-string annotation value', () => {
@@ -349,8 +350,8 @@ describeShared('InitPasswordJob against the kube-starrocks chart', () => {
       annotations: { 'argocd.argoproj.io/hook': 'PostSync', 'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded' },
       podAnnotations: { 'sidecar.istio.io/inject': 'false' },
       resources: {
-        requests: { cpu: k8s.Quantity.fromString('100m'), memory: k8s.Quantity.fromString('128Mi') },
-        limits: { cpu: k8s.Quantity.fromString('500m'), memory: k8s.Quantity.fromString('256Mi') },
+        requests: { cpu: ResourceQuantity.of('100m'), memory: ResourceQuantity.of('128Mi') },
+        limits: { cpu: ResourceQuantity.of('500m'), memory: ResourceQuantity.of('256Mi') },
       },
     });
 

@@ -1,10 +1,10 @@
 import { Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
+import { ComponentKind } from '../../src/cluster/reference';
 import { warningsOf } from '../../src/common/warnings';
 import { StarRocksConfig } from '../../src/config/config';
-import { Datadog, DatadogLogConfig, DatadogOptions, imageTag, renderLogsAnnotation } from '../../src/monitoring/datadog';
-import { MonitoredComponent } from '../../src/monitoring/monitored-component';
+import { DatadogLogConfig, DatadogOptions, imageTag, renderLogsAnnotation, StarRocksDatadog } from '../../src/monitoring/datadog';
 import { ConformanceCase, expectedManifests, loadConformanceCases } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
 import { describeShared } from '../util/shared';
@@ -20,15 +20,15 @@ function specOf(chart: Chart): any {
 function setup(clusterProps: StarRocksClusterProps, options: DatadogOptions) {
   const chart = new Chart(Testing.app(), 'test');
   const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'sr', namespace: 'db', ...clusterProps });
-  Datadog.applyTo(cluster, options);
+  cluster.addDatadog('Datadog', options);
   return { chart, cluster };
 }
 
 describe('Datadog', () => {
   describe('logsAnnotationValue', () => {
     test('is a JSON list of one object with service and source', () => {
-      expect(Datadog.logsAnnotationKey(MonitoredComponent.BE)).toBe('ad.datadoghq.com/be.logs');
-      expect(Datadog.logsAnnotationValue(MonitoredComponent.BE)).toBe('[{"service":"starrocks","source":"be"}]');
+      expect(StarRocksDatadog.logsAnnotationKey(ComponentKind.BE)).toBe('ad.datadoghq.com/be.logs');
+      expect(StarRocksDatadog.logsAnnotationValue(ComponentKind.BE)).toBe('[{"service":"starrocks","source":"be"}]');
     });
 
     test('merges the attributes with sorted keys; service and source stay the library\'s', () => {
@@ -36,15 +36,15 @@ describe('Datadog', () => {
       const config = DatadogLogConfig.fromJson('{"tags": ["env:prod"], "service": "mine", "source": "java", "app": "x", "n": 1.5}');
 
       // THEN
-      expect(Datadog.logsAnnotationValue(MonitoredComponent.FE, { config }))
+      expect(StarRocksDatadog.logsAnnotationValue(ComponentKind.FE, { config }))
         .toBe('[{"app":"x","n":1.5,"service":"starrocks","source":"fe","tags":["env:prod"]}]');
     });
 
     test('adds the multi-line rule of the component', () => {
-      expect(Datadog.logsAnnotationValue(MonitoredComponent.FE, { multilineLogParsing: true })).toBe(
+      expect(StarRocksDatadog.logsAnnotationValue(ComponentKind.FE, { multilineLogParsing: true })).toBe(
         '[{"log_processing_rules":[{"name":"log_start_with_timestamp","pattern":"\\\\d{4}-\\\\d{2}-\\\\d{2} \\\\d{2}:\\\\d{2}:\\\\d{2}\\\\.\\\\d+","type":"multi_line"}],'
         + '"service":"starrocks","source":"fe"}]');
-      expect(JSON.parse(Datadog.logsAnnotationValue(MonitoredComponent.CN, { multilineLogParsing: true }))[0].log_processing_rules[0].pattern)
+      expect(JSON.parse(StarRocksDatadog.logsAnnotationValue(ComponentKind.CN, { multilineLogParsing: true }))[0].log_processing_rules[0].pattern)
         .toBe('[IWEF]\\d{8}\\s+\\d{2}:\\d{2}:\\d{2}\\.\\d+');
     });
 
@@ -54,19 +54,19 @@ describe('Datadog', () => {
 
       // WHEN
       const config = DatadogLogConfig.fromObject({ log_processing_rules: rules });
-      const value = Datadog.logsAnnotationValue(MonitoredComponent.BE, { config, multilineLogParsing: true });
+      const value = StarRocksDatadog.logsAnnotationValue(ComponentKind.BE, { config, multilineLogParsing: true });
 
       // THEN
       expect(JSON.parse(value)[0].log_processing_rules).toEqual(rules);
     });
 
     test('escapes <, > and & as Go\'s JSON encoder does', () => {
-      expect(Datadog.logsAnnotationValue(MonitoredComponent.FE, { config: DatadogLogConfig.fromObject({ note: 'a<b>&c' }) }))
+      expect(StarRocksDatadog.logsAnnotationValue(ComponentKind.FE, { config: DatadogLogConfig.fromObject({ note: 'a<b>&c' }) }))
         .toBe('[{"note":"a\\u003cb\\u003e\\u0026c","service":"starrocks","source":"fe"}]');
     });
 
     test('an empty JSON text means no attributes', () => {
-      expect(Datadog.logsAnnotationValue(MonitoredComponent.FE, { config: DatadogLogConfig.fromJson(' { } ') })).toBe('[{"service":"starrocks","source":"fe"}]');
+      expect(StarRocksDatadog.logsAnnotationValue(ComponentKind.FE, { config: DatadogLogConfig.fromJson(' { } ') })).toBe('[{"service":"starrocks","source":"fe"}]');
     });
 
     test('the warehouse form: a base without source', () => {
@@ -89,28 +89,32 @@ describe('Datadog', () => {
     });
 
     test('fails for a config that is not a DatadogLogConfig', () => {
-      expect(() => Datadog.logsAnnotationValue(MonitoredComponent.FE, { config: { tags: [] } as any })).toThrow(/'logs.config' must be a DatadogLogConfig/);
+      expect(() => StarRocksDatadog.logsAnnotationValue(ComponentKind.FE, { config: { tags: [] } as any })).toThrow(/'logs.config' must be a DatadogLogConfig/);
     });
 
     test('fails for an unknown component', () => {
-      expect(() => Datadog.logsAnnotationKey('proxy' as any)).toThrow(/'component' must be one of "fe", "be", "cn"/);
+      expect(() => StarRocksDatadog.logsAnnotationKey('proxy' as any)).toThrow(/'component' must be one of "fe", "be", "cn"/);
+    });
+
+    test('fails for the FE proxy', () => {
+      expect(() => StarRocksDatadog.logsAnnotationKey(ComponentKind.FE_PROXY)).toThrow(/'component' must be ComponentKind.FE, BE or CN \(the FE proxy runs nginx, not StarRocks\), got "fe-proxy"/);
     });
   });
 
   test('prometheusAnnotations point at the metrics port', () => {
-    expect(Datadog.prometheusAnnotations(8040)).toStrictEqual({ 'prometheus.io/path': '/metrics', 'prometheus.io/port': '8040', 'prometheus.io/scrape': 'true' });
-    expect(() => Datadog.prometheusAnnotations(0)).toThrow(/'port' must be a port number/);
+    expect(StarRocksDatadog.prometheusAnnotations(8040)).toStrictEqual({ 'prometheus.io/path': '/metrics', 'prometheus.io/port': '8040', 'prometheus.io/scrape': 'true' });
+    expect(() => StarRocksDatadog.prometheusAnnotations(0)).toThrow(/'port' must be a port number/);
   });
 
   test('profilingEnv follows the chart: FE gets the ddprof switches, DD_VERSION is the image tag', () => {
-    expect(Datadog.profilingEnv(MonitoredComponent.BE, { env: 'prod' }, 'registry.example.com:5000/starrocks/be-ubuntu:3.3.11')).toStrictEqual({
+    expect(StarRocksDatadog.profilingEnv(ComponentKind.BE, { env: 'prod' }, 'registry.example.com:5000/starrocks/be-ubuntu:3.3.11')).toStrictEqual({
       ENABLE_DATADOG_PROFILE: 'true',
       DD_PROFILING_ENABLED: 'true',
       DD_SERVICE: 'starrocks-be',
       DD_ENV: 'prod',
       DD_VERSION: '3.3.11',
     });
-    expect(Object.keys(Datadog.profilingEnv(MonitoredComponent.FE, {}, 'starrocks/fe-ubuntu@sha256:' + 'a'.repeat(64)))).toEqual([
+    expect(Object.keys(StarRocksDatadog.profilingEnv(ComponentKind.FE, {}, 'starrocks/fe-ubuntu@sha256:' + 'a'.repeat(64)))).toEqual([
       'ENABLE_DATADOG_PROFILE', 'DD_PROFILING_ENABLED', 'DD_SERVICE',
       'DD_PROFILING_DDPROF_ALLOC_ENABLED', 'DD_PROFILING_DDPROF_ENABLED', 'DD_PROFILING_DDPROF_LIVEHEAP_ENABLED', 'DD_PROFILING_DIRECTALLOCATION_ENABLED',
     ]);
@@ -124,7 +128,7 @@ describe('Datadog', () => {
     expect(imageTag(image)).toBe(tag);
   });
 
-  test('applyTo adds annotations, labels, env and capabilities through the component mutators', () => {
+  test('addDatadog adds annotations, labels, env and capabilities through the component mutators', () => {
     // GIVEN
     const { chart } = setup({ cn: {}, be: { envVars: [{ name: 'LOG_CONSOLE', value: '0' }] } }, {
       logs: {},
@@ -151,7 +155,7 @@ describe('Datadog', () => {
     expectValidManifests(Testing.synth(chart));
   });
 
-  test('applyTo reads the metrics ports from the config files', () => {
+  test('addDatadog reads the metrics ports from the config files', () => {
     // GIVEN
     const { chart } = setup({
       fe: { config: StarRocksConfig.fromEntries({ http_port: '8031' }) },
@@ -168,7 +172,7 @@ describe('Datadog', () => {
     // GIVEN
     const chart = new Chart(Testing.app(), 'test');
     const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'sr', namespace: 'db', cn: {} });
-    cluster.addDatadog({ metrics: true });
+    cluster.addDatadog('Datadog', { metrics: true });
 
     // WHEN
     cluster.fe.addConfig('http_port', '8031');
@@ -200,13 +204,18 @@ describe('Datadog', () => {
     expect(message).toMatch(/\[test\/Cluster\] 'be\.service\.annotations\.prometheus\.io\/port' is already set to "9998"; cannot set it to "8040"/);
   });
 
-  test('applyTo can run twice with the same options', () => {
+  test('addDatadog can run twice with the same options', () => {
     // GIVEN
     const options: DatadogOptions = { logs: { multilineLogParsing: true }, metrics: true, profiling: { fe: true, be: true, env: 'prod' } };
     const { chart, cluster } = setup({}, options);
 
     // WHEN
-    Datadog.applyTo(cluster, options);
+    const again = cluster.addDatadog('Again', options);
+
+    // THEN
+    expect(again).toBeInstanceOf(StarRocksDatadog);
+    expect(again.node.path).toBe('test/Cluster/Again');
+    expect(again.cluster).toBe(cluster);
 
     // THEN
     const spec = specOf(chart);
@@ -228,11 +237,11 @@ describe('Datadog', () => {
     const cluster = StarRocksCluster.fromClusterName(chart, 'Cluster', 'lake');
 
     // THEN
-    expect(() => Datadog.applyTo(cluster, { metrics: true })).toThrow(/'cluster' must be a StarRocksCluster of this app/);
+    expect(() => new StarRocksDatadog(chart, 'Datadog', { cluster, metrics: true })).toThrow(/'cluster' must be a StarRocksCluster of this app/);
   });
 });
 
-/** Chart cases with `datadog`: the same settings through `Datadog.applyTo` must give the chart's component specs. */
+/** Chart cases with `datadog`: the same settings through `addDatadog` must give the chart's component specs. */
 describeShared('Datadog against the kube-starrocks chart', () => {
   const cases = new Map(loadConformanceCases().map((c) => [c.name, c]));
   const get = (name: string): ConformanceCase => cases.get(name)!;
@@ -259,7 +268,7 @@ describeShared('Datadog against the kube-starrocks chart', () => {
     });
 
     // WHEN
-    Datadog.applyTo(cluster, {
+    cluster.addDatadog('Datadog', {
       logs: { config: DatadogLogConfig.fromJson(dd.log.logConfig), multilineLogParsing: dd.log.enableMultilineLogParsing },
       metrics: dd.metrics.enabled,
       profiling: { fe: dd.profiling.fe, be: dd.profiling.be, cn: dd.profiling.cn, env: dd.profiling.env, configMode: dd.profiling.configMode },
@@ -288,7 +297,7 @@ describeShared('Datadog against the kube-starrocks chart', () => {
     });
 
     // WHEN
-    Datadog.applyTo(cluster, { metrics: true });
+    cluster.addDatadog('Datadog', { metrics: true });
 
     // THEN
     const spec = specOf(chart);

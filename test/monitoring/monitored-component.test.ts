@@ -1,8 +1,9 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { StarRocksCluster } from '../../src/cluster/cluster';
+import { ComponentKind } from '../../src/cluster/reference';
 import { warningsOf } from '../../src/common/warnings';
-import { componentOf, METRICS_PORT_NAME, MonitoredComponent, promDuration, resolveComponents } from '../../src/monitoring/monitored-component';
+import { componentOf, METRICS_PORT_NAME, promDuration, resolveComponents } from '../../src/monitoring/monitored-component';
 
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
 
@@ -42,9 +43,9 @@ describe('resolveComponents', () => {
 
     // THEN
     expect(cluster.definedInApp).toBe(true);
-    expect(componentOf(cluster, MonitoredComponent.CN)).toBe(cluster.cn);
-    expect(componentOf(cluster, MonitoredComponent.BE)).toBeUndefined();
-    expect(resolveComponents(chart, cluster, undefined)).toEqual([MonitoredComponent.FE, MonitoredComponent.CN]);
+    expect(componentOf(cluster, ComponentKind.CN)).toBe(cluster.cn);
+    expect(componentOf(cluster, ComponentKind.BE)).toBeUndefined();
+    expect(resolveComponents(chart, cluster, undefined)).toEqual([ComponentKind.FE, ComponentKind.CN]);
     expect(warningsOf(chart)).toEqual([]);
   });
 
@@ -55,9 +56,9 @@ describe('resolveComponents', () => {
 
     // THEN
     expect(cluster.definedInApp).toBe(false);
-    expect(componentOf(cluster, MonitoredComponent.FE)).toBeUndefined();
-    expect(resolveComponents(chart, cluster, undefined)).toEqual([MonitoredComponent.FE, MonitoredComponent.BE]);
-    expect(resolveComponents(chart, cluster, [MonitoredComponent.CN])).toEqual([MonitoredComponent.CN]);
+    expect(componentOf(cluster, ComponentKind.FE)).toBeUndefined();
+    expect(resolveComponents(chart, cluster, undefined)).toEqual([ComponentKind.FE, ComponentKind.BE]);
+    expect(resolveComponents(chart, cluster, [ComponentKind.CN])).toEqual([ComponentKind.CN]);
     expect(warningsOf(chart)).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
-import { MonitoredComponent } from '../../src/monitoring/monitored-component';
+import { ComponentKind } from '../../src/cluster/reference';
 import { AlertSeverity, StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../../src/monitoring/prometheus-rule';
 import { expectValidManifests } from '../util/schema';
 import { REPO_ROOT } from '../util/shared';
@@ -115,7 +115,7 @@ describe('StarRocksPrometheusRule', () => {
     const cluster = StarRocksCluster.fromClusterName(chart, 'Cluster', 'lake');
 
     // WHEN
-    new StarRocksPrometheusRule(chart, 'Alerts', { cluster, components: [MonitoredComponent.FE] });
+    new StarRocksPrometheusRule(chart, 'Alerts', { cluster, components: [ComponentKind.FE] });
 
     // THEN
     const rules = alerts(chart);

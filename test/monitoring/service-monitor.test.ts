@@ -2,8 +2,8 @@ import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
+import { ComponentKind } from '../../src/cluster/reference';
 import { warningsOf } from '../../src/common/warnings';
-import { MonitoredComponent } from '../../src/monitoring/monitored-component';
 import { ScrapeInterval, StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../../src/monitoring/service-monitor';
 import { compareManifests, ConformanceCase, expectedManifests, loadConformanceCases } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
@@ -38,7 +38,7 @@ describe('StarRocksServiceMonitor', () => {
 
     // THEN
     expect(serviceMonitors(manifest).map((o) => o.metadata.name)).toEqual(['sr-fe', 'sr-be', 'sr-cn']);
-    expect(monitor.components).toEqual([MonitoredComponent.FE, MonitoredComponent.BE, MonitoredComponent.CN]);
+    expect(monitor.components).toEqual([ComponentKind.FE, ComponentKind.BE, ComponentKind.CN]);
     expect(find(manifest, 'ServiceMonitor', 'sr-fe')).toStrictEqual({
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'ServiceMonitor',
@@ -85,7 +85,7 @@ describe('StarRocksServiceMonitor', () => {
 
   test('renders a listed component the cluster lacks, with a warning', () => {
     // GIVEN
-    const components = [MonitoredComponent.CN, MonitoredComponent.BE, MonitoredComponent.FE, MonitoredComponent.BE];
+    const components = [ComponentKind.CN, ComponentKind.BE, ComponentKind.FE, ComponentKind.BE];
     const { chart } = setup({ be: { enabled: false }, cn: {} }, { components });
 
     // THEN
@@ -126,7 +126,7 @@ describe('StarRocksServiceMonitor', () => {
     ['2h', Duration.hours(2)],
   ])('the interval is written in its largest whole unit: %s', (text, interval) => {
     // GIVEN
-    const { chart } = setup({}, { interval });
+    const { chart } = setup({}, { interval: ScrapeInterval.duration(interval) });
 
     // THEN
     expect(find(Testing.synth(chart), 'ServiceMonitor', 'sr-fe').spec.endpoints[0].interval).toBe(text);
@@ -134,7 +134,7 @@ describe('StarRocksServiceMonitor', () => {
 
   test('a zero interval leaves it to Prometheus', () => {
     // GIVEN
-    const { chart } = setup({}, { interval: Duration.seconds(0) });
+    const { chart } = setup({}, { interval: ScrapeInterval.duration(Duration.seconds(0)) });
 
     // THEN
     expect(find(Testing.synth(chart), 'ServiceMonitor', 'sr-fe').spec.endpoints[0].interval).toBeUndefined();
@@ -164,32 +164,27 @@ describe('StarRocksServiceMonitor', () => {
     ['2m', ScrapeInterval.duration(Duration.seconds(120))],
     [undefined, ScrapeInterval.prometheusDefault()],
     [undefined, ScrapeInterval.duration(Duration.seconds(0))],
-  ])('scrapeInterval writes %s on every endpoint', (text, scrapeInterval) => {
+  ])('interval writes %s on every endpoint', (text, interval) => {
     // GIVEN
-    const { chart } = setup({}, { scrapeInterval });
+    const { chart } = setup({}, { interval });
 
     // THEN
     const manifest = Testing.synth(chart);
     for (const name of ['sr-fe', 'sr-be']) {
       expect(find(manifest, 'ServiceMonitor', name).spec.endpoints[0].interval).toBe(text);
     }
-    expect(scrapeInterval.text).toBe(text);
+    expect(interval.text).toBe(text);
   });
 
-  test('fails for a scrapeInterval text that is not a Prometheus duration', () => {
+  test('fails for an interval text that is not a Prometheus duration', () => {
     for (const text of ['1 minute', '', '90', 's', '1.5m']) {
-      expect(() => ScrapeInterval.fromText(text)).toThrow(/'scrapeInterval' must be a Prometheus duration such as "30s", "1m" or "1m30s", got/);
+      expect(() => ScrapeInterval.fromText(text)).toThrow(/'interval' must be a Prometheus duration such as "30s", "1m" or "1m30s", got/);
     }
   });
 
-  test('fails with both interval and scrapeInterval', () => {
-    expect(() => setup({}, { interval: Duration.seconds(30), scrapeInterval: ScrapeInterval.fromText('30s') }))
-      .toThrow(/'scrapeInterval' must be unset when interval is set \(one interval per ServiceMonitor\), got "30s"/);
-  });
-
-  test('fails for a scrapeInterval that is not a ScrapeInterval', () => {
-    expect(() => setup({}, { scrapeInterval: '30s' as unknown as ScrapeInterval }))
-      .toThrow(/'scrapeInterval' must be a ScrapeInterval/);
+  test('fails for an interval that is a Duration, not a ScrapeInterval', () => {
+    expect(() => setup({}, { interval: Duration.seconds(30) as unknown as ScrapeInterval }))
+      .toThrow(/'interval' must be a ScrapeInterval \(ScrapeInterval.duration/);
   });
 
   test('labels are added to cluster: <name>; another namespace keeps selecting the cluster\'s', () => {
@@ -252,15 +247,17 @@ describe('StarRocksServiceMonitor', () => {
   });
 
   test('fails for an interval of a fraction of a millisecond', () => {
-    expect(() => setup({}, { interval: Duration.millis(0.5) })).toThrow(/'interval' must be a whole number of milliseconds/);
+    expect(() => setup({}, { interval: ScrapeInterval.duration(Duration.millis(0.5)) })).toThrow(/'interval' must be a whole number of milliseconds/);
   });
 
-  test('fails for an interval that is not a Duration', () => {
-    expect(() => setup({}, { interval: '30s' as any })).toThrow(/'interval' must be a Duration/);
+  test('fails for an interval that is not a ScrapeInterval', () => {
+    expect(() => setup({}, { interval: '30s' as any })).toThrow(/'interval' must be a ScrapeInterval/);
+    expect(() => ScrapeInterval.duration('30s' as any)).toThrow(/'interval' must be a Duration/);
   });
 
   test('fails for an empty or unknown component list', () => {
-    expect(() => setup({}, { components: [] })).toThrow(/'components' must be a non-empty list of MonitoredComponent/);
+    expect(() => setup({}, { components: [] })).toThrow(/'components' must be a non-empty list of ComponentKind \(FE, BE, CN\)/);
+    expect(() => setup({}, { components: [ComponentKind.FE_PROXY] })).toThrow(/'components\[0\]' must be ComponentKind.FE, BE or CN \(the FE proxy serves no StarRocks metrics\), got "fe-proxy"/);
     expect(() => setup({}, { components: ['proxy' as any] })).toThrow(/'components\[0\]' must be one of "fe", "be", "cn"/);
   });
 
@@ -298,7 +295,7 @@ describeShared('StarRocksServiceMonitor against the kube-starrocks chart', () =>
     new StarRocksServiceMonitor(chart, 'Metrics', {
       cluster,
       labels: sm.labels,
-      interval: Duration.seconds(30),
+      interval: ScrapeInterval.duration(Duration.seconds(30)),
       basicAuth: {
         usernameSecret: kplus.Secret.fromSecretName(chart, 'User', sm.basicAuth.usernameSecretName),
         usernameKey: sm.basicAuth.usernameSecretKey,
@@ -318,7 +315,7 @@ describeShared('StarRocksServiceMonitor against the kube-starrocks chart', () =>
   test('case 21: a cluster without BE gets FE and CN by default, and the chart\'s BE one when asked', () => {
     // GIVEN
     const c = get('21-shared-data-cn-only');
-    const build = (components?: MonitoredComponent[]) => {
+    const build = (components?: ComponentKind[]) => {
       const chart = new Chart(Testing.app(), 'test', { namespace: c.namespace });
       const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'kube-starrocks', be: { enabled: false }, cn: {} });
       new StarRocksServiceMonitor(chart, 'Metrics', { cluster, components });
@@ -327,7 +324,7 @@ describeShared('StarRocksServiceMonitor against the kube-starrocks chart', () =>
 
     // WHEN
     const typed = serviceMonitors(Testing.synth(build()));
-    const chartSet = build([MonitoredComponent.FE, MonitoredComponent.BE, MonitoredComponent.CN]);
+    const chartSet = build([ComponentKind.FE, ComponentKind.BE, ComponentKind.CN]);
 
     // THEN
     const expected = chartMonitors(c);

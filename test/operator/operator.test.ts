@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, JsonPatch, Testing } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
 import { compareObjects, loadOperatorCase } from './compare';
+import { ResourceQuantity } from '../../src/common/quantity';
 import { warningsOf } from '../../src/common/warnings';
 import { ImagePullPolicy } from '../../src/components/options';
 import { OperatorCrdSource, StarRocksOperator, StarRocksOperatorProps } from '../../src/operator';
@@ -40,12 +40,13 @@ const CASE_32_PROPS: StarRocksOperatorProps = {
   namespace: 'operators',
   timeZone: 'UTC',
   annotations: { 'example.com/owner': 'platform-team' },
+  podAnnotations: { 'example.com/owner': 'platform-team' },
   image: 'registry.example.com/starrocks/operator:v1.11.5-patched',
   imagePullPolicy: ImagePullPolicy.IF_NOT_PRESENT,
   replicas: 2,
   resources: {
-    limits: { cpu: k8s.Quantity.fromString('1'), memory: k8s.Quantity.fromString('1Gi') },
-    requests: { cpu: k8s.Quantity.fromString('250m'), memory: k8s.Quantity.fromString('256Mi') },
+    limits: { cpu: ResourceQuantity.of('1'), memory: ResourceQuantity.of('1Gi') },
+    requests: { cpu: ResourceQuantity.of('250m'), memory: ResourceQuantity.of('256Mi') },
   },
   securityContext: {
     readOnlyRootFilesystem: false,
@@ -64,7 +65,7 @@ const CASE_32_PROPS: StarRocksOperatorProps = {
   tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
   watchNamespace: 'starrocks-system',
   denyList: ['kube-system', 'kube-public'],
-  env: [
+  envVars: [
     { name: 'KUBE_STARROCKS_UNSUPPORTED_ENVS', value: 'FOO,BAR' },
     { name: 'GOMAXPROCS', value: '2' },
   ],
@@ -287,7 +288,7 @@ describe('objects', () => {
     // WHEN
     new StarRocksOperator(chart, 'Operator', {
       securityContext: { readOnlyRootFilesystem: false, runAsUser: 65532 },
-      resources: { requests: { cpu: k8s.Quantity.fromString('100m') } },
+      resources: { requests: { cpu: ResourceQuantity.of('100m') } },
     });
 
     // THEN
@@ -301,14 +302,39 @@ describe('objects', () => {
     expect(manager.resources).toStrictEqual({ requests: { cpu: '100m' } });
   });
 
+  test('resourceClaims add the claims by name, after the default resources unless resources are given', () => {
+    // GIVEN
+    const chart = chartIn('ops');
+    const other = chartIn('ops2');
+
+    // WHEN
+    new StarRocksOperator(chart, 'Operator', { resourceClaims: ['gpu'] });
+    new StarRocksOperator(other, 'Operator', { resources: { limits: { memory: ResourceQuantity.of('1Gi') } }, resourceClaims: ['gpu', 'nic'] });
+
+    // THEN
+    expect(managerOf(Testing.synth(chart)).resources).toStrictEqual({
+      claims: [{ name: 'gpu' }],
+      limits: { cpu: '500m', memory: '800Mi' },
+      requests: { cpu: '500m', memory: '400Mi' },
+    });
+    expect(managerOf(Testing.synth(other)).resources).toStrictEqual({ claims: [{ name: 'gpu' }, { name: 'nic' }], limits: { memory: '1Gi' } });
+  });
+
+  test('fails for a resource claim that is not a name', () => {
+    const chart = chartIn('ops');
+    expect(() => new StarRocksOperator(chart, 'Operator', { resourceClaims: ['GPU 1'] }))
+      .toThrow(/'operator.resourceClaims\[0\]' must be the name of a resource claim of the pod \(a DNS label\), got "GPU 1"/);
+  });
+
   test('TZ comes first, then the extra env; annotations go to the Deployment and the pod', () => {
     // GIVEN
     const chart = chartIn('ops');
 
     // WHEN
     new StarRocksOperator(chart, 'Operator', {
-      env: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }],
+      envVars: [{ name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }],
       annotations: { a: '1' },
+      podAnnotations: { a: '1' },
     });
 
     // THEN
@@ -569,7 +595,7 @@ describe('validation', () => {
   });
 
   test('fails for an env var without a name', () => {
-    expect(make({ env: [{ name: '', value: 'x' }] })).toThrow(/'operator\.env\[0\]\.name' must be a non-empty string, got ""/);
+    expect(make({ envVars: [{ name: '', value: 'x' }] })).toThrow(/'operator\.envVars\[0\]\.name' must be a non-empty string, got ""/);
   });
 
   test('fails for privileged or SYS_ADMIN with the default allowPrivilegeEscalation false', () => {
@@ -584,7 +610,7 @@ describe('validation', () => {
     expect(make({ affinity: [] as any })).toThrow(/'operator\.affinity' must be an object, got \[\]/);
     expect(make({ tolerations: [1 as any] })).toThrow(/'operator\.tolerations\[0\]' must be an object, got 1/);
     expect(make({ denyList: 'a,b' as any })).toThrow(/'operator\.denyList' must be a list, got "a,b"/);
-    expect(make({ resources: { limits: { cpu: new Date() as any } } })).toThrow(/'operator\.resources\.limits\.cpu' must be plain data/);
+    expect(make({ resources: { limits: { cpu: new Date() as any } } })).toThrow(/'operator\.resources\.limits\.cpu' must be a ResourceQuantity/);
   });
 });
 
@@ -607,12 +633,12 @@ describe('warnings', () => {
     const chart = chartIn('ops');
 
     // WHEN
-    const operator = new StarRocksOperator(chart, 'Operator', { env: [{ name: 'TZ', value: 'UTC' }, { name: 'A' }, { name: 'A' }] });
+    const operator = new StarRocksOperator(chart, 'Operator', { envVars: [{ name: 'TZ', value: 'UTC' }, { name: 'A' }, { name: 'A' }] });
 
     // THEN
     expect(warningsOf(operator)).toEqual([
-      'test/Operator: \'operator.env[0]\' sets "TZ" a second time (set the time zone with \'timeZone\'); Kubernetes uses the last value',
-      'test/Operator: \'operator.env[2]\' sets "A" a second time; Kubernetes uses the last value',
+      'test/Operator: \'operator.envVars[0]\' sets "TZ" a second time (set the time zone with \'timeZone\'); Kubernetes uses the last value',
+      'test/Operator: \'operator.envVars[2]\' sets "A" a second time; Kubernetes uses the last value',
     ]);
   });
 

@@ -18,8 +18,8 @@
  *   `service.type: ClusterIP`): the typed API leaves them to the operator unless given, as case 02
  *   gives them here.
  */
-import { Chart, Size, Testing } from 'cdk8s';
-import { HpaVersion, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig } from '../../src';
+import { Chart, Duration, Size, Testing } from 'cdk8s';
+import { HpaVersion, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig, StarRocksPort } from '../../src';
 import { StarRocksWarehouse } from '../../src/warehouse/warehouse';
 import { CHART_CN_CONF } from '../util/chart-config';
 import { compareManifests, ConformanceCase, expectedManifests, loadConformanceCases } from '../util/conformance';
@@ -69,7 +69,7 @@ describeShared('warehouse chart conformance cases', () => {
       // what the chart always prints
       timeZone: 'Asia/Shanghai',
       runAsNonRoot: false,
-      minReadySeconds: 0,
+      minReady: Duration.seconds(0),
       service: { type: ServiceType.CLUSTER_IP },
       resources: {
         limits: { cpu: ResourceQuantity.fromNumber(8), memory: ResourceQuantity.size(Size.gibibytes(8)) },
@@ -101,7 +101,7 @@ describeShared('warehouse chart conformance cases', () => {
       replicas: 2,
       image: 'registry.example.com/starrocks/cn-ubuntu:3.3.8',
       serviceAccount: 'wh-sa',
-      annotations: {
+      podAnnotations: {
         'example.com/warehouse': 'analytics',
         // chart: datadog.log.enabled with logConfig '{"app": "starrocks-wh", "tags": ["wh:analytics"]}'
         'ad.datadoghq.com/warehouse.logs': '[{"app":"starrocks-wh","service":"warehouse","tags":["wh:analytics"]}]',
@@ -139,7 +139,7 @@ describeShared('warehouse chart conformance cases', () => {
         },
       },
       tolerations: [{ key: 'warehouse', operator: 'Equal', value: 'analytics', effect: 'NoSchedule' }],
-      minReadySeconds: 15,
+      minReady: Duration.seconds(15),
       autoScaling: {
         version: HpaVersion.V2,
         minReplicas: 2,
@@ -172,7 +172,7 @@ describeShared('warehouse chart conformance cases', () => {
 
     // THEN
     expect(compareManifests(manifest, warehouseObjects(c), c.namespace)).toEqual([]);
-    expect(wh.port('webserver')).toBe(8045);
+    expect(wh.port(StarRocksPort.WEBSERVER)).toBe(8045);
     expectValidManifests(manifest);
   });
 });

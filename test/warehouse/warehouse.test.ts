@@ -1,6 +1,6 @@
-import { ApiObject, Chart, JsonPatch, Size, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, JsonPatch, Size, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
-import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig } from '../../src';
+import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig, StarRocksPort } from '../../src';
 import { warningsOf } from '../../src/common/warnings';
 import { DisruptionBudget, UnhealthyPodEvictionPolicy } from '../../src/disruption/budget';
 import { StarRocksWarehouse, StarRocksWarehouseProps } from '../../src/warehouse/warehouse';
@@ -106,7 +106,7 @@ describe('StarRocksWarehouse', () => {
       'app.starrocks.ownerreference/name': 'etl-night-warehouse',
     });
     expect(wh.image).toBe(ENTERPRISE_IMAGE);
-    expect(wh.port('webserver')).toBe(8040);
+    expect(wh.port(StarRocksPort.WEBSERVER)).toBe(8040);
   });
 
   test('the name defaults to the construct id as a DNS label', () => {
@@ -185,7 +185,7 @@ describe('StarRocksWarehouse', () => {
     const template = find(manifest, 'StarRocksWarehouse', 'etl').spec.template;
     expect(template.configMapInfo).toStrictEqual({ configMapName: 'etl-cm', resolveKey: 'cn.conf' });
     expect(template.annotations).toStrictEqual({ 'app.starrocks.io/cn-config-hash': config.hash });
-    expect(wh.port('webserver')).toBe(8045);
+    expect(wh.port(StarRocksPort.WEBSERVER)).toBe(8045);
     expect(wh.config).toBe(config);
     expectValid(manifest);
   });
@@ -282,7 +282,7 @@ describe('StarRocksWarehouse', () => {
       },
       timeZone: 'UTC',
       envVars: [{ name: 'STARROCKS_ROOT', value: '/writable' }],
-      annotations: { 'example.com/a': 'b' },
+      podAnnotations: { 'example.com/a': 'b' },
       podLabels: { tier: 'etl' },
       service: {
         type: ServiceType.LOAD_BALANCER,
@@ -303,11 +303,11 @@ describe('StarRocksWarehouse', () => {
       readOnlyRootFilesystem: true,
       capabilities: { add: ['SYS_NICE'] },
       sysctls: [{ name: 'net.core.somaxconn', value: '1024' }],
-      startupProbeFailureSeconds: 600,
-      livenessProbeFailureSeconds: 30,
-      readinessProbeFailureSeconds: 20,
-      terminationGracePeriodSeconds: 300,
-      minReadySeconds: 10,
+      startupProbeFailureTime: Duration.seconds(600),
+      livenessProbeFailureTime: Duration.seconds(30),
+      readinessProbeFailureTime: Duration.seconds(20),
+      terminationGracePeriod: Duration.seconds(300),
+      minReady: Duration.seconds(10),
       podManagementPolicy: PodManagementPolicy.ORDERED_READY,
       lifecycle,
       sidecars: [{ name: 'logs', image: 'busybox:1.36', command: ['tail', '-F', '/opt/starrocks/cn/log/cn.INFO'] }],
@@ -419,7 +419,7 @@ describe('StarRocksWarehouse', () => {
     const chart = chartIn();
 
     // WHEN
-    warehouse(chart, { labels: { team: 'etl' }, resourceAnnotations: { 'starrocks.com/ignored': 'true' } });
+    warehouse(chart, { labels: { team: 'etl' }, annotations: { 'starrocks.com/ignored': 'true' } });
     const cr = find(Testing.synth(chart), 'StarRocksWarehouse', 'etl');
 
     // THEN
@@ -537,13 +537,14 @@ describe('StarRocksWarehouse', () => {
       ]);
     });
 
-    test('fails when enabled is false', () => {
+    test('fails when enabled is false (not a prop of a warehouse; from JavaScript or JSON)', () => {
       // GIVEN
       const chart = chartIn();
+      const untyped = (props: object) => props as Partial<StarRocksWarehouseProps>;
 
       // THEN
-      expect(() => warehouse(chart, { enabled: false })).toThrow(/'enabled' must be unset for a warehouse/);
-      expect(() => warehouse(chart, { enabled: true }, 'Enabled')).not.toThrow();
+      expect(() => warehouse(chart, untyped({ enabled: false }))).toThrow(/'enabled' must be unset for a warehouse/);
+      expect(() => warehouse(chart, untyped({ enabled: true }), 'Enabled')).not.toThrow();
     });
 
     test('fails for an empty time zone', () => {
@@ -648,14 +649,14 @@ describe('StarRocksWarehouse', () => {
     });
   });
 
-  describe('addDisruptionBudget', () => {
+  describe('addDisruptionBudgets', () => {
     test('a PodDisruptionBudget selecting exactly the warehouse\'s CN pods', () => {
       // GIVEN
       const chart = chartIn('starrocks');
       const wh = warehouse(chart, { replicas: 3 });
 
       // WHEN
-      const pdb = wh.addDisruptionBudget({ unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy.ALWAYS_ALLOW, labels: { team: 'etl' } });
+      const pdb = wh.addDisruptionBudgets('DisruptionBudgets', { unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy.ALWAYS_ALLOW, labels: { team: 'etl' } }).cnPdb;
       const manifest = Testing.synth(chart);
 
       // THEN
@@ -678,7 +679,7 @@ describe('StarRocksWarehouse', () => {
       const wh = warehouse(chart, { autoScaling: { minReplicas: 2, maxReplicas: 10 } });
 
       // WHEN
-      wh.addDisruptionBudget({ budget: DisruptionBudget.minAvailable(2) });
+      wh.addDisruptionBudgets('DisruptionBudgets', { budget: DisruptionBudget.minAvailable(2) });
 
       // THEN
       expect(warehouseWarnings(wh)).toEqual([
@@ -693,11 +694,11 @@ describe('StarRocksWarehouse', () => {
       const other = warehouse(chart, {}, 'Other');
 
       // WHEN
-      wh.addDisruptionBudget();
+      wh.addDisruptionBudgets('DisruptionBudgets');
 
       // THEN
-      expect(() => wh.addDisruptionBudget()).toThrow(/already has a PodDisruptionBudget/);
-      expect(() => other.addDisruptionBudget({ budget: DisruptionBudget.none() })).toThrow(/'budget' must be a DisruptionBudget with a limit/);
+      expect(() => wh.addDisruptionBudgets('Again')).toThrow(/already has a PodDisruptionBudget/);
+      expect(() => other.addDisruptionBudgets('DisruptionBudgets', { budget: DisruptionBudget.none() })).toThrow(/'budget' must be a DisruptionBudget with a limit/);
     });
   });
 });
