@@ -11,7 +11,7 @@ import { checkImage } from '../common/image';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
-import { toWire } from '../common/wire';
+import { wireValue } from '../common/wire';
 
 /** Name of the environment variable through which StarRocks components log in as root. @internal */
 export const MYSQL_PWD = 'MYSQL_PWD';
@@ -351,9 +351,9 @@ function checkFlag(prop: string, value: boolean | undefined, defaultValue: boole
   return value;
 }
 
-/** The wire form of a cdk8s-plus-27 object (`toWire` gives plain data). */
+/** The wire form of a cdk8s-plus-27 object (`wireValue` gives plain data). */
 function wireObject(value: object | undefined, path: string): WireObject | undefined {
-  const wire: unknown = toWire(value, path);
+  const wire = wireValue(value, path);
   if (wire === undefined || wire === null) {
     return undefined;
   }
@@ -365,7 +365,7 @@ function wireObject(value: object | undefined, path: string): WireObject | undef
 
 /** The wire form of a list of cdk8s-plus-27 objects. */
 function wireList(value: object[] | undefined, path: string): WireObject[] | undefined {
-  const wire: unknown = toWire(value, path);
+  const wire = wireValue(value, path);
   if (wire === undefined || wire === null) {
     return undefined;
   }
