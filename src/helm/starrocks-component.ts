@@ -9,7 +9,7 @@ import type { k8s } from 'cdk8s-plus-27';
 import { chartConfig, configTextValue, datadogLogConfig, literalBlock, mounts, prometheusAnnotations, pullSecrets, quantities, storageSize, withUserAnnotations } from './common';
 import { HelmValuesError } from './context';
 import { asWire, Building, dig, goPrint, isMap, listAt, mapAt, scalar, section, stringMap, truthy, ValuesMap, wireList, wireMap } from './values';
-import { ComponentKey } from '../common/constants';
+import { ComponentKey, defaultPort } from '../common/constants';
 import { show } from '../common/validate';
 import {
   CnAutoScalingOptions, CnOptions, ComponentResources, ComponentServiceOptions, ExistingConfigMap, FeOptions,
@@ -118,7 +118,7 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
   const service = componentService(p, c.service);
   if (service) {
     if (truthy(dig(v, 'datadog', 'metrics', 'enabled'))) {
-      const port = configTextValue(c.config, x === 'fe' ? 'http_port' : 'webserver_port') ?? (x === 'fe' ? '8030' : '8040');
+      const port = configTextValue(c.config, x === 'fe' ? 'http_port' : 'webserver_port') ?? String(defaultPort(x, x === 'fe' ? 'http' : 'webserver'));
       o.service = {
         ...service,
         annotations: withUserAnnotations(prometheusAnnotations(port), `${p}.service.annotations`, dig(c, 'service', 'annotations'),

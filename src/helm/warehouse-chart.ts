@@ -18,6 +18,7 @@ import {
 } from './values';
 import { WAREHOUSE_CHART_DEFAULTS, WAREHOUSE_TEMPLATE_ONLY_KEYS } from './warehouse-defaults';
 import { StarRocksCluster } from '../cluster/cluster';
+import { defaultPort } from '../common/constants';
 import { show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { CnAutoScalingOptions, ComponentServiceOptions, HpaVersion, ServicePortOptions, ServiceType } from '../components/options';
@@ -35,8 +36,8 @@ const DATADOG_LOGS_ANNOTATION = 'ad.datadoghq.com/warehouse.logs';
 const CONFIG_HASH_ANNOTATION = 'app.starrocks.io/cn-config-hash';
 /** The chart's ConfigMap key of the config file. */
 const CONFIG_KEY = 'cn.conf';
-/** The chart's fallback of `prometheus.io/port` when the config has no `webserver_port`. */
-const DEFAULT_WEBSERVER_PORT = '8040';
+/** The chart's fallback of `prometheus.io/port` when the config has no `webserver_port`: CN's default. */
+const DEFAULT_WEBSERVER_PORT = String(defaultPort('cn', 'webserver'));
 
 const SERVICE_TYPES = Object.values(ServiceType) as string[];
 const SERVICE_PORT_KEYS = ['name', 'containerPort', 'port', 'nodePort'] as const;
