@@ -7,7 +7,7 @@ import { INIT_PASSWORD_SCRIPT } from './script';
 import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY } from '../common/constants';
-import { checkImage } from '../common/image';
+import { checkImage, ImageReference } from '../common/image';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
@@ -301,7 +301,7 @@ export class InitPasswordJob extends Construct {
     const c = cluster.clusterName;
     const container: Container = {
       name: this.jobName,
-      image: p.image ?? fe?.image ?? `${DEFAULT_REPOSITORY.fe}:${DEFAULT_IMAGE_TAG}`,
+      image: p.image ?? fe?.image ?? ImageReference.of(DEFAULT_REPOSITORY.fe, DEFAULT_IMAGE_TAG).toString(),
       imagePullPolicy: 'IfNotPresent',
       resources: this.resources !== undefined && Object.keys(this.resources).length > 0 ? this.resources : undefined,
       command: ['/bin/bash'],

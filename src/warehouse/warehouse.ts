@@ -7,6 +7,7 @@ import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_WAREHOUSE, NAME_BUDGET, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from '../common/constants';
 import { copyData } from '../common/copy';
 import { StarRocksPropError } from '../common/errors';
+import { ImageReference } from '../common/image';
 import { LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { nameFromId } from '../common/names';
 import { checkDns1035Label, checkDnsLabel, copyStringMap, fail, show } from '../common/validate';
@@ -483,14 +484,10 @@ function cnOptionsOf(props: StarRocksWarehouseProps, name: string): CnOptions {
 
 /** The `major.minor` of an image tag such as `3.3.8`, `v3.2.1-ee` or `3.1-latest`. */
 function imageVersion(image: string): [number, number] | undefined {
-  if (image.includes('@')) {
+  const ref = ImageReference.parse(image);
+  if (ref === undefined || ref.digest !== undefined || ref.tag === undefined) {
     return undefined;
   }
-  const lastSegment = image.split('/').pop() ?? '';
-  const colon = lastSegment.lastIndexOf(':');
-  if (colon < 0) {
-    return undefined;
-  }
-  const m = /^v?([0-9]+)\.([0-9]+)/.exec(lastSegment.slice(colon + 1));
+  const m = /^v?([0-9]+)\.([0-9]+)/.exec(ref.tag);
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }
