@@ -11,7 +11,7 @@ import { addValueObjects } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-component';
 import { feProxyOptions } from './starrocks-fe-proxy';
-import { patchDisasterRecovery, patchEntrypointScript, removeNamespace, secretByName } from './typed-api-gaps';
+import { patchDisasterRecovery, removeNamespace } from './typed-api-gaps';
 import { asWire, dig, goPrint, isMap, mapAt, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { StarRocksApiObject } from '../common/api-object';
@@ -88,8 +88,10 @@ const INIT_PASSWORD_PROP_KEYS: PropToValuesKey = [
 
 /** The props of `StarRocksServiceMonitor` and their values keys. */
 const SERVICE_MONITOR_PROP_KEYS: PropToValuesKey = [
+  ['basicAuth.usernameSecretName', 'metrics.serviceMonitor.basicAuth.usernameSecretName'],
   ['basicAuth.usernameSecret', 'metrics.serviceMonitor.basicAuth.usernameSecretName'],
   ['basicAuth.usernameKey', 'metrics.serviceMonitor.basicAuth.usernameSecretKey'],
+  ['basicAuth.passwordSecretName', 'metrics.serviceMonitor.basicAuth.passwordSecretName'],
   ['basicAuth.passwordSecret', 'metrics.serviceMonitor.basicAuth.passwordSecretName'],
   ['basicAuth.passwordKey', 'metrics.serviceMonitor.basicAuth.passwordSecretKey'],
   ['endpointParams', 'metrics.serviceMonitor.endpointParam.params'],
@@ -188,12 +190,6 @@ export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: Helm
       + 'the operator will not start the recovery (rendered as the chart does)');
     patchDisasterRecovery(cluster, disasterRecovery(dr));
   }
-  for (const x of COMPONENTS) {
-    const script = dig(v, SPEC_KEY[x], 'entrypoint', 'script');
-    if (typeof script === 'string') {
-      patchEntrypointScript(cluster, x, script);
-    }
-  }
   const ip = section(v.initPassword);
   if (truthy(ip.enabled)) {
     addInitPassword(cluster, ip);
@@ -253,9 +249,9 @@ function serviceMonitorOptions(sm: ValuesMap, ba: ValuesMap, params: unknown, co
     labels: stringMap(`${p}.labels`, sm.labels),
     components,
     basicAuth: truthy(ba.enabled) ? {
-      usernameSecret: secretByName(goPrint(ba.usernameSecretName)),
+      usernameSecretName: goPrint(ba.usernameSecretName),
       usernameKey: goPrint(ba.usernameSecretKey),
-      passwordSecret: secretByName(goPrint(ba.passwordSecretName)),
+      passwordSecretName: goPrint(ba.passwordSecretName),
       passwordKey: goPrint(ba.passwordSecretKey),
     } : undefined,
     // the interval as the chart prints it (`60s` stays `60s`)

@@ -6,25 +6,8 @@
  * @internal
  */
 import { ApiObject, JsonPatch } from 'cdk8s';
-import type * as kplus from 'cdk8s-plus-27';
-import { literalBlock } from './common';
 import type { StarRocksCluster } from '../cluster/cluster';
-import { ComponentKey } from '../common/constants';
 import type { StarRocksWarehouse } from '../warehouse/warehouse';
-
-/**
- * A Secret of the metrics basic auth, by name. `MetricsBasicAuth` takes a `kplus.ISecret` and reads
- * only its name; `kplus.Secret.fromSecretName` would load cdk8s-plus-27 at run time (which neither
- * the library nor the command loads otherwise: a cold `template` run would take much longer).
- *
- * To be replaced by secret names in `MetricsBasicAuth` (e.g. `usernameSecretName`), or a reference
- * type of the library's own.
- *
- * @internal
- */
-export function secretByName(name: string): kplus.ISecret {
-  return { name } as unknown as kplus.ISecret;
-}
 
 /**
  * Runs the checks a warehouse makes when it renders (Service ports, annotations), now, so that
@@ -53,25 +36,6 @@ export function checkWarehouseNow(warehouse: StarRocksWarehouse): void {
  */
 export function patchDisasterRecovery(cluster: StarRocksCluster, dr: { readonly enabled?: boolean; readonly generation: number }): void {
   cluster.apiObject.addJsonPatch(JsonPatch.add('/spec/disasterRecovery', dr));
-}
-
-/**
- * The entrypoint script ConfigMap of a component holding the script as a YAML literal block
- * prints it (exactly one final newline), while the pod annotation keeps the hash of the script as
- * given, as the chart does. The ConfigMap is found by its Kubernetes name (the operator's
- * `<cluster>-<component>-entrypoint-script`), not by a construct id.
- *
- * Remains a JSON patch until the component exposes its entrypoint ConfigMap, or takes the hash of
- * the script as an option.
- *
- * @internal
- */
-export function patchEntrypointScript(cluster: StarRocksCluster, component: ComponentKey, script: string): void {
-  const name = `${cluster.clusterName}-${component}-entrypoint-script`;
-  const configMap = cluster.node.findAll().find((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ConfigMap' && c.name === name);
-  if (configMap !== undefined && literalBlock(script) !== script) {
-    configMap.addJsonPatch(JsonPatch.replace('/data/entrypoint.sh', literalBlock(script)));
-  }
 }
 
 /**
