@@ -76,7 +76,7 @@ export function renderCommonSpec(c: ComponentRenderState): CommonComponentSpecWi
     annotations[configHashAnnotation(x)] = c.config.hash;
   }
   if (o.entrypointScript !== undefined) {
-    annotations[entrypointHashAnnotation(x)] = helmValueHash(o.entrypointScript);
+    annotations[entrypointHashAnnotation(x)] = o.entrypointScriptHash ?? helmValueHash(o.entrypointScript);
   }
   if (Object.keys(annotations).length > 0) {
     spec.annotations = annotations;

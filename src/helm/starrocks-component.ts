@@ -10,6 +10,8 @@ import { chartConfig, configTextValue, datadogLogConfig, literalBlock, mounts, p
 import { HelmValuesError } from './context';
 import { asWire, Building, dig, goPrint, isMap, listAt, mapAt, scalar, section, stringMap, truthy, ValuesMap, wireList, wireMap } from './values';
 import { ComponentKey, defaultPort } from '../common/constants';
+import { helmValueHash } from '../common/hash';
+import { ImageReference } from '../common/image';
 import { show } from '../common/validate';
 import {
   CnAutoScalingOptions, CnOptions, ComponentResources, ComponentServiceOptions, ExistingConfigMap, FeOptions,
@@ -68,7 +70,7 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
   if (!truthy(tag)) {
     throw new HelmValuesError(`${p}.image.tag (or starrocksCluster.componentValues.image.tag) must be set: the image "${dig(c, 'image', 'repository')}:" has no tag`);
   }
-  const image = `${goPrint(dig(c, 'image', 'repository'))}:${goPrint(tag)}`;
+  const image = ImageReference.of(goPrint(dig(c, 'image', 'repository')), goPrint(tag)).toString();
   o.image = image;
   if (x !== 'cn' || ('replicas' in c && c.replicas !== null)) {
     if (c.replicas !== null && c.replicas !== undefined) {
@@ -102,7 +104,9 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
     if (typeof script !== 'string') {
       throw new HelmValuesError(`${p}.entrypoint.script must be a string (the entrypoint script)`);
     }
-    o.entrypointScript = script;
+    // the ConfigMap holds the script as a YAML literal block prints it; the annotation hashes it as given
+    o.entrypointScript = literalBlock(script);
+    o.entrypointScriptHash = helmValueHash(script);
   }
   if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
     annotations[Datadog.logsAnnotationKey(x as MonitoredComponent)] = Datadog.logsAnnotationValue(x as MonitoredComponent, {

@@ -229,6 +229,32 @@ describe('entrypoint script', () => {
       expect(find(manifests, 'ConfigMap', 'kube-starrocks-be-entrypoint-script').data)
         .toStrictEqual(find(expected, 'ConfigMap', 'kube-starrocks-be-entrypoint-script').data);
     });
+
+    test('CN: the ConfigMap holds the script with its final line break, the annotation keeps the hash given in entrypointScriptHash', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const cnScript: string = values.starrocksCnSpec.entrypoint.script;
+
+      // WHEN
+      new StarRocksCluster(chart, 'Sr', {
+        name: 'kube-starrocks',
+        cn: { entrypointScript: `${cnScript}\n`, entrypointScriptHash: helmValueHash(cnScript) },
+      });
+
+      // THEN
+      const manifests = synthValid(chart);
+      const theirs = find(expected, 'StarRocksCluster', 'kube-starrocks').spec;
+      expect(find(manifests, 'StarRocksCluster', 'kube-starrocks').spec.starRocksCnSpec.annotations)
+        .toStrictEqual({ 'app.starrocks.io/cn-entrypoint-hash': theirs.starRocksCnSpec.annotations['app.starrocks.io/cn-entrypoint-hash'] });
+      expect(find(manifests, 'ConfigMap', 'kube-starrocks-cn-entrypoint-script').data)
+        .toStrictEqual(find(expected, 'ConfigMap', 'kube-starrocks-cn-entrypoint-script').data);
+    });
+  });
+
+  test('fails for entrypointScriptHash without a script, or empty', () => {
+    expect(() => newCluster({ be: { entrypointScriptHash: 'abc' } })).toThrow(/'be.entrypointScriptHash' must be set only with entrypointScript, got "abc"/);
+    expect(() => newCluster({ be: { entrypointScript: script, entrypointScriptHash: '' } }))
+      .toThrow(/'be.entrypointScriptHash' must be a non-empty annotation value, got ""/);
   });
 });
 
