@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ImportedCluster } from './imported';
-import { StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
+import { DisasterRecoveryOptions, StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
 import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
@@ -278,7 +278,8 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       spec.waitForFullRollout = p.waitForFullRollout;
     }
     if (p.disasterRecovery !== undefined) {
-      spec.disasterRecovery = { enabled: p.disasterRecovery.enabled ?? true, generation: p.disasterRecovery.generation };
+      const dr = p.disasterRecovery;
+      spec.disasterRecovery = dr.omitEnabled ? { generation: dr.generation } : { enabled: dr.enabled ?? true, generation: dr.generation };
     }
     return spec;
   }
@@ -341,7 +342,10 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     const dr = props.disasterRecovery;
     if (dr !== undefined) {
       checkInt('disasterRecovery.generation', dr.generation, 0, Number.MAX_SAFE_INTEGER);
-      if (dr.enabled ?? true) {
+      if (dr.omitEnabled && dr.enabled !== undefined) {
+        fail('disasterRecovery.omitEnabled', 'unset when disasterRecovery.enabled is given', dr.omitEnabled);
+      }
+      if (recoveryRuns(dr) && !dr.snapshotMountedElsewhere) {
         const mounts = props.fe?.configMaps ?? [];
         const ok = mounts.some((m) => (m.subPath ?? '').includes('cluster_snapshot.yaml') || m.mountPath.replace(/\/+$/, '').endsWith('fe/conf'));
         if (!ok) {
@@ -373,8 +377,13 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       warn(this, 'fe.conf sets run_mode = shared_data but the cluster has BE; shared-data clusters use CN (be: { enabled: false })');
     }
     const dr = this.props.disasterRecovery;
-    if (dr !== undefined && (dr.enabled ?? true) && this.fe.config !== undefined && !sharedData) {
+    if (dr !== undefined && recoveryRuns(dr) && this.fe.config !== undefined && !sharedData) {
       warn(this, 'disasterRecovery only works for shared-data clusters (run_mode = shared_data); the operator ignores it otherwise');
     }
   }
+}
+
+/** Whether the operator runs the recovery: `enabled` printed and true. */
+function recoveryRuns(dr: DisasterRecoveryOptions): boolean {
+  return !dr.omitEnabled && (dr.enabled ?? true);
 }

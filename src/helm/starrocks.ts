@@ -11,7 +11,7 @@ import { addValueObjects } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-component';
 import { feProxyOptions } from './starrocks-fe-proxy';
-import { patchDisasterRecovery, removeNamespace } from './typed-api-gaps';
+import { removeNamespace } from './typed-api-gaps';
 import { asWire, dig, goPrint, isMap, mapAt, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { StarRocksApiObject } from '../common/api-object';
@@ -141,23 +141,21 @@ export function clusterPropsFromValues(v: ValuesMap, ctx: HelmContext): StarRock
   };
 }
 
-/** `disasterRecovery` as the chart prints it: `enabled` only when given. */
-function disasterRecovery(value: unknown): { readonly enabled?: boolean; readonly generation: number } {
-  const dr = section(value);
-  return { enabled: dr.enabled === undefined || dr.enabled === null ? undefined : Boolean(dr.enabled), generation: Number(dr.generation ?? 0) };
-}
-
 /**
- * `disasterRecovery` as the typed prop, where that renders what the chart prints: when it is
- * switched off, or FE mounts a cluster snapshot (else the typed prop refuses it, and
- * {@link patchDisasterRecovery} prints it).
+ * `disasterRecovery` as the chart prints it: `enabled` only when given (`omitEnabled`), and printed
+ * although FE mounts no cluster snapshot (`snapshotMountedElsewhere`; the translation warns).
  */
 function typedDisasterRecovery(value: unknown, fe: FeOptions): DisasterRecoveryOptions | undefined {
   if (!truthy(value)) {
     return undefined;
   }
-  const dr = disasterRecovery(value);
-  return dr.enabled === false || snapshotMounted(fe) ? dr : undefined;
+  const dr = section(value);
+  const generation = Number(dr.generation ?? 0);
+  if (dr.enabled === undefined || dr.enabled === null) {
+    return { omitEnabled: true, generation };
+  }
+  const enabled = Boolean(dr.enabled);
+  return enabled && !snapshotMounted(fe) ? { enabled, generation, snapshotMountedElsewhere: true } : { enabled, generation };
 }
 
 /** Whether FE mounts a cluster snapshot, as disaster recovery needs. */
@@ -182,13 +180,11 @@ export function clusterName(v: ValuesMap): string {
 export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: HelmContext): StarRocksChartResult {
   const props = clusterPropsFromValues(v, ctx);
   const cluster = named(clusterPropKeys(v), () => new StarRocksCluster(scope, 'StarRocksCluster', props));
-  const dr = dig(v, 'starrocksCluster', 'disasterRecovery');
-  if (truthy(dr) && props.disasterRecovery === undefined) {
-    // The typed API refuses disaster recovery without a cluster snapshot mounted into FE (the
-    // operator would wait forever); the chart prints it anyway, so the translation does too.
+  const dr = props.disasterRecovery;
+  if (dr !== undefined && dr.enabled !== false && !snapshotMounted(props.fe ?? {})) {
+    // the chart prints disaster recovery without a cluster snapshot mounted into FE, so the translation does too
     warn(cluster, 'starrocksCluster.disasterRecovery is set but starrocksFESpec.configMaps mounts no cluster_snapshot.yaml; '
       + 'the operator will not start the recovery (rendered as the chart does)');
-    patchDisasterRecovery(cluster, disasterRecovery(dr));
   }
   const ip = section(v.initPassword);
   if (truthy(ip.enabled)) {

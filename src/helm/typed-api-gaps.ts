@@ -6,7 +6,6 @@
  * @internal
  */
 import { ApiObject, JsonPatch } from 'cdk8s';
-import type { StarRocksCluster } from '../cluster/cluster';
 import type { StarRocksWarehouse } from '../warehouse/warehouse';
 
 /**
@@ -21,21 +20,6 @@ import type { StarRocksWarehouse } from '../warehouse/warehouse';
  */
 export function checkWarehouseNow(warehouse: StarRocksWarehouse): void {
   warehouse._renderSpec();
-}
-
-/**
- * Disaster recovery printed as the chart prints it, although the typed API refuses it: with
- * `enabled` (or no `enabled`) and no cluster snapshot mounted into FE, the typed
- * `disasterRecovery` prop is an error (the operator would wait forever); and without `enabled` the
- * chart prints no `enabled` field, where the typed prop prints `enabled: true`.
- *
- * Remains a JSON patch until the typed API can render disaster recovery without the snapshot check
- * (or turns that check into a warning).
- *
- * @internal
- */
-export function patchDisasterRecovery(cluster: StarRocksCluster, dr: { readonly enabled?: boolean; readonly generation: number }): void {
-  cluster.apiObject.addJsonPatch(JsonPatch.add('/spec/disasterRecovery', dr));
 }
 
 /**

@@ -199,6 +199,20 @@ describe('kube-starrocks: disaster recovery', () => {
     expect(disasterRecovery({ generation: 2 })).toEqual({ generation: 2 });
     expect(disasterRecovery({ enabled: true, generation: 2 })).toEqual({ enabled: true, generation: 2 });
   });
+
+  test('without enabled and with a snapshot mount, it is printed without enabled, as the chart prints it', () => {
+    const dr = renderStarRocks({
+      starrocksCluster: { disasterRecovery: { generation: 5 } },
+      starrocksFESpec: { configMaps: [{ name: 'snap', mountPath: '/opt/starrocks/fe/conf/cluster_snapshot.yaml', subPath: 'cluster_snapshot.yaml' }] },
+    }).find((o) => o.kind === 'StarRocksCluster').spec.disasterRecovery;
+    expect(dr).toStrictEqual({ generation: 5 });
+  });
+
+  test('fails for a generation that is no whole number, naming the values key', () => {
+    const e = errorOf(() => disasterRecovery({ enabled: true, generation: -2 }));
+    expect(e).toBeInstanceOf(HelmValuesError);
+    expect(e.message).toMatch(/^starrocksCluster\.disasterRecovery\.generation must be a whole number from 0/);
+  });
 });
 
 describe('chartConfig', () => {
