@@ -12,6 +12,7 @@ import { checkVolumes, componentVolumes, configEntryForPath } from './storage-vo
 import { ComponentKind, IStarRocksComponent } from '../cluster/reference';
 import { ComponentKey, configFileKey, configHashAnnotation, DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY, DERIVED_NAMES } from '../common/constants';
 import type { CommonComponentSpecWire, ComponentSpecWire, ContainerWire, EnvVarWire, ServiceWire, StorageVolumeWire } from '../common/crd-types';
+import { takeEnvContributions, resolveEnv } from '../common/env-contributions';
 import { StarRocksPropError } from '../common/errors';
 import { ImageReference } from '../common/image';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
@@ -59,7 +60,8 @@ export class StarRocksComponent implements IStarRocksComponent {
   private readonly ctx: ComponentContext;
   private readonly opts: ComponentOptions;
   private _config?: StarRocksConfig;
-  private readonly _env: EnvVarWire[] = [];
+  /** The environment in call order: the user's variables and the ones other constructs contribute (`contribution` naming who). */
+  private readonly _env: Array<{ readonly envVar: EnvVarWire; readonly contribution?: string }> = [];
   private readonly _annotations: { [key: string]: string } = {};
   private readonly _podLabels: { [key: string]: string } = {};
   private readonly _sidecars: ContainerWire[] = [];
@@ -96,6 +98,8 @@ export class StarRocksComponent implements IStarRocksComponent {
     for (const e of opts.envVars ?? []) {
       this.addEnvVar(e);
     }
+    // variables of other constructs (the root password's MYSQL_PWD), resolved when rendered
+    takeEnvContributions(this, (c) => this._env.push({ envVar: c.envVar, contribution: c.source }));
     const annotations = copyStringMap(`${key}.annotations`, opts.annotations) ?? {};
     for (const k of Object.keys(annotations)) {
       this.addPodAnnotation(k, annotations[k]);
@@ -196,7 +200,9 @@ export class StarRocksComponent implements IStarRocksComponent {
   }
 
   /**
-   * Adds an environment variable to the container. Throws if a variable of that name exists.
+   * Adds an environment variable to the container. Throws if a variable of that name was given
+   * (in the props or here; the cluster's `TZ` included). A variable of that name another construct
+   * contributes (the root password's `MYSQL_PWD`) gives way to this one, whichever came first.
    *
    * @param envVar the variable
    */
@@ -205,24 +211,30 @@ export class StarRocksComponent implements IStarRocksComponent {
     if (!wire || typeof wire.name !== 'string' || wire.name.length === 0) {
       fail(`${this.key}.envVars[].name`, 'a non-empty string', wire?.name);
     }
-    if (this.hasEnvVar(wire.name)) {
+    if (this.hasGivenEnvVar(wire.name)) {
       throw new StarRocksPropError(`${this.key}.envVars`, `already has a variable named ${JSON.stringify(wire.name)}`);
     }
-    this._env.push(wire);
+    this._env.push({ envVar: wire });
   }
 
   /**
    * Whether the container has an environment variable of that name (set by the user or the
-   * library; the cluster's `TZ` included).
+   * library, or contributed by another construct; the cluster's `TZ` included).
    *
    * @param name the variable's name
    */
   public hasEnvVar(name: string): boolean {
     if (name === 'TZ' && this.ctx.timeZone !== undefined) return true;
     for (let i = 0; i < this._env.length; i++) {
-      if (this._env[i].name === name) return true;
+      if (this._env[i].envVar.name === name) return true;
     }
     return false;
+  }
+
+  /** Whether a variable of that name was given (not contributed); `TZ` with the cluster's time zone. */
+  private hasGivenEnvVar(name: string): boolean {
+    if (name === 'TZ' && this.ctx.timeZone !== undefined) return true;
+    return this._env.some((e) => e.contribution === undefined && e.envVar.name === name);
   }
 
   /**
@@ -382,6 +394,8 @@ export class StarRocksComponent implements IStarRocksComponent {
   public _problems(): string[] {
     const hashKey = configHashAnnotation(this.key);
     const problems = [
+      ...resolveEnv(this._env).conflicts.map(([a, b]) => new StarRocksPropError(`${this.key}.envVars`,
+        `must have one ${JSON.stringify(a.envVar.name)}, but ${a.source} and ${b.source} contribute different ones`).message),
       ...problemsOf(() => checkDistinctPorts(this.key, derivePorts(this.key, this._config))),
       ...problemsOf(() => checkVolumes(this.key, renderVolumes(this.renderState(), {}), this.ctx.volumeNameWithHash)),
       ...problemsOf(() => {
@@ -424,7 +438,7 @@ export class StarRocksComponent implements IStarRocksComponent {
       configMapName: this._configMapName,
       entrypointConfigMapName: this.entrypointConfigMapName,
       timeZone: this.ctx.timeZone,
-      env: this._env,
+      env: resolveEnv(this._env).env,
       annotations: this._annotations,
       serviceAnnotations: this._serviceAnnotations,
       podLabels: this._podLabels,
