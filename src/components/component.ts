@@ -99,7 +99,7 @@ export class StarRocksComponent implements IStarRocksComponent {
       this.addEnvVar(e);
     }
     // variables of other constructs (the root password's MYSQL_PWD), resolved when rendered
-    takeEnvContributions(this, (c) => this._env.push({ envVar: c.envVar, contribution: c.source }));
+    takeEnvContributions(this, (given) => this._env.push({ envVar: given.envVar, contribution: given.source }));
     const annotations = copyStringMap(`${key}.annotations`, opts.annotations) ?? {};
     for (const k of Object.keys(annotations)) {
       this.addPodAnnotation(k, annotations[k]);
