@@ -6,7 +6,7 @@ import { ComponentContext, ComponentKindBehavior, EnvFields, KindSpecFields } fr
 import { kindOf } from './kinds';
 import type { ComponentOptions, ComponentServiceOptions, SharedComponentOptions } from './options';
 import { checkDistinctPorts, ComponentPorts, derivePorts } from './ports';
-import { ComponentRenderState, renderCommonSpec, renderEnv, renderVolumes } from './render';
+import { ComponentRenderState, renderCommonSpec, renderEnv, renderVolumes, serviceOf } from './render';
 import { renderComponentService } from './services';
 import { checkVolumes, componentVolumes, configEntryForPath } from './storage-volumes';
 import { ComponentKind, IStarRocksComponent } from '../cluster/reference';
@@ -16,7 +16,8 @@ import { takeEnvContributions, resolveEnv } from '../common/env-contributions';
 import { StarRocksPropError } from '../common/errors';
 import { ImageReference } from '../common/image';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
-import { copyStringMap, fail, problemsOf, setOnce } from '../common/validate';
+import { addPropValidation, propErrorsOf } from '../common/prop-validation';
+import { copyStringMap, fail, setOnce } from '../common/validate';
 import { warn } from '../common/warnings';
 import { envVarToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
@@ -119,9 +120,13 @@ export class StarRocksComponent implements IStarRocksComponent {
       warn: (m) => warn(ctx.scope, m),
       configurePath: (prop, k, path, defaultPath) => this.configurePath(prop, k, path, defaultPath),
     });
-    // the props' own config is checked now; entries added later are checked at synthesis
+    // the props' own config and Service are checked now; what later calls change is checked at synthesis
     checkDistinctPorts(key, this.ports());
-    ctx.scope.node.addValidation({ validate: () => this._problems() });
+    if (opts.service !== undefined) {
+      // the port overrides match the ports of the config as it is at synthesis (addConfig may change them)
+      renderComponentService(key, opts.service, undefined, {}, () => undefined);
+    }
+    addPropValidation(ctx.scope, () => this._problems());
   }
 
   /** Which component this is. */
@@ -386,19 +391,22 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /**
    * The problems of the component that depend on calls made after it was defined (ports and
-   * volumes after `addConfig`, the config-hash annotation), each naming its property; warnings
-   * that depend on such calls are recorded now.
+   * volumes after `addConfig`, the Service's ports and annotations, the config-hash annotation,
+   * contributed variables), each naming its property; warnings that depend on such calls are
+   * recorded now.
    *
    * @internal
    */
-  public _problems(): string[] {
+  public _problems(): StarRocksPropError[] {
     const hashKey = configHashAnnotation(this.key);
     const problems = [
       ...resolveEnv(this._env).conflicts.map(([a, b]) => new StarRocksPropError(`${this.key}.envVars`,
-        `must have one ${JSON.stringify(a.envVar.name)}, but ${a.source} and ${b.source} contribute different ones`).message),
-      ...problemsOf(() => checkDistinctPorts(this.key, derivePorts(this.key, this._config))),
-      ...problemsOf(() => checkVolumes(this.key, renderVolumes(this.renderState(), {}), this.ctx.volumeNameWithHash)),
-      ...problemsOf(() => {
+        `must have one ${JSON.stringify(a.envVar.name)}, but ${a.source} and ${b.source} contribute different ones`)),
+      ...propErrorsOf(() => checkDistinctPorts(this.key, derivePorts(this.key, this._config))),
+      ...propErrorsOf(() => checkVolumes(this.key, renderVolumes(this.renderState(), {}), this.ctx.volumeNameWithHash)),
+      // the Service's rules, without its warnings (recorded when it renders)
+      ...propErrorsOf(() => this.renderService(serviceOf(this.opts, this._serviceAnnotations), () => undefined)),
+      ...propErrorsOf(() => {
         if (this.rollsOnConfigChange && hashKey in this._annotations) {
           fail(`${this.key}.annotations`, `free of "${hashKey}" when the component has a config (the library computes it)`, this._annotations[hashKey]);
         }
@@ -498,8 +506,7 @@ export class StarRocksComponent implements IStarRocksComponent {
     setOnce(prop, this._podLabels, key, value);
   }
 
-  private renderService(s: ComponentServiceOptions | undefined): ServiceWire | undefined {
-    const onWarning = (m: string) => warn(this.ctx.scope, m);
+  private renderService(s: ComponentServiceOptions | undefined, onWarning = (m: string) => warn(this.ctx.scope, m)): ServiceWire | undefined {
     // lenient: a port that is not a number is reported by the node validation, not here
     const ports = () => derivePorts(this.key, this._config, true);
     return s === undefined ? undefined : renderComponentService(this.key, s, ports, this._serviceAnnotations, onWarning);

@@ -66,7 +66,7 @@ export function renderCommonSpec(c: ComponentRenderState): CommonComponentSpecWi
       spec.limits = limits;
     }
   }
-  const service = c.renderService(o.service ?? (Object.keys(c.serviceAnnotations).length > 0 ? {} : undefined));
+  const service = c.renderService(serviceOf(o, c.serviceAnnotations));
   if (service) {
     spec.service = service;
   }
@@ -210,4 +210,9 @@ function mounts(list: MountOptions[] | undefined): MountWire[] {
     }
     return r;
   });
+}
+
+/** The Service options a component renders: its own, else none unless annotations were added. @internal */
+export function serviceOf(o: ComponentOptions, serviceAnnotations: { readonly [key: string]: string }): ComponentServiceOptions | undefined {
+  return o.service ?? (Object.keys(serviceAnnotations).length > 0 ? {} : undefined);
 }

@@ -16,6 +16,7 @@ import { asWire, dig, goPrint, isMap, mapAt, PropToValuesKey, section, stringMap
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey } from '../common/constants';
+import { propProblems } from '../common/prop-validation';
 import { warn } from '../common/warnings';
 import { FeOptions } from '../components/options';
 import { InitPasswordJobOptions } from '../init-password/init-password-job';
@@ -198,6 +199,11 @@ export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: Helm
       warn(scope, 'metrics.serviceMonitor.enabled is set but the cluster does not serve monitoring.coreos.com/v1 '
         + '(pass --api-versions monitoring.coreos.com/v1 once the Prometheus operator is installed); no ServiceMonitor is rendered');
     }
+  }
+  // the cluster's synth-time checks, now that every call is made, so that their problems name the values key
+  const problems = propProblems(cluster);
+  if (problems.length > 0) {
+    throw valuesError(problems[0], clusterPropKeys(v));
   }
   addValueObjects(scope, v, ctx.namespace);
   addExtraResources(scope, v, ctx.namespace);

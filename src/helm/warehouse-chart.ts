@@ -11,7 +11,6 @@ import { Construct } from 'constructs';
 import { addValueObjects, chartConfig, configTextValue, datadogLogConfig, envList, imageRef, literalBlock, mounts, printedNumber, prometheusAnnotations, pullSecrets, resourceRequirements, storageSize, wholeNumber, withUserAnnotations } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { coalesceValues } from './merge';
-import { checkWarehouseNow } from './typed-api-gaps';
 import {
   asWire, Building, dig, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
   valuesError, wireMap,
@@ -19,6 +18,7 @@ import {
 import { WAREHOUSE_CHART_DEFAULTS, WAREHOUSE_TEMPLATE_ONLY_KEYS } from './warehouse-defaults';
 import { StarRocksCluster } from '../cluster/cluster';
 import { defaultPort } from '../common/constants';
+import { propProblems } from '../common/prop-validation';
 import { show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { CnAutoScalingOptions, ComponentServiceOptions, HpaVersion, ServicePortOptions, ServiceType } from '../components/options';
@@ -103,7 +103,11 @@ export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmCo
     const cluster = StarRocksCluster.fromClusterName(scope, 'Cluster', clusterName, { namespace: ctx.namespace });
     const props = warehousePropsFromValues(scope, v, ctx);
     warehouse = new StarRocksWarehouse(scope, 'Warehouse', { ...props, cluster });
-    checkWarehouseNow(warehouse);
+    // the synth-time checks, now, so that their problems name the values key
+    const problems = propProblems(warehouse);
+    if (problems.length > 0) {
+      throw problems[0];
+    }
   } catch (e) {
     throw valuesError(e, PROP_TO_VALUES_KEY);
   }

@@ -10,6 +10,7 @@ import { StarRocksPropError } from '../common/errors';
 import { ImageReference } from '../common/image';
 import { LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { nameFromId } from '../common/names';
+import { addPropValidation } from '../common/prop-validation';
 import { checkDns1035Label, checkDnsLabel, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
@@ -396,11 +397,9 @@ export class StarRocksWarehouse extends Construct {
         fail('name', clash, name);
       }
       // a component of the cluster gets its ConfigMap with its first config entry, which may come later
-      this.node.addValidation({
-        validate: () => {
-          const later = configMapClash(cluster, name);
-          return later === undefined ? [] : [new StarRocksPropError('name', `must be ${later}, got ${show(name)}`).message];
-        },
+      addPropValidation(this, () => {
+        const later = configMapClash(cluster, name);
+        return later === undefined ? [] : [new StarRocksPropError('name', `must be ${later}, got ${show(name)}`)];
       });
     }
   }

@@ -178,6 +178,10 @@ describe('kube-starrocks: the constructs\' errors name the values key', () => {
     ['the cluster name', { starrocksCluster: { name: 'Bad_Name' } }, /^starrocksCluster\.name must be /],
     ['the FE replicas', { starrocksFESpec: { replicas: -1 } }, /^starrocksFESpec\.replicas must be /],
     ['the ServiceMonitor interval', { metrics: { serviceMonitor: { enabled: true, interval: '15 seconds' } } }, /^metrics\.serviceMonitor\.interval must be /],
+    // synth-time checks, run by the translation
+    ['a FE Service port of no FE port', { starrocksFESpec: { service: { type: 'NodePort', ports: [{ name: 'webserver' }] } } }, /^starrocksFESpec\.service\.ports\[0\] must be to match one of the component's ports/],
+    ['a BE Service port for ClusterIP with a node port', { starrocksBeSpec: { service: { type: 'ClusterIP', ports: [{ name: 'webserver', nodePort: 30040 }] } } }, /^starrocksBeSpec\.service\.ports\[0\]\.nodePort must be set only with service type NodePort/],
+    ['the metrics basic auth Secret name', { metrics: { serviceMonitor: { enabled: true, basicAuth: { enabled: true, usernameSecretName: 'Bad_Name', usernameSecretKey: 'u', passwordSecretName: 'p', passwordSecretKey: 'p' } } } }, /^metrics\.serviceMonitor\.basicAuth\.usernameSecretName must be a DNS-1123 subdomain/],
   ])('fails for %s, naming its values key', (_what, values, message) => {
     const e = errorOf(() => renderHelmChart({
       chart: 'kube-starrocks', release: 'kube-starrocks', namespace: NS, apiVersions: ['monitoring.coreos.com/v1'], values: { starrocks: values },
