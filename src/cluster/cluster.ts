@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ImportedCluster } from './imported';
-import { StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
+import { DisasterRecoveryOptions, StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
 import { ComponentKind, IStarRocksCluster, IStarRocksComponent, StarRocksPort } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
@@ -9,7 +9,8 @@ import { copyData } from '../common/copy';
 import type { ClusterSpecWire } from '../common/crd-types';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { nameFromId } from '../common/names';
-import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail, problemsOf } from '../common/validate';
+import { addPropValidation, propErrorsOf } from '../common/prop-validation';
+import { checkDns1035Label, checkDnsLabel, checkInt, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
 import { FeOptions } from '../components/options';
@@ -127,11 +128,9 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     this.checkClusterRules(props);
     this.checkConfigMapNames();
     // again at synthesis: addConfig may create a config ConfigMap after the cluster is defined
-    this.node.addValidation({
-      validate: () => {
-        this.warnOnRunMode();
-        return problemsOf(() => this.checkConfigMapNames());
-      },
+    addPropValidation(this, () => {
+      this.warnOnRunMode();
+      return propErrorsOf(() => this.checkConfigMapNames());
     });
 
     // STYLE 3: library < chart < user; the ConfigMaps add their own `cluster` and `app` labels
@@ -286,7 +285,8 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       spec.waitForFullRollout = p.waitForFullRollout;
     }
     if (p.disasterRecovery !== undefined) {
-      spec.disasterRecovery = { enabled: p.disasterRecovery.enabled ?? true, generation: p.disasterRecovery.generation };
+      const dr = p.disasterRecovery;
+      spec.disasterRecovery = dr.omitEnabled ? { generation: dr.generation } : { enabled: dr.enabled ?? true, generation: dr.generation };
     }
     return spec;
   }
@@ -349,7 +349,10 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     const dr = props.disasterRecovery;
     if (dr !== undefined) {
       checkInt('disasterRecovery.generation', dr.generation, 0, Number.MAX_SAFE_INTEGER);
-      if (dr.enabled ?? true) {
+      if (dr.omitEnabled && dr.enabled !== undefined) {
+        fail('disasterRecovery.omitEnabled', 'unset when disasterRecovery.enabled is given', dr.omitEnabled);
+      }
+      if (recoveryRuns(dr) && !dr.snapshotMountedElsewhere) {
         const mounts = props.fe?.configMaps ?? [];
         const ok = mounts.some((m) => (m.subPath ?? '').includes('cluster_snapshot.yaml') || m.mountPath.replace(/\/+$/, '').endsWith('fe/conf'));
         if (!ok) {
@@ -381,8 +384,13 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       warn(this, 'fe.conf sets run_mode = shared_data but the cluster has BE; shared-data clusters use CN (be: { enabled: false })');
     }
     const dr = this.props.disasterRecovery;
-    if (dr !== undefined && (dr.enabled ?? true) && this.fe.config !== undefined && !sharedData) {
+    if (dr !== undefined && recoveryRuns(dr) && this.fe.config !== undefined && !sharedData) {
       warn(this, 'disasterRecovery only works for shared-data clusters (run_mode = shared_data); the operator ignores it otherwise');
     }
   }
+}
+
+/** Whether the operator runs the recovery: `enabled` printed and true. */
+function recoveryRuns(dr: DisasterRecoveryOptions): boolean {
+  return !dr.omitEnabled && (dr.enabled ?? true);
 }

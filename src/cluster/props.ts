@@ -11,6 +11,22 @@ export interface DisasterRecoveryOptions {
   readonly enabled?: boolean;
   /** Generation of the recovery; raise it to run the recovery again. */
   readonly generation: number;
+  /**
+   * Print no `enabled` field, as the kube-starrocks chart does when its values give none. The
+   * operator reads a missing `enabled` as false: the recovery does not run, only `generation` is
+   * recorded. Conflicts with `enabled`.
+   *
+   * @default false
+   */
+  readonly omitEnabled?: boolean;
+  /**
+   * The cluster snapshot (`cluster_snapshot.yaml`) reaches FE another way than an `fe.configMaps`
+   * mount (e.g. a volume added by other means, or an image holding it). The library then does not
+   * require that mount; the operator waits until FE finds the snapshot.
+   *
+   * @default false - an enabled recovery needs an `fe.configMaps` mount holding the snapshot
+   */
+  readonly snapshotMountedElsewhere?: boolean;
 }
 
 /** Where a cluster defined elsewhere listens. */

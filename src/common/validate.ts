@@ -118,16 +118,6 @@ export function parsePort(prop: string, text: string): number {
   }
   return n;
 }
-
-/** The messages of the errors `check` throws for bad input, for `node.addValidation`. @internal */
-export function problemsOf(check: () => void): string[] {
-  try {
-    check();
-    return [];
-  } catch (e) {
-    if (e instanceof StarRocksPropError) {
-      return [e.message];
-    }
     throw e;
   }
 }

@@ -26,15 +26,6 @@ export function wireValue(value: unknown, path: string): unknown {
 }
 
 /**
- * `wireValue` for the modules whose renderers are not typed yet (init-password, operator checks).
- * Prefer `wireValue` and the typed conversions below.
- *
- * @internal
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const toWire: (value: unknown, path: string) => any = wireValue;
-
-/**
  * The one cast between the L1 shapes and the CRD's wire types: an L1 shape of a core Kubernetes
  * type names the same fields as the CRD's copy of that type (the tests check every synthesized
  * custom resource against the CRD schemas), and `wireValue` turns its unions into their values.

@@ -117,6 +117,14 @@ export function checkScalars(c: ScalarCheckContext): void {
       fail(`${x}.command`, 'unset when entrypointScript is set (the script is run with bash -c)', o.command ?? o.args);
     }
   }
+  if (o.entrypointScriptHash !== undefined) {
+    if (o.entrypointScript === undefined) {
+      fail(`${x}.entrypointScriptHash`, 'set only with entrypointScript', o.entrypointScriptHash);
+    }
+    if (typeof o.entrypointScriptHash !== 'string' || o.entrypointScriptHash.length === 0) {
+      fail(`${x}.entrypointScriptHash`, 'a non-empty annotation value', o.entrypointScriptHash);
+    }
+  }
   for (const kind of ['configMaps', 'secrets'] as const) {
     (o[kind] ?? []).forEach((m, i) => {
       const budget = c.volumeNameWithHash ? NAME_BUDGET.hashedMountName : NAME_BUDGET.volume;

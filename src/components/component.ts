@@ -6,16 +6,18 @@ import { ComponentContext, ComponentKindBehavior, EnvFields, KindSpecFields } fr
 import { kindOf } from './kinds';
 import type { ComponentOptions, ComponentServiceOptions, SharedComponentOptions } from './options';
 import { checkDistinctPorts, ComponentPorts, derivePorts } from './ports';
-import { ComponentRenderState, renderCommonSpec, renderEnv, renderVolumes } from './render';
+import { ComponentRenderState, renderCommonSpec, renderEnv, renderVolumes, serviceOf } from './render';
 import { renderComponentService } from './services';
 import { checkVolumes, componentVolumes, configEntryForPath } from './storage-volumes';
 import { ComponentKind, IStarRocksComponent, StarRocksPort } from '../cluster/reference';
 import { ARROW_FLIGHT, ComponentKey, configFileKey, configHashAnnotation, DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY, DERIVED_NAMES } from '../common/constants';
 import type { CommonComponentSpecWire, ComponentSpecWire, ContainerWire, EnvVarWire, ServiceWire, StorageVolumeWire } from '../common/crd-types';
+import { takeEnvContributions, resolveEnv } from '../common/env-contributions';
 import { StarRocksPropError } from '../common/errors';
 import { ImageReference } from '../common/image';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
-import { checkOneOf, copyStringMap, fail, problemsOf, setOnce } from '../common/validate';
+import { addPropValidation, propErrorsOf } from '../common/prop-validation';
+import { checkOneOf, copyStringMap, fail, setOnce } from '../common/validate';
 import { warn } from '../common/warnings';
 import { envVarToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
@@ -59,7 +61,8 @@ export class StarRocksComponent implements IStarRocksComponent {
   private readonly ctx: ComponentContext;
   private readonly opts: ComponentOptions;
   private _config?: StarRocksConfig;
-  private readonly _env: EnvVarWire[] = [];
+  /** The environment in call order: the user's variables and the ones other constructs contribute (`contribution` naming who). */
+  private readonly _env: Array<{ readonly envVar: EnvVarWire; readonly contribution?: string }> = [];
   private readonly _annotations: { [key: string]: string } = {};
   private readonly _podLabels: { [key: string]: string } = {};
   private readonly _sidecars: ContainerWire[] = [];
@@ -100,6 +103,8 @@ export class StarRocksComponent implements IStarRocksComponent {
     for (const e of opts.envVars ?? []) {
       this.addEnvVar(e);
     }
+    // variables of other constructs (the root password's MYSQL_PWD), resolved when rendered
+    takeEnvContributions(this, (given) => this._env.push({ envVar: given.envVar, contribution: given.source }));
     const annotations = copyStringMap(`${key}.podAnnotations`, opts.podAnnotations) ?? {};
     for (const k of Object.keys(annotations)) {
       this.addPodAnnotation(k, annotations[k]);
@@ -119,10 +124,14 @@ export class StarRocksComponent implements IStarRocksComponent {
       warn: (m) => warn(ctx.scope, m),
       configurePath: (prop, k, path, defaultPath) => this.configurePath(prop, k, path, defaultPath),
     });
-    // the props' own config is checked now; entries added later are checked at synthesis
+    // the props' own config and Service are checked now; what later calls change is checked at synthesis
     checkDistinctPorts(key, this.ports());
     this.checkConfigValues();
-    ctx.scope.node.addValidation({ validate: () => this._problems() });
+    if (opts.service !== undefined) {
+      // the port overrides match the ports of the config as it is at synthesis (addConfig may change them)
+      renderComponentService(key, opts.service, undefined, {}, () => undefined);
+    }
+    addPropValidation(ctx.scope, () => this._problems());
   }
 
   /** Which component this is. */
@@ -205,7 +214,9 @@ export class StarRocksComponent implements IStarRocksComponent {
   }
 
   /**
-   * Adds an environment variable to the container. Throws if a variable of that name exists.
+   * Adds an environment variable to the container. Throws if a variable of that name was given
+   * (in the props or here; the cluster's `TZ` included). A variable of that name another construct
+   * contributes (the root password's `MYSQL_PWD`) gives way to this one, whichever came first.
    *
    * @param envVar the variable
    */
@@ -214,24 +225,30 @@ export class StarRocksComponent implements IStarRocksComponent {
     if (!wire || typeof wire.name !== 'string' || wire.name.length === 0) {
       fail(`${this.key}.envVars[].name`, 'a non-empty string', wire?.name);
     }
-    if (this.hasEnvVar(wire.name)) {
+    if (this.hasGivenEnvVar(wire.name)) {
       throw new StarRocksPropError(`${this.key}.envVars`, `already has a variable named ${JSON.stringify(wire.name)}`);
     }
-    this._env.push(wire);
+    this._env.push({ envVar: wire });
   }
 
   /**
    * Whether the container has an environment variable of that name (set by the user or the
-   * library; the cluster's `TZ` included).
+   * library, or contributed by another construct; the cluster's `TZ` included).
    *
    * @param name the variable's name
    */
   public hasEnvVar(name: string): boolean {
     if (name === 'TZ' && this.ctx.timeZone !== undefined) return true;
     for (let i = 0; i < this._env.length; i++) {
-      if (this._env[i].name === name) return true;
+      if (this._env[i].envVar.name === name) return true;
     }
     return false;
+  }
+
+  /** Whether a variable of that name was given (not contributed); `TZ` with the cluster's time zone. */
+  private hasGivenEnvVar(name: string): boolean {
+    if (name === 'TZ' && this.ctx.timeZone !== undefined) return true;
+    return this._env.some((e) => e.contribution === undefined && e.envVar.name === name);
   }
 
   /**
@@ -403,18 +420,23 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /**
    * The problems of the component that depend on calls made after it was defined (ports and
-   * volumes after `addConfig`, the config-hash annotation), each naming its property; warnings
-   * that depend on such calls are recorded now.
+   * volumes after `addConfig`, the Service's ports and annotations, the config-hash annotation,
+   * contributed variables), each naming its property; warnings that depend on such calls are
+   * recorded now.
    *
    * @internal
    */
-  public _problems(): string[] {
+  public _problems(): StarRocksPropError[] {
     const hashKey = configHashAnnotation(this.key);
     const problems = [
-      ...problemsOf(() => checkDistinctPorts(this.key, derivePorts(this.key, this._config))),
-      ...problemsOf(() => this.checkServicePortAnnotations()),
-      ...problemsOf(() => checkVolumes(this.key, renderVolumes(this.renderState(), {}), this.ctx.volumeNameWithHash)),
-      ...problemsOf(() => {
+      ...resolveEnv(this._env).conflicts.map(([a, b]) => new StarRocksPropError(`${this.key}.envVars`,
+        `must have one ${JSON.stringify(a.envVar.name)}, but ${a.source} and ${b.source} contribute different ones`)),
+      ...propErrorsOf(() => checkDistinctPorts(this.key, derivePorts(this.key, this._config))),
+      ...propErrorsOf(() => this.checkServicePortAnnotations()),
+      ...propErrorsOf(() => checkVolumes(this.key, renderVolumes(this.renderState(), {}), this.ctx.volumeNameWithHash)),
+      // the Service's rules, without its warnings (recorded when it renders)
+      ...propErrorsOf(() => this.renderService(serviceOf(this.opts, this._serviceAnnotations), () => undefined)),
+      ...propErrorsOf(() => {
         if (this.rollsOnConfigChange && hashKey in this._annotations) {
           fail(`${this.key}.podAnnotations`, `free of "${hashKey}" when the component has a config (the library computes it)`, this._annotations[hashKey]);
         }
@@ -431,8 +453,8 @@ export class StarRocksComponent implements IStarRocksComponent {
       }
     }
     for (const e of config !== undefined ? this._configChecked?.errors ?? [] : []) {
-      if (!problems.some((p) => p.startsWith(`'${e.prop}' `))) {
-        problems.push(e.message);
+      if (!problems.some((p) => p.prop === e.prop)) {
+        problems.push(e);
       }
     }
     // checked at synthesis: addEnvVar may add STARROCKS_ROOT after the component is defined
@@ -469,7 +491,7 @@ export class StarRocksComponent implements IStarRocksComponent {
       configMapName: this._configMapName,
       entrypointConfigMapName: this.entrypointConfigMapName,
       timeZone: this.ctx.timeZone,
-      env: this._env,
+      env: resolveEnv(this._env).env,
       annotations: this._annotations,
       serviceAnnotations: this.serviceAnnotations(true),
       podLabels: this._podLabels,
@@ -529,8 +551,7 @@ export class StarRocksComponent implements IStarRocksComponent {
     setOnce(prop, this._podLabels, key, value);
   }
 
-  private renderService(s: ComponentServiceOptions | undefined): ServiceWire | undefined {
-    const onWarning = (m: string) => warn(this.ctx.scope, m);
+  private renderService(s: ComponentServiceOptions | undefined, onWarning = (m: string) => warn(this.ctx.scope, m)): ServiceWire | undefined {
     // lenient: a port that is not a number is reported by the node validation, not here
     const ports = () => derivePorts(this.key, this._config, true);
     return s === undefined ? undefined : renderComponentService(this.key, s, ports, this.serviceAnnotations(true), onWarning);

@@ -256,6 +256,15 @@ export interface ComponentOptions extends SharedComponentOptions {
    */
   readonly entrypointScript?: string;
   /**
+   * The value of the pod annotation `app.starrocks.io/<component>-entrypoint-hash`, which rolls
+   * the pods when it changes. Give it to keep the value another tool computes for the same
+   * script (the kube-starrocks chart hashes the script as given in its values, while its
+   * ConfigMap holds the script with exactly one final line break). Needs `entrypointScript`.
+   *
+   * @default - the kube-starrocks chart's hash of `entrypointScript`
+   */
+  readonly entrypointScriptHash?: string;
+  /**
    * Command of the StarRocks container.
    *
    * @default - the image's entrypoint script

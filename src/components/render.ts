@@ -67,7 +67,7 @@ export function renderCommonSpec(c: ComponentRenderState): CommonComponentSpecWi
       spec.limits = limits;
     }
   }
-  const service = c.renderService(o.service ?? (Object.keys(c.serviceAnnotations).length > 0 ? {} : undefined));
+  const service = c.renderService(serviceOf(o, c.serviceAnnotations));
   if (service) {
     spec.service = service;
   }
@@ -77,7 +77,7 @@ export function renderCommonSpec(c: ComponentRenderState): CommonComponentSpecWi
     annotations[configHashAnnotation(x)] = c.config.hash;
   }
   if (o.entrypointScript !== undefined) {
-    annotations[entrypointHashAnnotation(x)] = helmValueHash(o.entrypointScript);
+    annotations[entrypointHashAnnotation(x)] = o.entrypointScriptHash ?? helmValueHash(o.entrypointScript);
   }
   if (Object.keys(annotations).length > 0) {
     spec.annotations = annotations;
@@ -211,4 +211,9 @@ function mounts(list: MountOptions[] | undefined): MountWire[] {
     }
     return r;
   });
+}
+
+/** The Service options a component renders: its own, else none unless annotations were added. @internal */
+export function serviceOf(o: ComponentOptions, serviceAnnotations: { readonly [key: string]: string }): ComponentServiceOptions | undefined {
+  return o.service ?? (Object.keys(serviceAnnotations).length > 0 ? {} : undefined);
 }

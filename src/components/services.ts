@@ -8,14 +8,15 @@ import { checkInt, checkOneOf, copyStringMap, fail, setOnce } from '../common/va
 /**
  * Checks and renders the options of a Service the operator creates, for a component or the FE
  * proxy. Port overrides must match one of `ports()` by containerPort or name (`portsAllowed` says
- * so in the error); `annotations` are added to the ones of the options.
+ * so in the error; not checked without `ports`, for a check of the options alone); `annotations`
+ * are added to the ones of the options.
  *
  * @internal
  */
 export function renderServiceOptions(
   prop: string,
   s: ComponentServiceOptions,
-  ports: () => { readonly [name: string]: number },
+  ports: (() => { readonly [name: string]: number }) | undefined,
   portsAllowed: (known: { readonly [name: string]: number }) => string,
   annotations: { [key: string]: string } = {},
 ): ServiceWire {
@@ -40,13 +41,15 @@ export function renderServiceOptions(
     out.loadBalancerSourceRanges = s.loadBalancerSourceRanges.slice();
   }
   if (s.ports !== undefined && s.ports.length > 0) {
-    const known = ports();
+    const known = ports?.();
     out.ports = s.ports.map((port, i) => {
       const pp = `${prop}.ports[${i}]`;
-      const byContainer = port.containerPort !== undefined && Object.values(known).includes(port.containerPort);
-      const byName = port.name !== undefined && Object.prototype.hasOwnProperty.call(known, port.name);
-      if (!byContainer && !byName) {
-        fail(pp, portsAllowed(known), port);
+      if (known !== undefined) {
+        const byContainer = port.containerPort !== undefined && Object.values(known).includes(port.containerPort);
+        const byName = port.name !== undefined && Object.prototype.hasOwnProperty.call(known, port.name);
+        if (!byContainer && !byName) {
+          fail(pp, portsAllowed(known), port);
+        }
       }
       if (port.nodePort !== undefined) {
         if (type === 'ClusterIP') {
@@ -91,7 +94,7 @@ export function renderServiceOptions(
 export function renderComponentService(
   key: ComponentKey,
   s: ComponentServiceOptions,
-  ports: () => { readonly [name: string]: number },
+  ports: (() => { readonly [name: string]: number }) | undefined,
   annotations: { [key: string]: string },
   warn: (message: string) => void,
 ): ServiceWire {

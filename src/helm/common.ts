@@ -17,6 +17,7 @@ import { HelmValuesError } from './context';
 import { asWire, goPrint, hasOwn, isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, truthy, ValuesMap, withoutNulls } from './values';
 import { StarRocksApiObject } from '../common/api-object';
 import { helmValueHash } from '../common/hash';
+import { ImageReference } from '../common/image';
 import { ResourceQuantity } from '../common/quantity';
 import { show } from '../common/validate';
 import { MountOptions, StarRocksResources } from '../components/options';
@@ -69,7 +70,7 @@ export function imageRef(prop: string, value: unknown): string {
   if (/\s/.test(repository) || /\s/.test(tag)) {
     throw new HelmValuesError(`${prop}.repository and .tag must not contain spaces, got ${show(`${repository}:${tag}`)}`);
   }
-  return `${repository}:${tag}`;
+  return ImageReference.of(repository, tag).toString();
 }
 
 /**

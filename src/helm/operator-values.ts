@@ -12,6 +12,7 @@ import { HelmContext, HelmValuesError } from './context';
 import {
   asWire, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, truthy, ValuesMap, valuesError, wireMap, withoutNulls,
 } from './values';
+import { ImageReference } from '../common/image';
 import { show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ImagePullPolicy } from '../components/options';
@@ -160,9 +161,8 @@ export function operatorPropsFromValues(v: ValuesMap, ctx: HelmContext): StarRoc
  */
 function pullPolicy(value: unknown, image: string): ImagePullPolicy {
   if (!truthy(value)) {
-    const last = image.split('@')[0].split('/').pop() ?? '';
-    const colon = last.lastIndexOf(':');
-    const tag = colon >= 0 ? last.slice(colon + 1) : (image.includes('@') ? '' : 'latest');
+    const ref = ImageReference.parse(image);
+    const tag = ref?.tag ?? (ref?.digest !== undefined ? '' : 'latest');
     return tag === 'latest' ? ImagePullPolicy.ALWAYS : ImagePullPolicy.IF_NOT_PRESENT;
   }
   const policy = text(value);

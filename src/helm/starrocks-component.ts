@@ -11,7 +11,9 @@ import { chartConfig, configTextValue, datadogLogConfig, literalBlock, mounts, p
 import { HelmValuesError } from './context';
 import { asWire, Building, dig, goPrint, isMap, listAt, mapAt, scalar, section, stringMap, truthy, ValuesMap, wireList, wireMap } from './values';
 import { ComponentKind } from '../cluster/reference';
-import { ComponentKey } from '../common/constants';
+import { ComponentKey, defaultPort } from '../common/constants';
+import { helmValueHash } from '../common/hash';
+import { ImageReference } from '../common/image';
 import { show } from '../common/validate';
 import {
   CnAutoScalingOptions, CnOptions, StarRocksResources, ComponentServiceOptions, ExistingConfigMap, FeOptions,
@@ -83,7 +85,7 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
   if (!truthy(tag)) {
     throw new HelmValuesError(`${p}.image.tag (or starrocksCluster.componentValues.image.tag) must be set: the image "${dig(c, 'image', 'repository')}:" has no tag`);
   }
-  const image = `${goPrint(dig(c, 'image', 'repository'))}:${goPrint(tag)}`;
+  const image = ImageReference.of(goPrint(dig(c, 'image', 'repository')), goPrint(tag)).toString();
   o.image = image;
   if (x !== 'cn' || ('replicas' in c && c.replicas !== null)) {
     if (c.replicas !== null && c.replicas !== undefined) {
@@ -117,7 +119,9 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
     if (typeof script !== 'string') {
       throw new HelmValuesError(`${p}.entrypoint.script must be a string (the entrypoint script)`);
     }
-    o.entrypointScript = script;
+    // the ConfigMap holds the script as a YAML literal block prints it; the annotation hashes it as given
+    o.entrypointScript = literalBlock(script);
+    o.entrypointScriptHash = helmValueHash(script);
   }
   if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
     annotations[StarRocksDatadog.logsAnnotationKey(x as ComponentKind)] = StarRocksDatadog.logsAnnotationValue(x as ComponentKind, {
@@ -133,7 +137,7 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
   const service = componentService(p, c.service);
   if (service) {
     if (truthy(dig(v, 'datadog', 'metrics', 'enabled'))) {
-      const port = configTextValue(c.config, x === 'fe' ? 'http_port' : 'webserver_port') ?? (x === 'fe' ? '8030' : '8040');
+      const port = configTextValue(c.config, x === 'fe' ? 'http_port' : 'webserver_port') ?? String(defaultPort(x, x === 'fe' ? 'http' : 'webserver'));
       o.service = {
         ...service,
         annotations: withUserAnnotations(prometheusAnnotations(port), `${p}.service.annotations`, dig(c, 'service', 'annotations'),

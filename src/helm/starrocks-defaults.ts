@@ -1,7 +1,9 @@
 /**
  * Default values of the `starrocks` subchart of kube-starrocks 1.11.5 (its `values.yaml`), as
  * data: user values are merged over them the way Helm does. Keys the templates read but
- * `values.yaml` only mentions in comments are left out (they default to nothing).
+ * `values.yaml` only mentions in comments are left out (they default to nothing). The config
+ * texts are the chart's own, ports included: data copied from the chart, not the library's port
+ * defaults (`PORTS` in `common/constants.ts`).
  *
  * @internal
  */

@@ -8,6 +8,7 @@ import { pullSecrets, quantities } from './common';
 import { HelmValuesError } from './context';
 import { componentService, emptyDirs, num, seconds } from './starrocks-component';
 import { Building, dig, goPrint, mapAt, scalar, section, stringMap, truthy, wireList, wireMap } from './values';
+import { ImageReference } from '../common/image';
 import { ImagePullPolicy } from '../components/options';
 import { FeProxyOptions } from '../fe-proxy/fe-proxy';
 
@@ -26,7 +27,7 @@ export function feProxyOptions(value: unknown): FeProxyOptions {
     if (!truthy(tag)) {
       throw new HelmValuesError(`${p}.image.tag must be set when ${p}.image.repository is set (the chart would print "${repo}:")`);
     }
-    o.image = `${goPrint(repo)}:${goPrint(tag)}`;
+    o.image = ImageReference.of(goPrint(repo), goPrint(tag)).toString();
   }
   if (truthy(px.imagePullSecrets)) {
     o.imagePullSecrets = pullSecrets(`${p}.imagePullSecrets`, px.imagePullSecrets);

@@ -10,12 +10,13 @@ import { addValueObjects, typedResources } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-component';
 import { feProxyOptions } from './starrocks-fe-proxy';
-import { patchDisasterRecovery, patchEntrypointScript, removeNamespace, secretByName } from './typed-api-gaps';
+import { removeNamespace } from './typed-api-gaps';
 import { dig, goPrint, isMap, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { ComponentKind } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey } from '../common/constants';
+import { propProblems } from '../common/prop-validation';
 import { warn } from '../common/warnings';
 import { FeOptions } from '../components/options';
 import { InitPasswordJobOptions } from '../init-password/init-password-job';
@@ -98,8 +99,10 @@ const INIT_PASSWORD_PROP_KEYS: PropToValuesKey = [
 
 /** The props of `StarRocksServiceMonitor` and their values keys. */
 const SERVICE_MONITOR_PROP_KEYS: PropToValuesKey = [
+  ['basicAuth.usernameSecretName', 'metrics.serviceMonitor.basicAuth.usernameSecretName'],
   ['basicAuth.usernameSecret', 'metrics.serviceMonitor.basicAuth.usernameSecretName'],
   ['basicAuth.usernameKey', 'metrics.serviceMonitor.basicAuth.usernameSecretKey'],
+  ['basicAuth.passwordSecretName', 'metrics.serviceMonitor.basicAuth.passwordSecretName'],
   ['basicAuth.passwordSecret', 'metrics.serviceMonitor.basicAuth.passwordSecretName'],
   ['basicAuth.passwordKey', 'metrics.serviceMonitor.basicAuth.passwordSecretKey'],
   ['endpointParams', 'metrics.serviceMonitor.endpointParam.params'],
@@ -148,23 +151,21 @@ export function clusterPropsFromValues(v: ValuesMap, ctx: HelmContext): StarRock
   };
 }
 
-/** `disasterRecovery` as the chart prints it: `enabled` only when given. */
-function disasterRecovery(value: unknown): { readonly enabled?: boolean; readonly generation: number } {
-  const dr = section(value);
-  return { enabled: dr.enabled === undefined || dr.enabled === null ? undefined : Boolean(dr.enabled), generation: Number(dr.generation ?? 0) };
-}
-
 /**
- * `disasterRecovery` as the typed prop, where that renders what the chart prints: when it is
- * switched off, or FE mounts a cluster snapshot (else the typed prop refuses it, and
- * {@link patchDisasterRecovery} prints it).
+ * `disasterRecovery` as the chart prints it: `enabled` only when given (`omitEnabled`), and printed
+ * although FE mounts no cluster snapshot (`snapshotMountedElsewhere`; the translation warns).
  */
 function typedDisasterRecovery(value: unknown, fe: FeOptions): DisasterRecoveryOptions | undefined {
   if (!truthy(value)) {
     return undefined;
   }
-  const dr = disasterRecovery(value);
-  return dr.enabled === false || snapshotMounted(fe) ? dr : undefined;
+  const dr = section(value);
+  const generation = Number(dr.generation ?? 0);
+  if (dr.enabled === undefined || dr.enabled === null) {
+    return { omitEnabled: true, generation };
+  }
+  const enabled = Boolean(dr.enabled);
+  return enabled && !snapshotMounted(fe) ? { enabled, generation, snapshotMountedElsewhere: true } : { enabled, generation };
 }
 
 /** Whether FE mounts a cluster snapshot, as disaster recovery needs. */
@@ -189,19 +190,11 @@ export function clusterName(v: ValuesMap): string {
 export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: HelmContext): StarRocksChartResult {
   const props = clusterPropsFromValues(v, ctx);
   const cluster = named(clusterPropKeys(v), () => new StarRocksCluster(scope, 'StarRocksCluster', props));
-  const dr = dig(v, 'starrocksCluster', 'disasterRecovery');
-  if (truthy(dr) && props.disasterRecovery === undefined) {
-    // The typed API refuses disaster recovery without a cluster snapshot mounted into FE (the
-    // operator would wait forever); the chart prints it anyway, so the translation does too.
+  const dr = props.disasterRecovery;
+  if (dr !== undefined && dr.enabled !== false && !snapshotMounted(props.fe ?? {})) {
+    // the chart prints disaster recovery without a cluster snapshot mounted into FE, so the translation does too
     warn(cluster, 'starrocksCluster.disasterRecovery is set but starrocksFESpec.configMaps mounts no cluster_snapshot.yaml; '
       + 'the operator will not start the recovery (rendered as the chart does)');
-    patchDisasterRecovery(cluster, disasterRecovery(dr));
-  }
-  for (const x of COMPONENTS) {
-    const script = dig(v, SPEC_KEY[x], 'entrypoint', 'script');
-    if (typeof script === 'string') {
-      patchEntrypointScript(cluster, x, script);
-    }
   }
   const ip = section(v.initPassword);
   if (truthy(ip.enabled)) {
@@ -215,6 +208,11 @@ export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: Helm
       warn(scope, 'metrics.serviceMonitor.enabled is set but the cluster does not serve monitoring.coreos.com/v1 '
         + '(pass --api-versions monitoring.coreos.com/v1 once the Prometheus operator is installed); no ServiceMonitor is rendered');
     }
+  }
+  // the cluster's synth-time checks, now that every call is made, so that their problems name the values key
+  const problems = propProblems(cluster);
+  if (problems.length > 0) {
+    throw valuesError(problems[0], clusterPropKeys(v));
   }
   addValueObjects(scope, v, ctx.namespace);
   addExtraResources(scope, v, ctx.namespace);
@@ -262,9 +260,9 @@ function serviceMonitorOptions(sm: ValuesMap, ba: ValuesMap, params: unknown, co
     labels: stringMap(`${p}.labels`, sm.labels),
     components,
     basicAuth: truthy(ba.enabled) ? {
-      usernameSecret: secretByName(goPrint(ba.usernameSecretName)),
+      usernameSecretName: goPrint(ba.usernameSecretName),
       usernameKey: goPrint(ba.usernameSecretKey),
-      passwordSecret: secretByName(goPrint(ba.passwordSecretName)),
+      passwordSecretName: goPrint(ba.passwordSecretName),
       passwordKey: goPrint(ba.passwordSecretKey),
     } : undefined,
     // the interval as the chart prints it (`60s` stays `60s`)

@@ -11,13 +11,14 @@ import { Construct } from 'constructs';
 import { addValueObjects, chartConfig, configTextValue, datadogLogConfig, envList, imageRef, literalBlock, mounts, printedNumber, prometheusAnnotations, pullSecrets, resourceRequirements, storageSize, wholeNumber, withUserAnnotations } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { coalesceValues } from './merge';
-import { checkWarehouseNow } from './typed-api-gaps';
 import {
   asWire, Building, dig, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
   valuesError, wireMap,
 } from './values';
 import { WAREHOUSE_CHART_DEFAULTS, WAREHOUSE_TEMPLATE_ONLY_KEYS } from './warehouse-defaults';
 import { StarRocksCluster } from '../cluster/cluster';
+import { defaultPort } from '../common/constants';
+import { propProblems } from '../common/prop-validation';
 import { show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { CnAutoScalingOptions, ComponentServiceOptions, HpaVersion, ServicePortOptions, ServiceType } from '../components/options';
@@ -35,8 +36,8 @@ const DATADOG_LOGS_ANNOTATION = 'ad.datadoghq.com/warehouse.logs';
 const CONFIG_HASH_ANNOTATION = 'app.starrocks.io/cn-config-hash';
 /** The chart's ConfigMap key of the config file. */
 const CONFIG_KEY = 'cn.conf';
-/** The chart's fallback of `prometheus.io/port` when the config has no `webserver_port`. */
-const DEFAULT_WEBSERVER_PORT = '8040';
+/** The chart's fallback of `prometheus.io/port` when the config has no `webserver_port`: CN's default. */
+const DEFAULT_WEBSERVER_PORT = String(defaultPort('cn', 'webserver'));
 
 const SERVICE_TYPES = Object.values(ServiceType) as string[];
 const SERVICE_PORT_KEYS = ['name', 'containerPort', 'port', 'nodePort'] as const;
@@ -104,7 +105,11 @@ export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmCo
     const cluster = StarRocksCluster.fromClusterName(scope, 'Cluster', clusterName, { namespace: ctx.namespace });
     const props = warehousePropsFromValues(scope, v, ctx);
     warehouse = new StarRocksWarehouse(scope, 'Warehouse', { ...props, cluster });
-    checkWarehouseNow(warehouse);
+    // the synth-time checks, now, so that their problems name the values key
+    const problems = propProblems(warehouse);
+    if (problems.length > 0) {
+      throw problems[0];
+    }
   } catch (e) {
     throw valuesError(e, PROP_TO_VALUES_KEY);
   }

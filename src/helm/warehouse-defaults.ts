@@ -7,7 +7,8 @@
  * values (conformance COVERAGE.md); FEATURES.md F121–F130. Keys the templates read but
  * `values.yaml` only mentions in comments (`spec.replicas`, the fields of
  * `spec.autoScalingPolicy` and `spec.persistentVolumeClaimRetentionPolicy`) are left out: they
- * default to nothing.
+ * default to nothing. The config text is the chart's own, ports included: data copied from the
+ * chart, not the library's port defaults (`PORTS` in `common/constants.ts`).
  *
  * @internal
  */

@@ -7,12 +7,13 @@ import { INIT_PASSWORD_SCRIPT } from './script';
 import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY } from '../common/constants';
-import { checkImage } from '../common/image';
+import { contributeEnvVar } from '../common/env-contributions';
+import { checkImage, ImageReference } from '../common/image';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { renderResources, ResourcesWire } from '../common/quantity';
 import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
-import { toWire } from '../common/wire';
+import { wireValue } from '../common/wire';
 import type { StarRocksResources } from '../components/options';
 
 /** Name of the environment variable through which StarRocks components log in as root. @internal */
@@ -136,10 +137,10 @@ export interface InitPasswordJobProps extends InitPasswordJobOptions {
  *   the password over the MySQL protocol, retrying up to 10 times; left out with `emitJob: false`;
  * - `ConfigMap <cluster>-initpwd-shell` holding the Job's script (key `fe_initpwd.sh`), with the Job.
  *
- * It also adds the environment variable `MYSQL_PWD` (from the Secret) to FE, BE and CN of a
- * cluster defined in this app, except where the component already has a variable of that name;
- * the operator and the StarRocks start scripts log in with it. Add your own `MYSQL_PWD` before
- * creating this construct, or pass it in the component's `envVars`.
+ * It also gives FE, BE and CN of a cluster defined in this app the environment variable
+ * `MYSQL_PWD` (from the Secret), except where the component has a variable of that name of the
+ * user's (in its `envVars` or through `addEnvVar`, before or after this construct); the operator
+ * and the StarRocks start scripts log in with it.
  *
  * Once a cluster has a root password, keep this construct (at least with `emitJob: false`):
  * removing it removes `MYSQL_PWD`, and pods that restart can no longer register with the FE.
@@ -291,7 +292,10 @@ export class InitPasswordJob extends Construct {
     return this._scriptConfigMap;
   }
 
-  /** Adds `MYSQL_PWD` to every component that does not have it yet (checked by name). */
+  /**
+   * Contributes `MYSQL_PWD` to every component: resolved when the component is rendered, so that
+   * a variable of that name the user gives the component, before or after, wins.
+   */
   private injectEnv(cluster: IStarRocksCluster): void {
     if (!cluster.definedInApp) {
       warn(this, `cluster ${cluster.clusterName} is defined elsewhere: give its FE, BE and CN the environment variable `
@@ -300,13 +304,14 @@ export class InitPasswordJob extends Construct {
     }
     for (const kind of [ComponentKind.FE, ComponentKind.BE, ComponentKind.CN]) {
       const component = cluster.tryFindComponent(kind);
-      if (component === undefined || component.hasEnvVar(MYSQL_PWD)) {
+      if (component === undefined) {
         continue;
       }
-      component.addEnvVar({
-        name: MYSQL_PWD,
-        valueFrom: { secretKeyRef: { name: this.secretName, key: this.secretKey } },
-      });
+      const envVar = { name: MYSQL_PWD, valueFrom: { secretKeyRef: { name: this.secretName, key: this.secretKey } } };
+      // a component of another implementation takes no contributions: added now, unless it has one
+      if (!contributeEnvVar(component, this, envVar) && !component.hasEnvVar(MYSQL_PWD)) {
+        component.addEnvVar(envVar);
+      }
     }
   }
 
@@ -318,7 +323,7 @@ export class InitPasswordJob extends Construct {
     const c = cluster.clusterName;
     const container: Container = {
       name: this.jobName,
-      image: p.image ?? fe?.image ?? `${DEFAULT_REPOSITORY.fe}:${DEFAULT_IMAGE_TAG}`,
+      image: p.image ?? fe?.image ?? ImageReference.of(DEFAULT_REPOSITORY.fe, DEFAULT_IMAGE_TAG).toString(),
       imagePullPolicy: 'IfNotPresent',
       resources: this.resources !== undefined && Object.keys(this.resources).length > 0 ? this.resources : undefined,
       command: ['/bin/bash'],
@@ -368,9 +373,9 @@ function checkFlag(prop: string, value: boolean | undefined, defaultValue: boole
   return value;
 }
 
-/** The wire form of a cdk8s-plus-27 object (`toWire` gives plain data). */
+/** The wire form of a cdk8s-plus-27 object (`wireValue` gives plain data). */
 function wireObject(value: object | undefined, path: string): WireObject | undefined {
-  const wire: unknown = toWire(value, path);
+  const wire = wireValue(value, path);
   if (wire === undefined || wire === null) {
     return undefined;
   }
@@ -382,7 +387,7 @@ function wireObject(value: object | undefined, path: string): WireObject | undef
 
 /** The wire form of a list of cdk8s-plus-27 objects. */
 function wireList(value: object[] | undefined, path: string): WireObject[] | undefined {
-  const wire: unknown = toWire(value, path);
+  const wire = wireValue(value, path);
   if (wire === undefined || wire === null) {
     return undefined;
   }

@@ -2,7 +2,7 @@
  * Wire shapes of the Kubernetes objects the init-password Job writes (`batch/v1` Job, `v1`
  * Secret and ConfigMap): only the fields it sets, with the API's field names. Values that come
  * from the caller as cdk8s-plus-27 types (affinity, tolerations, resources) are kept as the
- * plain data `toWire` gives and typed as opaque wire objects.
+ * plain data `wireValue` gives and typed as opaque wire objects.
  *
  * @internal
  */

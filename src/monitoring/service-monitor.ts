@@ -8,7 +8,7 @@ import type {
 import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
-import { checkDnsLabel, copyStringMap, fail } from '../common/validate';
+import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
 
 /** The API version of the prometheus-operator custom resources. @internal */
 export const MONITORING_API_VERSION = 'monitoring.coreos.com/v1';
@@ -62,15 +62,44 @@ export class ScrapeInterval {
   }
 }
 
-/** Credentials Prometheus sends to the FE metrics endpoint (HTTP basic authentication). */
+/**
+ * Credentials Prometheus sends to the FE metrics endpoint (HTTP basic authentication). Each
+ * Secret is given either as a cdk8s-plus Secret (`usernameSecret`) or by its name
+ * (`usernameSecretName`, as the kube-starrocks chart's `metrics.serviceMonitor.basicAuth` does);
+ * only the name is used.
+ */
 export interface MetricsBasicAuth {
-  /** Secret holding the user name, in the namespace of the ServiceMonitor. */
-  readonly usernameSecret: kplus.ISecret;
-  /** Key of the user name in `usernameSecret`. */
+  /**
+   * Secret holding the user name, in the namespace of the ServiceMonitor. Give it or
+   * `usernameSecretName`.
+   *
+   * @default - the Secret named `usernameSecretName`
+   */
+  readonly usernameSecret?: kplus.ISecret;
+  /**
+   * Name of the Secret holding the user name, in the namespace of the ServiceMonitor. Give it or
+   * `usernameSecret`.
+   *
+   * @default - the name of `usernameSecret`
+   */
+  readonly usernameSecretName?: string;
+  /** Key of the user name in the Secret. */
   readonly usernameKey: string;
-  /** Secret holding the password, in the namespace of the ServiceMonitor. */
-  readonly passwordSecret: kplus.ISecret;
-  /** Key of the password in `passwordSecret`. */
+  /**
+   * Secret holding the password, in the namespace of the ServiceMonitor. Give it or
+   * `passwordSecretName`.
+   *
+   * @default - the Secret named `passwordSecretName`
+   */
+  readonly passwordSecret?: kplus.ISecret;
+  /**
+   * Name of the Secret holding the password, in the namespace of the ServiceMonitor. Give it or
+   * `passwordSecret`.
+   *
+   * @default - the name of `passwordSecret`
+   */
+  readonly passwordSecretName?: string;
+  /** Key of the password in the Secret. */
   readonly passwordKey: string;
 }
 
@@ -277,18 +306,27 @@ function resolveInterval(props: StarRocksServiceMonitorOptions): ScrapeInterval 
 }
 
 function renderBasicAuth(auth: MetricsBasicAuth): ServiceMonitorSpecEndpointsBasicAuth {
-  const ref = (what: string, secret: kplus.ISecret, key: string) => {
-    if (!secret || typeof secret.name !== 'string' || secret.name.length === 0) {
-      fail(`basicAuth.${what}Secret`, 'a Secret (kplus.ISecret) with a name', secret);
+  const ref = (what: string, secret: kplus.ISecret | undefined, secretName: string | undefined, key: string) => {
+    let name: string;
+    if (secretName !== undefined) {
+      if (secret !== undefined) {
+        fail(`basicAuth.${what}SecretName`, `unset when basicAuth.${what}Secret is given`, secretName);
+      }
+      name = checkDnsSubdomain(`basicAuth.${what}SecretName`, secretName);
+    } else {
+      if (!secret || typeof secret.name !== 'string' || secret.name.length === 0) {
+        fail(`basicAuth.${what}Secret`, `a Secret (kplus.ISecret) with a name, or basicAuth.${what}SecretName`, secret);
+      }
+      name = secret.name;
     }
     if (typeof key !== 'string' || !/^[-._a-zA-Z0-9]+$/.test(key)) {
       fail(`basicAuth.${what}Key`, 'a Secret key (letters, digits, \'-\', \'_\' and \'.\')', key);
     }
-    return { name: secret.name, key };
+    return { name, key };
   };
   return {
-    username: ref('username', auth.usernameSecret, auth.usernameKey),
-    password: ref('password', auth.passwordSecret, auth.passwordKey),
+    username: ref('username', auth.usernameSecret, auth.usernameSecretName, auth.usernameKey),
+    password: ref('password', auth.passwordSecret, auth.passwordSecretName, auth.passwordKey),
   };
 }
 

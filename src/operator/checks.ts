@@ -5,7 +5,7 @@
  */
 import type { WireObject } from './k8s-wire';
 import { fail } from '../common/validate';
-import { toWire } from '../common/wire';
+import { wireValue } from '../common/wire';
 
 /** A boolean, not a string or number that merely looks like one. @internal */
 export function checkBoolean(prop: string, value: boolean | undefined, defaultValue: boolean): boolean {
@@ -68,8 +68,8 @@ export function wireObject(prop: string, value: unknown): WireObject | undefined
   if (typeof value !== 'object' || Array.isArray(value)) {
     fail(prop, 'an object', value);
   }
-  // toWire keeps the shape: plain data in, plain data out
-  const wire: WireObject = toWire(value, prop);
+  // wireValue keeps the shape: plain data in, plain data out
+  const wire = asWireObject(prop, wireValue(value, prop));
   return Object.keys(wire).length === 0 ? undefined : wire;
 }
 
@@ -83,9 +83,16 @@ export function wireList(prop: string, value: unknown[] | undefined): WireObject
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
       fail(`${prop}[${i}]`, 'an object', item);
     }
-    const wire: WireObject = toWire(item, `${prop}[${i}]`);
-    return wire;
+    return asWireObject(`${prop}[${i}]`, wireValue(item, `${prop}[${i}]`));
   });
+}
+
+/** The wire form of an object, checked to be one (an object stays an object through `wireValue`). */
+function asWireObject(prop: string, wire: unknown): WireObject {
+  if (typeof wire !== 'object' || wire === null || Array.isArray(wire)) {
+    return fail(prop, 'an object', wire);
+  }
+  return wire as WireObject;
 }
 
 /** `undefined` for an empty map. @internal */

@@ -11,6 +11,7 @@
  *
  * @internal
  */
+import { ImageReference } from '../common/image';
 
 /** The chart version, rendered as the pod label `version`. @internal */
 export const OPERATOR_CHART_VERSION = '1.11.5';
@@ -22,7 +23,7 @@ export const DEFAULT_OPERATOR_NAME = 'kube-starrocks';
 export const OPERATOR_NAME_SUFFIX = '-operator';
 
 /** `starrocksOperator.image.repository` + `:` + `starrocksOperator.image.tag`. @internal */
-export const DEFAULT_OPERATOR_IMAGE = 'starrocks/operator:v1.11.5';
+export const DEFAULT_OPERATOR_IMAGE = ImageReference.of('starrocks/operator', 'v1.11.5').toString();
 
 /** `global.rbac.serviceAccount.name`. @internal */
 export const DEFAULT_SERVICE_ACCOUNT_NAME = 'starrocks';

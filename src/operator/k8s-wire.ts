@@ -2,7 +2,7 @@
  * Wire shapes of the Kubernetes objects the operator construct writes (`apps/v1` Deployment,
  * `v1` ServiceAccount, `rbac.authorization.k8s.io/v1` roles and bindings): only the fields it
  * sets, with the API's field names. Values that come from the caller as cdk8s-plus-27 types
- * (affinity, tolerations, env, resources) are kept as the plain data `toWire` gives and typed as
+ * (affinity, tolerations, env, resources) are kept as the plain data `wireValue` gives and typed as
  * opaque wire objects.
  *
  * @internal

@@ -8,8 +8,10 @@ import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_WAREHOUSE, NAME_BUDGET, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from '../common/constants';
 import { copyData } from '../common/copy';
 import { StarRocksPropError } from '../common/errors';
+import { ImageReference } from '../common/image';
 import { LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { nameFromId } from '../common/names';
+import { addPropValidation } from '../common/prop-validation';
 import { checkDns1035Label, checkDnsLabel, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ComponentContext, StarRocksComponent } from '../components/component';
@@ -326,11 +328,9 @@ export class StarRocksWarehouse extends Construct {
         fail('name', clash, name);
       }
       // a component of the cluster gets its ConfigMap with its first config entry, which may come later
-      this.node.addValidation({
-        validate: () => {
-          const later = configMapClash(cluster, name);
-          return later === undefined ? [] : [new StarRocksPropError('name', `must be ${later}, got ${show(name)}`).message];
-        },
+      addPropValidation(this, () => {
+        const later = configMapClash(cluster, name);
+        return later === undefined ? [] : [new StarRocksPropError('name', `must be ${later}, got ${show(name)}`)];
       });
     }
   }
@@ -454,14 +454,10 @@ function cnOptionsOf(props: StarRocksWarehouseProps, name: string): CnBaseOption
 
 /** The `major.minor` of an image tag such as `3.3.8`, `v3.2.1-ee` or `3.1-latest`. */
 function imageVersion(image: string): [number, number] | undefined {
-  if (image.includes('@')) {
+  const ref = ImageReference.parse(image);
+  if (ref === undefined || ref.digest !== undefined || ref.tag === undefined) {
     return undefined;
   }
-  const lastSegment = image.split('/').pop() ?? '';
-  const colon = lastSegment.lastIndexOf(':');
-  if (colon < 0) {
-    return undefined;
-  }
-  const m = /^v?([0-9]+)\.([0-9]+)/.exec(lastSegment.slice(colon + 1));
+  const m = /^v?([0-9]+)\.([0-9]+)/.exec(ref.tag);
   return m ? [Number(m[1]), Number(m[2])] : undefined;
 }

@@ -274,6 +274,22 @@ describe('cluster-level spec fields', () => {
     expect(spec.disasterRecovery).toStrictEqual({ enabled: false, generation: 1 });
   });
 
+  test('disasterRecovery omitEnabled prints no enabled field (the operator reads it as false) and needs no snapshot mount', () => {
+    // GIVEN / WHEN
+    const { spec } = synthCluster({ disasterRecovery: { omitEnabled: true, generation: 4 } });
+
+    // THEN
+    expect(spec.disasterRecovery).toStrictEqual({ generation: 4 });
+  });
+
+  test('disasterRecovery with snapshotMountedElsewhere is rendered without an FE snapshot mount', () => {
+    // GIVEN / WHEN
+    const { spec } = synthCluster({ disasterRecovery: { generation: 3, snapshotMountedElsewhere: true } });
+
+    // THEN
+    expect(spec.disasterRecovery).toStrictEqual({ enabled: true, generation: 3 });
+  });
+
   test('timeZone is the first environment variable of FE, BE and CN, before the user\'s', () => {
     // GIVEN / WHEN
     const { spec } = synthCluster({

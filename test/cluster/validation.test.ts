@@ -478,6 +478,20 @@ describe('V34 disaster recovery', () => {
     );
   });
 
+  test('fails for omitEnabled beside enabled', () => {
+    expectConstructorError(
+      { disasterRecovery: { enabled: false, omitEnabled: true, generation: 1 } },
+      /'disasterRecovery.omitEnabled' must be unset when disasterRecovery.enabled is given, got true/,
+    );
+  });
+
+  test('snapshotMountedElsewhere still warns when the cluster is not shared-data', () => {
+    expectWarning(
+      { disasterRecovery: { generation: 1, snapshotMountedElsewhere: true }, fe: { config: StarRocksConfig.fromEntries({ a: 'b' }) } },
+      /disasterRecovery only works for shared-data clusters/,
+    );
+  });
+
   test('fails for a negative generation', () => {
     expectConstructorError(
       { disasterRecovery: { generation: -1 }, fe: { configMaps: [{ name: 'snap', mountPath: '/opt/starrocks/fe/conf' }] } },

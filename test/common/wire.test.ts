@@ -1,7 +1,7 @@
 /**
- * toWire: L1-shaped values to their wire form, and the message naming where a class instance sits.
+ * wireValue: L1-shaped values to their wire form, and the message naming where a class instance sits.
  */
-import { toWire } from '../../src/common/wire';
+import { wireValue } from '../../src/common/wire';
 
 class Box {
   constructor(readonly v: number) {}
@@ -12,14 +12,14 @@ class Union {
   constructor(readonly value: string | number) {}
 }
 
-describe('toWire', () => {
+describe('wireValue', () => {
   test('plain data comes back as a copy, unions as their value, undefined and null left out of maps', () => {
     const input = { name: 'x', port: new Union(8080), list: [1, { q: new Union('1Gi'), gone: undefined, nil: null }, undefined], empty: {} };
-    const out = toWire(input, 'p');
+    const out = wireValue(input, 'p');
     expect(out).toStrictEqual({ name: 'x', port: 8080, list: [1, { q: '1Gi' }, undefined], empty: {} });
-    expect(out.list).not.toBe(input.list);
-    expect(toWire(undefined, 'p')).toBeUndefined();
-    expect(toWire('s', 'p')).toBe('s');
+    expect((out as { list: unknown }).list).not.toBe(input.list);
+    expect(wireValue(undefined, 'p')).toBeUndefined();
+    expect(wireValue('s', 'p')).toBe('s');
   });
 
   test.each([
@@ -29,16 +29,16 @@ describe('toWire', () => {
     ['deep down', { a: [{ b: { c: [new Box(1)] } }] }, "'p.a[0].b.c[0]'"],
     ['after a union', { u: new Union(1), z: { y: new Box(2) } }, "'p.z.y'"],
   ])('a class instance is refused, naming where it sits: %s', (_name, input, at) => {
-    expect(() => toWire(input, 'p')).toThrow(`${at} must be plain data (an object literal), got an instance of Box`);
+    expect(() => wireValue(input, 'p')).toThrow(`${at} must be plain data (an object literal), got an instance of Box`);
   });
 
   test('the same instance twice is named where the conversion met it first', () => {
     const box = new Box(1);
-    expect(() => toWire({ a: { b: 1 }, c: [box], d: box }, 'p')).toThrow("'p.c[0]' must be plain data");
+    expect(() => wireValue({ a: { b: 1 }, c: [box], d: box }, 'p')).toThrow("'p.c[0]' must be plain data");
   });
 
   test('other errors pass through unchanged', () => {
     const input = { get bad(): string { throw new Error('boom'); } };
-    expect(() => toWire(input, 'p')).toThrow(/^boom$/);
+    expect(() => wireValue(input, 'p')).toThrow(/^boom$/);
   });
 });

@@ -6,9 +6,11 @@
  */
 import { Chart, Duration, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
 import { StarRocksPort } from '../../src/cluster/reference';
+import { contributeEnvVar } from '../../src/common/env-contributions';
 import { helmValueHash } from '../../src/common/hash';
 import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ServiceType } from '../../src/components/options';
 import { StarRocksConfig } from '../../src/config/config';
@@ -230,6 +232,32 @@ describe('entrypoint script', () => {
       expect(find(manifests, 'ConfigMap', 'kube-starrocks-be-entrypoint-script').data)
         .toStrictEqual(find(expected, 'ConfigMap', 'kube-starrocks-be-entrypoint-script').data);
     });
+
+    test('CN: the ConfigMap holds the script with its final line break, the annotation keeps the hash given in entrypointScriptHash', () => {
+      // GIVEN
+      const chart = Testing.chart();
+      const cnScript: string = values.starrocksCnSpec.entrypoint.script;
+
+      // WHEN
+      new StarRocksCluster(chart, 'Sr', {
+        name: 'kube-starrocks',
+        cn: { entrypointScript: `${cnScript}\n`, entrypointScriptHash: helmValueHash(cnScript) },
+      });
+
+      // THEN
+      const manifests = synthValid(chart);
+      const theirs = find(expected, 'StarRocksCluster', 'kube-starrocks').spec;
+      expect(find(manifests, 'StarRocksCluster', 'kube-starrocks').spec.starRocksCnSpec.annotations)
+        .toStrictEqual({ 'app.starrocks.io/cn-entrypoint-hash': theirs.starRocksCnSpec.annotations['app.starrocks.io/cn-entrypoint-hash'] });
+      expect(find(manifests, 'ConfigMap', 'kube-starrocks-cn-entrypoint-script').data)
+        .toStrictEqual(find(expected, 'ConfigMap', 'kube-starrocks-cn-entrypoint-script').data);
+    });
+  });
+
+  test('fails for entrypointScriptHash without a script, or empty', () => {
+    expect(() => newCluster({ be: { entrypointScriptHash: 'abc' } })).toThrow(/'be.entrypointScriptHash' must be set only with entrypointScript, got "abc"/);
+    expect(() => newCluster({ be: { entrypointScript: script, entrypointScriptHash: '' } }))
+      .toThrow(/'be.entrypointScriptHash' must be a non-empty annotation value, got ""/);
   });
 });
 
@@ -423,6 +451,34 @@ describe('mutators', () => {
     expect(cluster.fe.hasEnvVar('MYSQL_PWD')).toBe(true);
     expect(cluster.fe.hasEnvVar('TZ')).toBe(true);
     expect(cluster.fe.hasEnvVar('NOPE')).toBe(false);
+  });
+
+  test('variables other constructs contribute keep their place; the user\'s variable of that name wins', () => {
+    // GIVEN
+    const { chart, cluster } = newCluster({ fe: { envVars: [{ name: 'A', value: '1' }] } });
+    const other = new Construct(chart, 'Other');
+
+    // WHEN
+    expect(contributeEnvVar(cluster.fe, other, { name: 'C', value: 'contributed' })).toBe(true);
+    cluster.fe.addEnvVar({ name: 'B', value: '2' });
+    contributeEnvVar(cluster.fe, other, { name: 'A', value: 'contributed' });
+    contributeEnvVar(cluster.fe, other, { name: 'C', value: 'contributed' });
+
+    // THEN
+    expect(cluster.fe.hasEnvVar('C')).toBe(true);
+    expect(specOf(chart).starRocksFeSpec.feEnvVars).toStrictEqual([{ name: 'A', value: '1' }, { name: 'C', value: 'contributed' }, { name: 'B', value: '2' }]);
+  });
+
+  test('fails at synthesis when two constructs contribute different values of one variable, naming both', () => {
+    // GIVEN
+    const { chart, cluster } = newCluster();
+
+    // WHEN
+    contributeEnvVar(cluster.fe, new Construct(chart, 'First'), { name: 'X', value: '1' });
+    contributeEnvVar(cluster.fe, new Construct(chart, 'Second'), { name: 'X', value: '2' });
+
+    // THEN
+    expect(() => Testing.synth(chart)).toThrow(/'fe.envVars' must have one "X", but test\/First and test\/Second contribute different ones/);
   });
 
   test('fails when addEnvVar repeats a variable', () => {

@@ -178,6 +178,10 @@ describe('kube-starrocks: the constructs\' errors name the values key', () => {
     ['the cluster name', { starrocksCluster: { name: 'Bad_Name' } }, /^starrocksCluster\.name must be /],
     ['the FE replicas', { starrocksFESpec: { replicas: -1 } }, /^starrocksFESpec\.replicas must be /],
     ['the ServiceMonitor interval', { metrics: { serviceMonitor: { enabled: true, interval: '15 seconds' } } }, /^metrics\.serviceMonitor\.interval must be /],
+    // synth-time checks, run by the translation
+    ['a FE Service port of no FE port', { starrocksFESpec: { service: { type: 'NodePort', ports: [{ name: 'webserver' }] } } }, /^starrocksFESpec\.service\.ports\[0\] must be to match one of the component's ports/],
+    ['a BE Service port for ClusterIP with a node port', { starrocksBeSpec: { service: { type: 'ClusterIP', ports: [{ name: 'webserver', nodePort: 30040 }] } } }, /^starrocksBeSpec\.service\.ports\[0\]\.nodePort must be set only with service type NodePort/],
+    ['the metrics basic auth Secret name', { metrics: { serviceMonitor: { enabled: true, basicAuth: { enabled: true, usernameSecretName: 'Bad_Name', usernameSecretKey: 'u', passwordSecretName: 'p', passwordSecretKey: 'p' } } } }, /^metrics\.serviceMonitor\.basicAuth\.usernameSecretName must be a DNS-1123 subdomain/],
   ])('fails for %s, naming its values key', (_what, values, message) => {
     const e = errorOf(() => renderHelmChart({
       chart: 'kube-starrocks', release: 'kube-starrocks', namespace: NS, apiVersions: ['monitoring.coreos.com/v1'], values: { starrocks: values },
@@ -198,6 +202,20 @@ describe('kube-starrocks: disaster recovery', () => {
   test('switched on without a snapshot mount, it is printed as the chart prints it', () => {
     expect(disasterRecovery({ generation: 2 })).toEqual({ generation: 2 });
     expect(disasterRecovery({ enabled: true, generation: 2 })).toEqual({ enabled: true, generation: 2 });
+  });
+
+  test('without enabled and with a snapshot mount, it is printed without enabled, as the chart prints it', () => {
+    const dr = renderStarRocks({
+      starrocksCluster: { disasterRecovery: { generation: 5 } },
+      starrocksFESpec: { configMaps: [{ name: 'snap', mountPath: '/opt/starrocks/fe/conf/cluster_snapshot.yaml', subPath: 'cluster_snapshot.yaml' }] },
+    }).find((o) => o.kind === 'StarRocksCluster').spec.disasterRecovery;
+    expect(dr).toStrictEqual({ generation: 5 });
+  });
+
+  test('fails for a generation that is no whole number, naming the values key', () => {
+    const e = errorOf(() => disasterRecovery({ enabled: true, generation: -2 }));
+    expect(e).toBeInstanceOf(HelmValuesError);
+    expect(e.message).toMatch(/^starrocksCluster\.disasterRecovery\.generation must be a whole number from 0/);
   });
 });
 

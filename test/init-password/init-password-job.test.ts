@@ -133,6 +133,42 @@ describe('InitPasswordJob', () => {
     expect(envOf(manifest, 'starRocksBeSpec', 'beEnvVars').map((e: any) => e.name)).toEqual(['NOTE', 'MYSQL_PWD']);
   });
 
+  test('a MYSQL_PWD the user adds after the construct wins too, in its place (the order of the calls does not matter)', () => {
+    // GIVEN
+    const own = { name: 'MYSQL_PWD', valueFrom: { secretKeyRef: { name: 'custom', key: 'pwd' } } };
+    const { chart, cluster } = setup({ fe: { envVars: [{ name: 'A', value: '1' }] } });
+
+    // WHEN
+    cluster.fe.addEnvVar(own);
+    cluster.fe.addEnvVar({ name: 'B', value: '2' });
+
+    // THEN
+    const manifest = Testing.synth(chart);
+    expect(envOf(manifest, 'starRocksFeSpec', 'feEnvVars')).toStrictEqual([{ name: 'A', value: '1' }, own, { name: 'B', value: '2' }]);
+    expect(envOf(manifest, 'starRocksBeSpec', 'beEnvVars')).toStrictEqual([{ name: 'MYSQL_PWD', valueFrom: { secretKeyRef: { name: 'sr-root', key: 'password' } } }]);
+  });
+
+  test('before and after the construct, a user\'s MYSQL_PWD gives the same manifest', () => {
+    const own = { name: 'MYSQL_PWD', valueFrom: { secretKeyRef: { name: 'custom', key: 'pwd' } } };
+    const build = (userFirst: boolean) => {
+      const chart = new Chart(Testing.app(), 'test');
+      const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'sr', namespace: 'db' });
+      const job = () => new InitPasswordJob(chart, 'RootPassword', { cluster, password: RootPasswordSource.fromSecretName('sr-root') });
+      if (userFirst) {
+        cluster.be?.addEnvVar(own);
+        job();
+      } else {
+        job();
+        cluster.be?.addEnvVar(own);
+      }
+      expect(cluster.be?.hasEnvVar('MYSQL_PWD')).toBe(true);
+      return Testing.synth(chart);
+    };
+    const first = build(true);
+    expect(envOf(first, 'starRocksBeSpec', 'beEnvVars')).toStrictEqual([own]);
+    expect(build(false)).toStrictEqual(first);
+  });
+
   test('a plaintext password becomes the Secret <cluster>-credential, with a warning', () => {
     // GIVEN
     const { chart, job } = setup({}, { password: RootPasswordSource.fromValue('s3cr3t') });

@@ -118,6 +118,23 @@ describe('StarRocksServiceMonitor', () => {
     expectValidManifests(manifest);
   });
 
+  test('basic auth takes the Secrets by name, without a cdk8s-plus Secret', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'test');
+    const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'sr', namespace: 'db' });
+
+    // WHEN
+    new StarRocksServiceMonitor(chart, 'Metrics', {
+      cluster,
+      basicAuth: { usernameSecretName: 'metrics-user', usernameKey: 'user', passwordSecretName: 'metrics-password', passwordKey: 'pass' },
+    });
+
+    // THEN
+    expect(find(Testing.synth(chart), 'ServiceMonitor', 'sr-fe').spec.endpoints[0].basicAuth).toStrictEqual({
+      username: { name: 'metrics-user', key: 'user' }, password: { name: 'metrics-password', key: 'pass' },
+    });
+  });
+
   test.each([
     ['30s', Duration.seconds(30)],
     ['90s', Duration.seconds(90)],
@@ -271,6 +288,16 @@ describe('StarRocksServiceMonitor', () => {
       .toThrow(/'basicAuth.usernameSecret' must be a Secret/);
     expect(() => setup({}, { basicAuth: { usernameSecret: secret, usernameKey: 'u', passwordSecret: secret, passwordKey: 'p w' } }))
       .toThrow(/'basicAuth.passwordKey' must be a Secret key/);
+  });
+
+  test('fails for basic auth with a Secret given twice, or a Secret name that is no DNS subdomain', () => {
+    const secret = { name: 'auth' } as kplus.ISecret;
+    expect(() => setup({}, { basicAuth: { usernameSecret: secret, usernameSecretName: 'auth', usernameKey: 'u', passwordSecretName: 'auth', passwordKey: 'p' } }))
+      .toThrow(/'basicAuth.usernameSecretName' must be unset when basicAuth.usernameSecret is given, got "auth"/);
+    expect(() => setup({}, { basicAuth: { usernameSecretName: 'auth', usernameKey: 'u', passwordSecretName: 'Bad_Name', passwordKey: 'p' } }))
+      .toThrow(/'basicAuth.passwordSecretName' must be a DNS-1123 subdomain .* got "Bad_Name"/);
+    expect(() => setup({}, { basicAuth: { usernameKey: 'u', passwordSecretName: 'auth', passwordKey: 'p' } }))
+      .toThrow(/'basicAuth.usernameSecret' must be a Secret \(kplus.ISecret\) with a name, or basicAuth.usernameSecretName/);
   });
 
   test('fails for a namespace that is not a DNS label', () => {

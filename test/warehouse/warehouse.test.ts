@@ -1,6 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Size, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ResourceQuantity, ServiceType, StarRocksCluster, StarRocksConfig, StarRocksPort } from '../../src';
+import { propProblems } from '../../src/common/prop-validation';
 import { warningsOf } from '../../src/common/warnings';
 import { DisruptionBudget, UnhealthyPodEvictionPolicy } from '../../src/disruption/budget';
 import { StarRocksWarehouse, StarRocksWarehouseProps } from '../../src/warehouse/warehouse';
@@ -567,6 +568,32 @@ describe('StarRocksWarehouse', () => {
         warehouse(chart, { service: { type: ServiceType.NODE_PORT, ports: [{ name: 'nope', port: 1 }] } }, 'C');
         Testing.synth(chart);
       }).toThrow(/to match one of the component's ports/);
+    });
+
+    test('fails at construction for a Service the props alone make invalid; port overrides are matched at synthesis', () => {
+      // GIVEN
+      const chart = chartIn();
+
+      // THEN: no synthesis needed
+      expect(() => warehouse(chart, { service: { ports: [{ name: 'webserver', nodePort: 30040 }] } }))
+        .toThrow(/'cn.service.ports\[0\].nodePort' must be set only with service type NodePort or LoadBalancer, got 30040/);
+      // a port the config gets later is matched
+      const wh = warehouse(chart, { service: { type: ServiceType.NODE_PORT, ports: [{ containerPort: 9999, nodePort: 30999 }] } }, 'Later');
+      wh.addConfig('webserver_port', '9999');
+      expect(find(Testing.synth(chart), 'StarRocksWarehouse', 'later').spec.template.service.ports).toStrictEqual([{ containerPort: 9999, nodePort: 30999 }]);
+    });
+
+    test('the synth-time problems keep their property path as data', () => {
+      // GIVEN
+      const chart = chartIn();
+
+      // WHEN
+      const wh = warehouse(chart, { service: { type: ServiceType.NODE_PORT, ports: [{ name: 'nope', port: 1 }] } });
+
+      // THEN
+      expect(propProblems(wh).map((e) => [e.prop, e.problem])).toStrictEqual([
+        ['cn.service.ports[0]', expect.stringMatching(/^must be to match one of the component's ports by containerPort or name \(thrift=9060, .*got \{"name":"nope","port":1\}$/)],
+      ]);
     });
 
     test('fails when addConfig conflicts or the warehouse uses an existing config', () => {
