@@ -118,6 +118,3 @@ export function parsePort(prop: string, text: string): number {
   }
   return n;
 }
-    throw e;
-  }
-}
