@@ -1,5 +1,6 @@
 // Only re-exports. Each module holds one concept.
 export * from './app/app';
+export * from './cluster/component-kind';
 export * from './cluster/reference';
 export * from './cluster/cluster';
 export * from './common/quantity';

@@ -1,8 +1,9 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ComponentKind, StarRocksPort } from './component-kind';
 import { ImportedCluster } from './imported';
 import { DisasterRecoveryOptions, StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
-import { ComponentKind, IStarRocksCluster, IStarRocksComponent, StarRocksPort } from './reference';
+import { IStarRocksCluster, IStarRocksComponent } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
 import { copyData } from '../common/copy';

@@ -1,7 +1,8 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ComponentKind } from './component-kind';
 import type { StarRocksClusterReferenceOptions } from './props';
-import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from './reference';
+import { IStarRocksCluster, IStarRocksComponent } from './reference';
 import { DEFAULT_FE_HTTP_PORT, DEFAULT_FE_QUERY_PORT, DERIVED_NAMES } from '../common/constants';
 import { checkInt } from '../common/validate';
 

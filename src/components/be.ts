@@ -1,7 +1,7 @@
 import type { ComponentKindBehavior } from './kind';
 import type { BeOptions } from './options';
 import { dataComponentVolumes } from './storage-volumes';
-import { ComponentKind } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
 
 /**
  * The BE (backend): data, log and spill volumes, spec key `starRocksBeSpec`, env `beEnvVars`.

@@ -1,7 +1,7 @@
 import type { ComponentKindBehavior, KindSpecFields } from './kind';
 import { CnBaseOptions, HpaVersion } from './options';
 import { dataComponentVolumes } from './storage-volumes';
-import { ComponentKind } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
 import type { AutoScalingPolicyWire } from '../common/crd-types';
 import { checkInt, checkOneOf, fail } from '../common/validate';
 import { hpaBehaviorToWire, hpaMetricsToWire } from '../common/wire';

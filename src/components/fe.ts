@@ -1,7 +1,7 @@
 import type { ComponentKindBehavior } from './kind';
 import type { FeOptions } from './options';
 import { persistentVolume } from './storage-volumes';
-import { ComponentKind } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
 import { DEFAULT_PATHS, DEFAULT_STORAGE_SIZES, FE_META_MIN_BYTES } from '../common/constants';
 import type { StorageVolumeWire } from '../common/crd-types';
 import { storageBytes } from '../common/quantity';

@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import type { SharedComponentOptions } from './options';
-import type { ComponentKind } from '../cluster/reference';
+import type { ComponentKind } from '../cluster/component-kind';
 import type { ComponentKey } from '../common/constants';
 import type { AutoScalingPolicyWire, EnvVarWire, StorageVolumeWire } from '../common/crd-types';
 

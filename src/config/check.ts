@@ -13,7 +13,7 @@
  */
 import { CatalogKey, catalogOf, ConfigCatalog, isStartScriptVariable } from './keys';
 import { suggestKeys } from './suggest';
-import { ComponentKind } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
 import { StarRocksPropError } from '../common/errors';
 import { show } from '../common/validate';
 

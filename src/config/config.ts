@@ -1,6 +1,6 @@
 import { checkConfigAssignments, ConfigAssignment, configAssignments, ConfigFindings } from './check';
 import { catalogOf } from './keys';
-import { ComponentKind } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
 import { StarRocksPropError } from '../common/errors';
 import { byteOrder, goJson, sha256Prefix } from '../common/hash';
 import { sortStrings } from '../common/sort';

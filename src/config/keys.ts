@@ -7,7 +7,7 @@
  */
 import * as be from './catalog/be';
 import * as fe from './catalog/fe';
-import { ComponentKind } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
 
 /** What a key's value is read as. @internal */
 export type ConfigValueType = 'boolean' | 'int16' | 'int32' | 'int64' | 'double' | 'string' | 'unsupported';

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, DisruptionTarget, ReplicaFields, replicasOf, UnhealthyPodEvictionPolicy } from './budget';
-import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
+import { IStarRocksCluster } from '../cluster/reference';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { copyStringMap, fail } from '../common/validate';
 

@@ -10,7 +10,7 @@ import type { k8s } from 'cdk8s-plus-27';
 import { chartConfig, configTextValue, datadogLogConfig, literalBlock, mounts, prometheusAnnotations, pullSecrets, quantities, storageSize, withUserAnnotations } from './common';
 import { HelmValuesError } from './context';
 import { asWire, Building, dig, goPrint, isMap, listAt, mapAt, scalar, section, stringMap, truthy, ValuesMap, wireList, wireMap } from './values';
-import { ComponentKind } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
 import { ComponentKey, defaultPort } from '../common/constants';
 import { helmValueHash } from '../common/hash';
 import { ImageReference } from '../common/image';

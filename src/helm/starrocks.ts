@@ -13,7 +13,7 @@ import { feProxyOptions } from './starrocks-fe-proxy';
 import { removeNamespace } from './typed-api-gaps';
 import { dig, goPrint, isMap, PropToValuesKey, section, stringMap, text, truthy, ValuesMap, valuesError } from './values';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
-import { ComponentKind } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey } from '../common/constants';
 import { propProblems } from '../common/prop-validation';

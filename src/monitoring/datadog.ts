@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { checkMonitored, componentOf, METRICS_PATH, METRICS_PORT_NAME, MONITORED_KINDS, MonitoredKind } from './monitored-component';
 import type { JsonValue } from './wire';
-import { ComponentKind, IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
+import { IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
 import { goJson } from '../common/hash';
 import { fail } from '../common/validate';
 import { warn } from '../common/warnings';

@@ -1,6 +1,7 @@
 import type { Duration } from 'cdk8s';
 import type { IConstruct } from 'constructs';
-import { ComponentKind, IStarRocksCluster, IStarRocksComponent, StarRocksPort } from '../cluster/reference';
+import { ComponentKind, StarRocksPort } from '../cluster/component-kind';
+import { IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
 import { checkOneOf, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 

@@ -5,7 +5,8 @@ import { componentOf, METRICS_PATH, METRICS_PORT_NAME, MonitoredKind, promDurati
 import type {
   ServiceMonitorSpec, ServiceMonitorSpecEndpoints, ServiceMonitorSpecEndpointsBasicAuth, ServiceMonitorSpecEndpointsRelabelings,
 } from './wire';
-import { ComponentKind, IStarRocksCluster } from '../cluster/reference';
+import { ComponentKind } from '../cluster/component-kind';
+import { IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';

@@ -10,7 +10,7 @@ import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
-import { StarRocksPort } from '../../src/cluster/reference';
+import { StarRocksPort } from '../../src/cluster/component-kind';
 import { nameFromId } from '../../src/common/names';
 import { StarRocksConfig } from '../../src/config/config';
 import { expectValidManifests } from '../util/schema';

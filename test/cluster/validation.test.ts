@@ -10,7 +10,7 @@
 import { Duration, Size, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
-import { StarRocksPort } from '../../src/cluster/reference';
+import { StarRocksPort } from '../../src/cluster/component-kind';
 import { mountVolumeHash } from '../../src/common/hash';
 import { ResourceQuantity } from '../../src/common/quantity';
 import { warningsOf } from '../../src/common/warnings';

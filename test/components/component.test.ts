@@ -9,7 +9,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
-import { StarRocksPort } from '../../src/cluster/reference';
+import { StarRocksPort } from '../../src/cluster/component-kind';
 import { contributeEnvVar } from '../../src/common/env-contributions';
 import { helmValueHash } from '../../src/common/hash';
 import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ServiceType } from '../../src/components/options';

@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ComponentKind } from '../../src/cluster/reference';
+import { ComponentKind } from '../../src/cluster/component-kind';
 import * as beCatalog from '../../src/config/catalog/be';
 import * as feCatalog from '../../src/config/catalog/fe';
 import { catalogOf, ConfigCatalog, OBSOLETE_KEYS } from '../../src/config/keys';

@@ -8,7 +8,7 @@
 import { createHash } from 'crypto';
 import { Testing } from 'cdk8s';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
-import { ComponentKind } from '../../src/cluster/reference';
+import { ComponentKind } from '../../src/cluster/component-kind';
 import { warningsOf } from '../../src/common/warnings';
 import { configAssignments } from '../../src/config/check';
 import { StarRocksConfig } from '../../src/config/config';

@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
-import { ComponentKind } from '../../src/cluster/reference';
+import { ComponentKind } from '../../src/cluster/component-kind';
 import { warningsOf } from '../../src/common/warnings';
 import { StarRocksConfig } from '../../src/config/config';
 import { DatadogLogConfig, DatadogOptions, imageTag, renderLogsAnnotation, StarRocksDatadog } from '../../src/monitoring/datadog';

@@ -1,7 +1,7 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { StarRocksCluster } from '../../src/cluster/cluster';
-import { ComponentKind } from '../../src/cluster/reference';
+import { ComponentKind } from '../../src/cluster/component-kind';
 import { warningsOf } from '../../src/common/warnings';
 import { componentOf, METRICS_PORT_NAME, promDuration, resolveComponents } from '../../src/monitoring/monitored-component';
 

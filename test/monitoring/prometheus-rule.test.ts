@@ -5,7 +5,7 @@ import * as path from 'path';
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
-import { ComponentKind } from '../../src/cluster/reference';
+import { ComponentKind } from '../../src/cluster/component-kind';
 import { AlertSeverity, StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../../src/monitoring/prometheus-rule';
 import { expectValidManifests } from '../util/schema';
 import { REPO_ROOT } from '../util/shared';

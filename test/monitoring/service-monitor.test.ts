@@ -2,7 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
-import { ComponentKind } from '../../src/cluster/reference';
+import { ComponentKind } from '../../src/cluster/component-kind';
 import { warningsOf } from '../../src/common/warnings';
 import { ScrapeInterval, StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../../src/monitoring/service-monitor';
 import { compareManifests, ConformanceCase, expectedManifests, loadConformanceCases } from '../util/conformance';
