@@ -177,7 +177,6 @@ export class InitPasswordJob extends Construct {
   private readonly imagePullSecrets?: string[];
   private readonly affinity?: WireObject;
   private readonly tolerations?: WireObject[];
-  private _script: string = INIT_PASSWORD_SCRIPT;
   private _scriptConfigMap?: ApiObject;
 
   constructor(scope: Construct, id: string, props: InitPasswordJobProps) {
@@ -257,37 +256,13 @@ export class InitPasswordJob extends Construct {
     return `${this.props.cluster.clusterName}-initpwd-shell`;
   }
 
-  /**
-   * Replaces the Job's script, for the Helm translation, which passes the chart's own script
-   * text so that the ConfigMap matches the chart byte for byte.
-   *
-   * @internal
-   */
-  public _setScript(text: string): void {
-    if (typeof text !== 'string' || text.length === 0) {
-      fail('script', 'a non-empty script', text);
-    }
-    this._script = text;
-  }
-
-  /**
-   * Defines the script ConfigMap even when the Job is not emitted, as the chart does with
-   * `initPassword.isInstall: false` (for the Helm translation; `emitScriptConfigMap: true` says
-   * the same through the props).
-   *
-   * @internal
-   */
-  public _ensureScriptConfigMap(): ApiObject {
-    return this.createScriptConfigMap();
-  }
-
   private createScriptConfigMap(): ApiObject {
     if (this._scriptConfigMap === undefined) {
       this._scriptConfigMap = new StarRocksApiObject(this, 'Script', {
         apiVersion: 'v1',
         kind: 'ConfigMap',
         metadata: { name: this.scriptConfigMapName, namespace: this.props.cluster.clusterNamespace, labels: { ...this.labels } },
-        data: Lazy.any({ produce: (): DataMap => ({ [SCRIPT_KEY]: this._script }) }),
+        data: Lazy.any({ produce: (): DataMap => ({ [SCRIPT_KEY]: INIT_PASSWORD_SCRIPT }) }),
       });
     }
     return this._scriptConfigMap;

@@ -3,7 +3,9 @@ import { checkMonitored, componentOf, METRICS_PATH, METRICS_PORT_NAME, MONITORED
 import type { JsonValue } from './wire';
 import { ComponentKind } from '../cluster/component-kind';
 import { IStarRocksCluster, IStarRocksComponent } from '../cluster/reference';
+import { contributeEnvVar } from '../common/env-contributions';
 import { goJson } from '../common/hash';
+import { ImageReference } from '../common/image';
 import { fail } from '../common/validate';
 import { warn } from '../common/warnings';
 
@@ -264,7 +266,7 @@ export class StarRocksDatadog extends Construct {
     if (options.env !== undefined) {
       env.DD_ENV = options.env;
     }
-    const tag = imageTag(image);
+    const tag = ImageReference.parse(image)?.tag;
     if (tag !== undefined) {
       env.DD_VERSION = tag;
     }
@@ -297,7 +299,7 @@ export class StarRocksDatadog extends Construct {
     if (props.logs !== undefined) {
       for (const [c, component] of present) {
         component.addPodAnnotation(StarRocksDatadog.logsAnnotationKey(c), StarRocksDatadog.logsAnnotationValue(c, props.logs));
-        addEnvOnce(component, 'LOG_CONSOLE', '1');
+        contributeEnv(component, this, 'LOG_CONSOLE', '1');
       }
     }
     if (props.metrics) {
@@ -325,7 +327,7 @@ export class StarRocksDatadog extends Construct {
         }
         const env = StarRocksDatadog.profilingEnv(c, profiling, component.image);
         for (const k of Object.keys(env)) {
-          addEnvOnce(component, k, env[k]);
+          contributeEnv(component, this, k, env[k]);
         }
         if (c !== ComponentKind.FE) {
           if (!takesCapabilities(component)) {
@@ -362,16 +364,12 @@ export function renderLogsAnnotation(
   return goJson([merged]);
 }
 
-/** The tag of an image reference (`repo/name:tag`, `name:tag@sha256:...`), if it has one. @internal */
-export function imageTag(image: string): string | undefined {
-  const withoutDigest = image.split('@')[0];
-  const last = withoutDigest.split('/').pop() ?? '';
-  const i = last.lastIndexOf(':');
-  return i >= 0 && i < last.length - 1 ? last.slice(i + 1) : undefined;
-}
-
-function addEnvOnce(component: IStarRocksComponent, name: string, value: string): void {
-  if (!component.hasEnvVar(name)) {
+/**
+ * A variable Datadog needs in a component's container, resolved when the component renders: a
+ * variable of that name the user gives (before or after) wins.
+ */
+function contributeEnv(component: IStarRocksComponent, source: Construct, name: string, value: string): void {
+  if (!contributeEnvVar(component, source, { name, value }) && !component.hasEnvVar(name)) {
     component.addEnvVar({ name, value });
   }
 }

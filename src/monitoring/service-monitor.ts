@@ -241,16 +241,6 @@ export class StarRocksServiceMonitor extends Construct {
   }
 
   /**
-   * Sets the interval as text, undefined for none, for the Helm translation, which must print the
-   * chart's `interval` string as given (`60s` stays `60s`).
-   *
-   * @internal
-   */
-  public _setIntervalText(text: string | undefined): void {
-    this.interval = text === undefined || text === '' ? ScrapeInterval.prometheusDefault() : ScrapeInterval.fromText(parseDurationText('interval', text));
-  }
-
-  /**
    * Renders the spec of one component's ServiceMonitor.
    *
    * @internal

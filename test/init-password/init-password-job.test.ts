@@ -82,7 +82,6 @@ describe('InitPasswordJob', () => {
     expect(find(manifest, 'ConfigMap', 'sr-initpwd-shell').data).toStrictEqual({ 'fe_initpwd.sh': INIT_PASSWORD_SCRIPT });
     expect(job.apiObject).toBeUndefined();
     expect(job.scriptConfigMap).toBeDefined();
-    expect(job._ensureScriptConfigMap()).toBe(job.scriptConfigMap);
   });
 
   test('emitScriptConfigMap follows emitJob by default', () => {
@@ -282,18 +281,6 @@ describe('InitPasswordJob', () => {
     expectValidManifests(manifest);
   });
 
-  test('_setScript replaces the script text (for the Helm translation)', () => {
-    // GIVEN
-    const { chart, job } = setup();
-
-    // WHEN
-    job._setScript('#!/bin/bash\nexit 0\n');
-
-    // THEN
-    expect(find(Testing.synth(chart), 'ConfigMap', 'sr-initpwd-shell').data['fe_initpwd.sh']).toBe('#!/bin/bash\nexit 0\n');
-    expect(() => job._setScript('')).toThrow(/'script' must be a non-empty script/);
-  });
-
   test('copies the caller\'s lists and maps', () => {
     // GIVEN
     const imagePullSecrets = ['regcred'];
@@ -449,6 +436,7 @@ describeShared('InitPasswordJob against the kube-starrocks chart', () => {
     const job = new InitPasswordJob(chart, 'RootPassword', { cluster, password: RootPasswordSource.fromValue(v.initPassword.password), emitJob: false });
 
     // THEN
+    expect(job.scriptConfigMap).toBeUndefined();
     let manifest = Testing.synth(chart);
     expect(manifest.filter((o) => o.kind === 'Job')).toEqual([]);
     expect(manifest.filter((o) => o.kind === 'ConfigMap')).toEqual([]);
@@ -457,15 +445,17 @@ describeShared('InitPasswordJob against the kube-starrocks chart', () => {
       expect(envOf(manifest, key, envKey)).toContainEqual({ name: 'MYSQL_PWD', valueFrom: { secretKeyRef: { name: 'kube-starrocks-credential', key: 'password' } } });
     }
 
-    // WHEN the Helm translation asks for the chart's ConfigMap with the chart's script text
-    job._ensureScriptConfigMap();
-    job._setScript(expectedObject(c, 'ConfigMap', 'kube-starrocks-initpwd-shell').data['fe_initpwd.sh']);
+    // WHEN the Helm translation asks for the chart's script ConfigMap without the Job (emitScriptConfigMap)
+    const chart2 = new Chart(Testing.app(), 'test', { namespace: c.namespace });
+    const cluster2 = new StarRocksCluster(chart2, 'Cluster', { name: 'kube-starrocks' });
+    new InitPasswordJob(chart2, 'RootPassword', {
+      cluster: cluster2, password: RootPasswordSource.fromValue(v.initPassword.password), emitJob: false, emitScriptConfigMap: true,
+    });
 
-    // THEN it is the chart's ConfigMap byte for byte
-    manifest = Testing.synth(chart);
-    const cm = find(manifest, 'ConfigMap', 'kube-starrocks-initpwd-shell');
-    expect(compareManifests([cm], [expectedObject(c, 'ConfigMap', 'kube-starrocks-initpwd-shell')], c.namespace)).toEqual([]);
-    expect(job._ensureScriptConfigMap()).toBe(job._ensureScriptConfigMap());
+    // THEN it is the chart's ConfigMap (with the library's own script), and still no Job
+    manifest = Testing.synth(chart2);
+    expect(manifest.filter((o) => o.kind === 'Job')).toEqual([]);
+    expectChartObject(manifest, c, 'ConfigMap', 'kube-starrocks-initpwd-shell');
     expectValidManifests(manifest);
   });
 

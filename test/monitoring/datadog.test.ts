@@ -4,7 +4,7 @@ import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/clust
 import { ComponentKind } from '../../src/cluster/component-kind';
 import { warningsOf } from '../../src/common/warnings';
 import { StarRocksConfig } from '../../src/config/config';
-import { DatadogLogConfig, DatadogOptions, imageTag, renderLogsAnnotation, StarRocksDatadog } from '../../src/monitoring/datadog';
+import { DatadogLogConfig, DatadogOptions, renderLogsAnnotation, StarRocksDatadog } from '../../src/monitoring/datadog';
 import { ConformanceCase, expectedManifests, loadConformanceCases } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
 import { describeShared } from '../util/shared';
@@ -120,14 +120,6 @@ describe('Datadog', () => {
     ]);
   });
 
-  test.each([
-    ['starrocks/fe-ubuntu:3.3.11', '3.3.11'],
-    ['registry:5000/fe', undefined],
-    ['fe:1.0@sha256:abc', '1.0'],
-  ])('imageTag(%s) is %s', (image, tag) => {
-    expect(imageTag(image)).toBe(tag);
-  });
-
   test('addDatadog adds annotations, labels, env and capabilities through the component mutators', () => {
     // GIVEN
     const { chart } = setup({ cn: {}, be: { envVars: [{ name: 'LOG_CONSOLE', value: '0' }] } }, {
@@ -153,6 +145,20 @@ describe('Datadog', () => {
       annotations: { 'prometheus.io/path': '/metrics', 'prometheus.io/port': '8040', 'prometheus.io/scrape': 'true' },
     });
     expectValidManifests(Testing.synth(chart));
+  });
+
+  test('a variable Datadog needs gives way to the user\'s, added before or after addDatadog', () => {
+    // GIVEN: one cluster whose user variable comes before addDatadog, one where it comes after
+    const { chart: before } = setup({ be: { envVars: [{ name: 'LOG_CONSOLE', value: '0' }] } }, { logs: {} });
+    const { chart: after, cluster } = setup({}, { logs: {} });
+
+    // WHEN
+    cluster.be!.addEnvVar({ name: 'LOG_CONSOLE', value: '0' });
+
+    // THEN: the same variables either way, the user's value kept, no error
+    expect(specOf(after).starRocksBeSpec.beEnvVars).toEqual([{ name: 'LOG_CONSOLE', value: '0' }]);
+    expect(specOf(before).starRocksBeSpec.beEnvVars).toEqual(specOf(after).starRocksBeSpec.beEnvVars);
+    expect(specOf(after).starRocksFeSpec.feEnvVars).toEqual([{ name: 'LOG_CONSOLE', value: '1' }]);
   });
 
   test('addDatadog reads the metrics ports from the config files', () => {

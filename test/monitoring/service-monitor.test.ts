@@ -157,24 +157,6 @@ describe('StarRocksServiceMonitor', () => {
     expect(find(Testing.synth(chart), 'ServiceMonitor', 'sr-fe').spec.endpoints[0].interval).toBeUndefined();
   });
 
-  test('_setIntervalText keeps the chart\'s text (for the Helm translation)', () => {
-    // GIVEN
-    const { chart, monitor } = setup();
-
-    // WHEN
-    monitor._setIntervalText('60s');
-
-    // THEN
-    expect(find(Testing.synth(chart), 'ServiceMonitor', 'sr-be').spec.endpoints[0].interval).toBe('60s');
-
-    // WHEN the chart's interval is empty
-    monitor._setIntervalText('');
-
-    // THEN
-    expect(find(Testing.synth(chart), 'ServiceMonitor', 'sr-be').spec.endpoints[0].interval).toBeUndefined();
-    expect(() => monitor._setIntervalText('1 minute')).toThrow(/'interval' must be a Prometheus duration/);
-  });
-
   test.each([
     ['1m30s', ScrapeInterval.fromText('1m30s')],
     ['60s', ScrapeInterval.fromText('60s')],
