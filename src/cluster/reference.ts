@@ -61,7 +61,8 @@ export interface IStarRocksComponent {
    */
   hasEnvVar(name: string): boolean;
   /**
-   * Adds an environment variable to the container.
+   * Adds an environment variable to the container. A variable of that name that another construct
+   * contributes (the root password's `MYSQL_PWD`, Datadog's) gives way to it, whichever came first.
    *
    * @param envVar the variable
    */
