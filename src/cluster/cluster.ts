@@ -134,7 +134,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       return propErrorsOf(() => this.checkConfigMapNames());
     });
 
-    // STYLE 3: library < chart < user; the ConfigMaps add their own `cluster` and `app` labels
+    // labels merged library < chart < user; the ConfigMaps add their own `cluster` and `app` labels
     const chartLabels = Chart.of(this).labels;
     const userLabels = copyStringMap('labels', props.labels);
     this.apiObject = new StarRocksApiObject(this, 'Resource', {
@@ -296,7 +296,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     return [this.fe, this.be, this.cn].filter((c): c is StarRocksComponent => c !== undefined);
   }
 
-  /** Every name the operator derives from the cluster name must fit Kubernetes' limits (V51). */
+  /** Every name the operator derives from the cluster name must fit Kubernetes' limits. */
   private checkName(props: StarRocksClusterProps): void {
     const name = this.clusterName;
     checkDns1035Label('name', name);

@@ -151,7 +151,7 @@ export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'];
 export const PROBE_PERIOD_SECONDS = 5;
 
 /**
- * Name budgets (FEATURES.md section 2.7): StatefulSet names leave room for the
+ * Name budgets: StatefulSet names leave room for the
  * `controller-revision-hash` label (52 characters), Service names are DNS-1035 labels (63).
  * @internal
  */
@@ -167,7 +167,7 @@ export const NAME_BUDGET = {
 
 /**
  * The emptyDir volumes the operator adds unless a storage volume is named with the suffix or
- * mounted at a path containing the path (FEATURES.md F79, V41).
+ * mounted at a path containing the path (`pkg/k8sutils/templates/pod/spec.go`).
  * @internal
  */
 export const DEFAULT_VOLUMES: Record<ComponentKey, ReadonlyArray<{ readonly suffix: string; readonly path: string }>> = {
@@ -182,7 +182,7 @@ const PROBE_FIELDS = ['exec', 'failureThreshold', 'grpc', 'httpGet', 'initialDel
 /**
  * The fields of a container (`sidecars`, `initContainers`) that the StarRocks CRD's schema keeps,
  * with the fields of the objects directly inside them; the API server drops any other field
- * without an error (V09). `undefined`: not an object, or not checked further.
+ * without an error. `undefined`: not an object, or not checked further.
  * @internal
  */
 export const CONTAINER_FIELDS: ReadonlyMap<string, readonly string[] | undefined> = new Map<string, readonly string[] | undefined>([

@@ -1,5 +1,5 @@
 /**
- * Copies caller data on the way in (STYLE 4): plain objects and arrays are copied all the way
+ * Copies caller data on the way in: plain objects and arrays are copied all the way
  * down, so that later changes to the caller's objects cannot bypass the checks; class instances
  * (`StarRocksConfig`, `ResourceQuantity`, `Size`, `IntOrString`, constructs, ...) are kept as they
  * are.

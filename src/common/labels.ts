@@ -1,5 +1,5 @@
 /**
- * Label keys the operator puts on what it creates (FEATURES.md section 2.3) and the library's own
+ * Label keys the operator puts on what it creates (`pkg/common/labels.go`) and the library's own
  * labels.
  *
  * @internal

@@ -9,7 +9,7 @@ const CONTAINER_FIELD_NAMES = [...CONTAINER_FIELDS.keys()];
 
 /**
  * Checks a sidecar or init container and returns its wire form: a DNS-label name not taken by
- * `existing`, and only fields the StarRocks CRD keeps (V09: the API server silently drops fields it
+ * `existing`, and only fields the StarRocks CRD keeps (the API server silently drops fields it
  * does not know, e.g. a misspelled one).
  *
  * @internal

@@ -40,7 +40,7 @@ export function derivePorts(key: ComponentKey, config: StarRocksConfig | undefin
   return out;
 }
 
-/** Each port needs its own number, or the Service gets duplicate ports (V40). @internal */
+/** Each port needs its own number, or the Service gets duplicate ports. @internal */
 export function checkDistinctPorts(key: ComponentKey, ports: ComponentPorts): void {
   const seen = new Map<number, string>();
   for (const name of Object.keys(ports)) {

@@ -146,8 +146,8 @@ export function extraVolumes(key: ComponentKey, o: ComponentOptions): Array<[str
 
 /**
  * The operator leaves out a default volume (FE meta and log, BE data and log, CN log) when any
- * volume is named like it (`*-meta`, `*-data`, `*-log`) or mounted at a path containing its path
- * (V41). Warns when an extra volume does so without taking the default path's place.
+ * volume is named like it (`*-meta`, `*-data`, `*-log`) or mounted at a path containing its path.
+ * Warns when an extra volume does so without taking the default path's place.
  *
  * @internal
  */
@@ -168,7 +168,7 @@ export function checkDefaultVolumes(
 }
 
 /**
- * Duplicate mount paths or volume names make the operator refuse the spec (V30); a mounted
+ * Duplicate mount paths or volume names make the operator refuse the spec; a mounted
  * ConfigMap or Secret needs a volume name that fits. Throws for the first problem.
  *
  * @internal

@@ -46,7 +46,7 @@ export interface ConfigCheckOptions {
 
 /**
  * Variables every StarRocks container has without the component defining them: the start
- * scripts' `STARROCKS_HOME`, the image's basics, and what the operator sets (F41).
+ * scripts' `STARROCKS_HOME`, the image's basics, and what the operator sets.
  */
 const CONTAINER_VARIABLES = new Set([
   'STARROCKS_HOME', 'JAVA_HOME', 'HOME', 'HOSTNAME', 'PATH', 'USER', 'PWD', 'LANG',

@@ -2,8 +2,7 @@
  * Default values of the `operator` subchart of kube-starrocks 1.11.5 (its `values.yaml`), as data:
  * user values (`operator:` in the umbrella chart) are merged over them the way Helm does.
  *
- * Derived from the chart's default render (conformance case 01) and the key list of the chart's
- * values (conformance COVERAGE.md); FEATURES.md F03–F20.
+ * They follow the chart's `values.yaml` (a copy is in `../shared/charts`).
  *
  * @internal
  */

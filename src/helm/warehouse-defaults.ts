@@ -3,8 +3,8 @@
  * merged over them the way Helm does for the chart being rendered (a user `null` removes a
  * default).
  *
- * Derived from the chart's default render (conformance case 02) and the key list of the chart's
- * values (conformance COVERAGE.md); FEATURES.md F121–F130. Keys the templates read but
+ * They follow the chart's `values.yaml` (a copy is in `../shared/charts`).
+ * Keys the templates read but
  * `values.yaml` only mentions in comments (`spec.replicas`, the fields of
  * `spec.autoScalingPolicy` and `spec.persistentVolumeClaimRetentionPolicy`) are left out: they
  * default to nothing. The config text is the chart's own, ports included: data copied from the

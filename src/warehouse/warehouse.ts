@@ -298,7 +298,7 @@ export class StarRocksWarehouse extends Construct {
     return this.component._renderSpec();
   }
 
-  /** The name must be a DNS label that differs from the cluster's and whose derived names fit (V33, V51). */
+  /** The name must be a DNS label that differs from the cluster's and whose derived names fit. */
   private checkName(props: StarRocksWarehouseProps, cluster: IStarRocksCluster, alias: string): void {
     const name = this.warehouseName;
     checkDns1035Label('name', name);
@@ -336,7 +336,7 @@ export class StarRocksWarehouse extends Construct {
     }
   }
 
-  /** The operator looks the cluster up in the warehouse's namespace (V33). */
+  /** The operator looks the cluster up in the warehouse's namespace. */
   private resolveNamespace(props: StarRocksWarehouseProps, cluster: IStarRocksCluster): string | undefined {
     const clusterNs = cluster.clusterNamespace;
     if (props.namespace === undefined) {
@@ -352,7 +352,7 @@ export class StarRocksWarehouse extends Construct {
     return props.namespace;
   }
 
-  /** Warehouses need the enterprise edition, 3.2 or later (V64). */
+  /** Warehouses need the enterprise edition, 3.2 or later. */
   private checkImage(props: WarehouseOptions): void {
     const [minMajor, minMinor] = WAREHOUSE_MIN_VERSION;
     const image = this.component.image;
@@ -366,7 +366,7 @@ export class StarRocksWarehouse extends Construct {
     }
   }
 
-  /** A warehouse only works in a shared-data cluster (V33); checked at synth time, after every `addConfig`. */
+  /** A warehouse only works in a shared-data cluster; checked at synth time, after every `addConfig`. */
   private checkSharedData(cluster: IStarRocksCluster): void {
     if (!cluster.definedInApp) {
       return;
