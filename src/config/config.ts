@@ -23,6 +23,15 @@ export interface StarRocksConfigTextOptions {
    * @default - the hash the kube-starrocks chart computes for the same text given as `config`
    */
   readonly hash?: string;
+
+  /**
+   * Whether an integer setting written in exponent form (`1e+07`, as Helm prints a large number
+   * given without quotes) is only a warning. StarRocks cannot parse such a value and stops at
+   * start, so it is an error unless the text must stay as another tool printed it.
+   *
+   * @default false
+   */
+  readonly exponentIntegersWarn?: boolean;
 }
 
 /**
@@ -90,19 +99,18 @@ export class StarRocksConfig {
       }
       config._hash = options.hash;
     }
+    if (options.exponentIntegersWarn !== undefined && typeof options.exponentIntegersWarn !== 'boolean') {
+      fail('config exponentIntegersWarn', 'true or false', options.exponentIntegersWarn);
+    }
+    config.exponentIntegersWarn = options.exponentIntegersWarn ?? false;
     return config;
   }
 
   /** The file's text. */
   public readonly text: string;
 
-  /**
-   * The text is the kube-starrocks chart's printing of values (set by the Helm layer): the checks
-   * take numbers the chart printed in exponent form for what they are.
-   *
-   * @internal
-   */
-  public _chartPrinted = false;
+  /** Integers in exponent form are warnings, not errors (`StarRocksConfigTextOptions`). */
+  private exponentIntegersWarn = false;
 
   private readonly _entries?: { [key: string]: string };
   private readonly _hashInput: unknown;
@@ -241,7 +249,7 @@ export class StarRocksConfig {
    * @internal
    */
   public _check(kind: ComponentKind, prop: string, hasEnvVar?: (name: string) => boolean): ConfigFindings {
-    return checkConfigAssignments(kind, this._assignments(kind), { prop, hasEnvVar, chartPrinted: this._chartPrinted });
+    return checkConfigAssignments(kind, this._assignments(kind), { prop, hasEnvVar, chartPrinted: this.exponentIntegersWarn });
   }
 
   private keysByMutability(kind: ComponentKind, mutable: boolean): string[] {

@@ -413,9 +413,7 @@ function mapValues(m: { [key: string]: string }, f: (v: string) => string): { [k
  * @internal
  */
 export function chartConfig(configText: string, hashInput: unknown, fixedHash?: string): StarRocksConfig {
-  const config = StarRocksConfig.fromText(configText, { hash: fixedHash ?? helmValueHash(hashInput) });
   // checked like any config where the component attaches it; numbers the chart printed in
   // exponent form are warnings there, so that what `helm template` renders still renders
-  config._chartPrinted = true;
-  return config;
+  return StarRocksConfig.fromText(configText, { hash: fixedHash ?? helmValueHash(hashInput), exponentIntegersWarn: true });
 }

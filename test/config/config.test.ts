@@ -6,6 +6,7 @@ import { createHash } from 'crypto';
 import { Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { StarRocksCluster } from '../../src/cluster/cluster';
+import { warningsOf } from '../../src/common/warnings';
 import { parseConfigText, renderEntries, StarRocksConfig } from '../../src/config/config';
 import { describeShared, readShared } from '../util/shared';
 import { find, synthValid } from '../util/synth';
@@ -205,6 +206,35 @@ describe('fromText with options', () => {
 
   test.each([['upper case', 'DEADBEEF'], ['too short', 'abc'], ['not hex', 'xyzxyzxy'], ['nine digits', '0a1b2c3d4']])('fails for a hash that is %s', (_what, hash) => {
     expect(() => StarRocksConfig.fromText('a = 1\n', { hash })).toThrow(new RegExp(`'config hash' must be 8 lower-case hex digits.*got "${hash}"`));
+  });
+});
+
+describe('fromText with exponentIntegersWarn', () => {
+  const text = 'inc_rowset_expired_sec = 1e+07\n';
+
+  test('fails by default: BE cannot parse an integer in exponent form', () => {
+    // GIVEN
+    const chart = Testing.chart();
+
+    // THEN
+    expect(() => new StarRocksCluster(chart, 'Sr', { name: 'sr', be: { config: StarRocksConfig.fromText(text) } })).toThrow(/'be.config.inc_rowset_expired_sec' must be an int32 .* got "1e\+07"/);
+  });
+
+  test('only warns with the option (text printed by Helm, kept as it is)', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    new StarRocksCluster(chart, 'Sr', { name: 'sr', be: { config: StarRocksConfig.fromText(text, { exponentIntegersWarn: true }) } });
+
+    // WHEN
+    const manifests = Testing.synth(chart);
+
+    // THEN
+    expect(find(manifests, 'ConfigMap', 'sr-be-cm').data['be.conf']).toBe(text);
+    expect(warningsOf(chart)).toContainEqual(expect.stringMatching(/"inc_rowset_expired_sec" .* is "1e\+07", which BE cannot parse/));
+  });
+
+  test('fails for a value that is not a boolean', () => {
+    expect(() => StarRocksConfig.fromText(text, { exponentIntegersWarn: 'yes' as unknown as boolean })).toThrow(/'config exponentIntegersWarn' must be true or false, got "yes"/);
   });
 });
 
