@@ -1,27 +1,28 @@
 import type { k8s } from 'cdk8s-plus-27';
 import { checkConfigOptions, checkScalars } from './checks';
+import { ComponentConfigFile } from './config-file';
 import { componentConfigMap } from './config-maps';
-import { checkContainer } from './containers';
+import { ComponentContainers } from './containers';
+import { ComponentEnv } from './env';
 import { ComponentContext, ComponentKindBehavior, EnvFields, KindSpecFields } from './kind';
 import { kindOf } from './kinds';
-import type { ComponentOptions, ComponentServiceOptions, SharedComponentOptions } from './options';
-import { checkDistinctPorts, ComponentPorts, derivePorts } from './ports';
+import type { ComponentOptions, SharedComponentOptions } from './options';
+import { ComponentPodMetadata } from './pod-metadata';
+import { checkDistinctPorts, derivePorts } from './ports';
 import { ComponentRenderState, renderCommonSpec, renderEnv, renderVolumes, serviceOf } from './render';
+import { ComponentServiceAnnotations } from './service-annotations';
 import { renderComponentService } from './services';
-import { checkVolumes, componentVolumes, configEntryForPath } from './storage-volumes';
+import { checkVolumes, componentVolumes } from './storage-volumes';
 import { ComponentKind, StarRocksPort } from '../cluster/component-kind';
 import { IStarRocksComponent } from '../cluster/reference';
-import { ARROW_FLIGHT, ComponentKey, configFileKey, configHashAnnotation, DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY, DERIVED_NAMES } from '../common/constants';
-import type { CommonComponentSpecWire, ComponentSpecWire, ContainerWire, EnvVarWire, ServiceWire, StorageVolumeWire } from '../common/crd-types';
-import { takeEnvContributions, resolveEnv } from '../common/env-contributions';
-import { StarRocksPropError } from '../common/errors';
+import { ComponentKey, DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY, DERIVED_NAMES } from '../common/constants';
+import type { CommonComponentSpecWire, ComponentSpecWire, StorageVolumeWire } from '../common/crd-types';
+import type { StarRocksPropError } from '../common/errors';
 import { ImageReference } from '../common/image';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { addPropValidation, propErrorsOf } from '../common/prop-validation';
-import { checkOneOf, copyStringMap, fail, setOnce } from '../common/validate';
 import { warn } from '../common/warnings';
-import { envVarToWire } from '../common/wire';
-import { StarRocksConfig } from '../config/config';
+import type { StarRocksConfig } from '../config/config';
 
 export { renderServiceOptions } from './services';
 export type { ComponentContext } from './kind';
@@ -61,24 +62,12 @@ export class StarRocksComponent implements IStarRocksComponent {
   private readonly key: ComponentKey;
   private readonly ctx: ComponentContext;
   private readonly opts: ComponentOptions;
-  private _config?: StarRocksConfig;
-  /** The environment in call order: the user's variables and the ones other constructs contribute (`contribution` naming who). */
-  private readonly _env: Array<{ readonly envVar: EnvVarWire; readonly contribution?: string }> = [];
-  private readonly _annotations: { [key: string]: string } = {};
-  private readonly _podLabels: { [key: string]: string } = {};
-  private readonly _sidecars: ContainerWire[] = [];
-  private readonly _initContainers: ContainerWire[] = [];
+  private readonly configFile: ComponentConfigFile;
+  private readonly env: ComponentEnv;
+  private readonly serviceAnnotations: ComponentServiceAnnotations;
+  private readonly pod: ComponentPodMetadata;
+  private readonly containers: ComponentContainers;
   private readonly _storageVolumes: StorageVolumeWire[];
-  private _extraLabels?: { [key: string]: string };
-  private readonly _serviceAnnotations: { [key: string]: string } = {};
-  /** Service annotations whose value is a port number, computed at synthesis. */
-  private readonly _servicePortAnnotations: { [key: string]: StarRocksPort } = {};
-  private readonly _capabilitiesAdded: string[] = [];
-  private _configMapWritten = false;
-  private _rootWarned = false;
-  private _portsOf?: { readonly config: StarRocksConfig | undefined; readonly ports: ComponentPorts };
-  /** The config last checked at synthesis and its errors (its warnings are recorded then). */
-  private _configChecked?: { readonly config: StarRocksConfig; readonly errors: readonly StarRocksPropError[] };
 
   private constructor(kind: ComponentKindBehavior, ctx: ComponentContext, options: ComponentOptions) {
     this.behavior = kind;
@@ -92,42 +81,33 @@ export class StarRocksComponent implements IStarRocksComponent {
     this.searchServiceName = DERIVED_NAMES.searchService(c, key);
     this._configMapName = opts.configMapName ?? DERIVED_NAMES.configMap(c, key);
     checkConfigOptions(key, opts);
-    this._config = opts.config;
+    const onWarning = (m: string) => warn(ctx.scope, m);
+    const fileCtx = { key, kind: kind.kind, idPrefix: kind.idPrefix, scope: ctx.scope, namespace: ctx.namespace };
+    this.configFile = new ComponentConfigFile(fileCtx, this._configMapName, opts);
+    this.env = new ComponentEnv(this, key, ctx.timeZone);
+    this.serviceAnnotations = new ComponentServiceAnnotations({
+      key, config: () => this.configFile.current, port: (p) => this.port(p), warn: onWarning,
+    });
 
     checkScalars({
       kind,
       opts,
       imageTag: { value: this.inherit('imageTag'), prop: this.propOf('imageTag') },
       volumeNameWithHash: ctx.volumeNameWithHash,
-      warn: (m) => warn(ctx.scope, m),
+      warn: onWarning,
     });
     for (const e of opts.envVars ?? []) {
       this.addEnvVar(e);
     }
-    // variables of other constructs (the root password's MYSQL_PWD), resolved when rendered
-    takeEnvContributions(this, (given) => this._env.push({ envVar: given.envVar, contribution: given.source }));
-    const annotations = copyStringMap(`${key}.podAnnotations`, opts.podAnnotations) ?? {};
-    for (const k of Object.keys(annotations)) {
-      this.addPodAnnotation(k, annotations[k]);
-    }
-    const podLabelsProp = this.propOf('podLabels');
-    const podLabels = copyStringMap(podLabelsProp, this.inherit('podLabels')) ?? {};
-    for (const k of Object.keys(podLabels)) {
-      this.putPodLabel(podLabelsProp, k, podLabels[k]);
-    }
-    for (const s of opts.sidecars ?? []) {
-      this.addSidecar(s);
-    }
-    for (const s of opts.initContainers ?? []) {
-      this.addInitContainer(s);
-    }
+    this.pod = new ComponentPodMetadata(key, opts.podAnnotations, this.propOf('podLabels'), this.inherit('podLabels'));
+    this.containers = new ComponentContainers(key, opts.sidecars, opts.initContainers);
     this._storageVolumes = componentVolumes(kind, opts, {
-      warn: (m) => warn(ctx.scope, m),
-      configurePath: (prop, k, path, defaultPath) => this.configurePath(prop, k, path, defaultPath),
+      warn: onWarning,
+      configurePath: (prop, k, path, defaultPath) => this.configFile.configurePath(prop, k, path, defaultPath),
     });
     // the props' own config and Service are checked now; what later calls change is checked at synthesis
-    checkDistinctPorts(key, this.ports());
-    this.checkConfigValues();
+    checkDistinctPorts(key, this.configFile.ports());
+    this.configFile.checkValues();
     if (opts.service !== undefined) {
       // the port overrides match the ports of the config as it is at synthesis (addConfig may change them)
       renderComponentService(key, opts.service, undefined, {}, () => undefined);
@@ -153,7 +133,7 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /** Whether the library writes the config ConfigMap (the component has a config). @internal */
   public get _writesConfigMap(): boolean {
-    return this._config !== undefined;
+    return this.configFile.current !== undefined;
   }
 
   /** Names of the image pull Secrets of the pods (the component's own, else the cluster's shared ones). */
@@ -183,7 +163,7 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /** The component's config file, if it has one. */
   public get config(): StarRocksConfig | undefined {
-    return this._config;
+    return this.configFile.current;
   }
 
   /** The image of the StarRocks container. */
@@ -203,15 +183,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * `BRPC`; each `ARROW_FLIGHT` when the config sets `arrow_flight_port`
    */
   public port(port: StarRocksPort): number {
-    const ports = this.ports();
-    const p = ports[port];
-    if (p === undefined) {
-      if (port === StarRocksPort.ARROW_FLIGHT) {
-        fail(`${this.key} port`, `a port the component has: ${ARROW_FLIGHT.name} needs "${ARROW_FLIGHT.key}" in the ${this.key} config`, port);
-      }
-      fail(`${this.key} port`, `one of ${Object.keys(ports).map((n) => JSON.stringify(n)).join(', ')}`, port);
-    }
-    return p;
+    return this.configFile.port(port);
   }
 
   /**
@@ -222,14 +194,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param envVar the variable
    */
   public addEnvVar(envVar: k8s.EnvVar): void {
-    const wire = envVarToWire(envVar, `${this.key}.envVars`);
-    if (!wire || typeof wire.name !== 'string' || wire.name.length === 0) {
-      fail(`${this.key}.envVars[].name`, 'a non-empty string', wire?.name);
-    }
-    if (this.hasGivenEnvVar(wire.name)) {
-      throw new StarRocksPropError(`${this.key}.envVars`, `already has a variable named ${JSON.stringify(wire.name)}`);
-    }
-    this._env.push({ envVar: wire });
+    this.env.add(envVar);
   }
 
   /**
@@ -239,17 +204,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param name the variable's name
    */
   public hasEnvVar(name: string): boolean {
-    if (name === 'TZ' && this.ctx.timeZone !== undefined) return true;
-    for (let i = 0; i < this._env.length; i++) {
-      if (this._env[i].envVar.name === name) return true;
-    }
-    return false;
-  }
-
-  /** Whether a variable of that name was given (not contributed); `TZ` with the cluster's time zone. */
-  private hasGivenEnvVar(name: string): boolean {
-    if (name === 'TZ' && this.ctx.timeZone !== undefined) return true;
-    return this._env.some((e) => e.contribution === undefined && e.envVar.name === name);
+    return this.env.has(name);
   }
 
   /**
@@ -259,7 +214,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param value its value
    */
   public addPodAnnotation(key: string, value: string): void {
-    setOnce(`${this.key}.podAnnotations`, this._annotations, key, value);
+    this.pod.addAnnotation(key, value);
   }
 
   /**
@@ -271,7 +226,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param value its value
    */
   public addPodLabel(key: string, value: string): void {
-    this.putPodLabel(`${this.key}.podLabels`, key, value);
+    this.pod.addLabel(`${this.key}.podLabels`, key, value);
   }
 
   /**
@@ -282,7 +237,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param value its value
    */
   public addServiceAnnotation(key: string, value: string): void {
-    setOnce(`${this.key}.service.annotations`, this._serviceAnnotations, key, value);
+    this.serviceAnnotations.add(key, value);
   }
 
   /**
@@ -295,13 +250,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param port the port whose number is the value
    */
   public addServiceAnnotationFromPort(key: string, port: StarRocksPort): void {
-    const prop = `${this.key}.service.annotations`;
-    checkOneOf(`${prop}.${key}`, port, Object.values(StarRocksPort));
-    const other = this._servicePortAnnotations[key];
-    if (other !== undefined && other !== port) {
-      fail(`${prop}.${key}`, `the ${other} port, as already added`, port);
-    }
-    this._servicePortAnnotations[key] = port;
+    this.serviceAnnotations.addFromPort(key, port);
   }
 
   /**
@@ -310,12 +259,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param capability the capability, e.g. `SYS_PTRACE`
    */
   public addCapability(capability: string): void {
-    if (!/^[A-Z_]+$/.test(capability)) {
-      fail(`${this.key}.capabilities.add`, 'a capability name such as "SYS_PTRACE"', capability);
-    }
-    if (!this._capabilitiesAdded.includes(capability)) {
-      this._capabilitiesAdded.push(capability);
-    }
+    this.containers.addCapability(capability);
   }
 
   /**
@@ -324,7 +268,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param container the container
    */
   public addSidecar(container: k8s.Container): void {
-    this._sidecars.push(checkContainer(`${this.key}.sidecars`, container, this._sidecars));
+    this.containers.addSidecar(container);
   }
 
   /**
@@ -333,7 +277,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param container the container
    */
   public addInitContainer(container: k8s.Container): void {
-    this._initContainers.push(checkContainer(`${this.key}.initContainers`, container, this._initContainers));
+    this.containers.addInitContainer(container);
   }
 
   /**
@@ -345,12 +289,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @param value its value
    */
   public addConfig(key: string, value: string): void {
-    if (this.opts.existingConfig !== undefined) {
-      fail(`${this.key}.config.${key}`, 'set in the existing ConfigMap (the component uses existingConfig)', value);
-    }
-    const base = this._config ?? StarRocksConfig.fromEntries({});
-    this._config = base.withEntries({ [key]: value }, `${this.key}.config`);
-    this.ensureConfigMap();
+    this.configFile.add(key, value);
   }
 
   /**
@@ -364,7 +303,7 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /** @internal */
   public _ports(): { [name: string]: number } {
-    return { ...this.ports() };
+    return { ...this.configFile.ports() };
   }
 
   /**
@@ -374,10 +313,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @internal
    */
   public _createObjects(extraLabels: { [key: string]: string }): void {
-    this._extraLabels = extraLabels;
-    if (this._config !== undefined) {
-      this.ensureConfigMap();
-    }
+    this.configFile.createConfigMap({ ...extraLabels, ...this.configMapLabels });
     if (this.opts.entrypointScript !== undefined) {
       componentConfigMap({
         scope: this.ctx.scope,
@@ -399,7 +335,7 @@ export class StarRocksComponent implements IStarRocksComponent {
    */
   public _configMapNames(): Array<{ name: string; prop: string; chosen: boolean }> {
     const out = [];
-    if (this._config !== undefined) {
+    if (this.configFile.current !== undefined) {
       const chosen = this.opts.configMapName !== undefined;
       out.push({ name: this._configMapName, prop: `${this.key}.${chosen ? 'configMapName' : 'config'}`, chosen });
     }
@@ -411,7 +347,7 @@ export class StarRocksComponent implements IStarRocksComponent {
 
   /** Whether the config ConfigMap is needed. @internal */
   public get _hasConfig(): boolean {
-    return this._config !== undefined;
+    return this.configFile.current !== undefined;
   }
 
   /** The key of this component in the custom resource's spec. @internal */
@@ -428,40 +364,24 @@ export class StarRocksComponent implements IStarRocksComponent {
    * @internal
    */
   public _problems(): StarRocksPropError[] {
-    const hashKey = configHashAnnotation(this.key);
     const problems = [
-      ...resolveEnv(this._env).conflicts.map(([a, b]) => new StarRocksPropError(`${this.key}.envVars`,
-        `must have one ${JSON.stringify(a.envVar.name)}, but ${a.source} and ${b.source} contribute different ones`)),
-      ...propErrorsOf(() => checkDistinctPorts(this.key, derivePorts(this.key, this._config))),
-      ...propErrorsOf(() => this.checkServicePortAnnotations()),
+      ...this.env.problems(),
+      ...propErrorsOf(() => checkDistinctPorts(this.key, derivePorts(this.key, this.configFile.current))),
+      ...propErrorsOf(() => this.serviceAnnotations.checkPorts(this.opts.service?.annotations)),
       ...propErrorsOf(() => checkVolumes(this.key, renderVolumes(this.renderState(), {}), this.ctx.volumeNameWithHash)),
       // the Service's rules, without its warnings (recorded when it renders)
-      ...propErrorsOf(() => this.renderService(serviceOf(this.opts, this._serviceAnnotations), () => undefined)),
-      ...propErrorsOf(() => {
-        if (this.rollsOnConfigChange && hashKey in this._annotations) {
-          fail(`${this.key}.podAnnotations`, `free of "${hashKey}" when the component has a config (the library computes it)`, this._annotations[hashKey]);
-        }
-      }),
+      ...propErrorsOf(() => this.serviceAnnotations.renderService(serviceOf(this.opts, this.serviceAnnotations.plain), () => undefined)),
+      ...propErrorsOf(() => this.pod.checkConfigHash(this.rollsOnConfigChange)),
     ];
-    // the config against StarRocks' keys, at synthesis (addConfig and addEnvVar may come later);
-    // its warnings once per config; a port the port check reports is not reported twice
-    const config = this._config;
-    if (config !== undefined && this._configChecked?.config !== config) {
-      const findings = config._check(this.kind, `${this.key}.config`, (name) => this.hasEnvVar(name));
-      this._configChecked = { config, errors: findings.errors };
-      for (const w of findings.warnings) {
-        warn(this.ctx.scope, w);
-      }
-    }
-    for (const e of config !== undefined ? this._configChecked?.errors ?? [] : []) {
+    // the config against StarRocks' keys (addConfig and addEnvVar may come later); a port the port
+    // check reports is not reported twice
+    for (const e of this.configFile.errors((name) => this.hasEnvVar(name))) {
       if (!problems.some((p) => p.prop === e.prop)) {
         problems.push(e);
       }
     }
-    // checked at synthesis: addEnvVar may add STARROCKS_ROOT after the component is defined
-    if (this.opts.readOnlyRootFilesystem && !this._rootWarned && !this.hasEnvVar('STARROCKS_ROOT')) {
-      this._rootWarned = true;
-      warn(this.ctx.scope, `'${this.key}.readOnlyRootFilesystem' is set without a STARROCKS_ROOT environment variable; StarRocks writes below its root directory and will fail to start`);
+    if (this.opts.readOnlyRootFilesystem) {
+      this.env.warnWithoutRoot((m) => warn(this.ctx.scope, m));
     }
     return problems;
   }
@@ -487,43 +407,27 @@ export class StarRocksComponent implements IStarRocksComponent {
       key: this.key,
       opts: this.opts,
       image: this.image,
-      config: this._config,
+      config: this.configFile.current,
       rollsOnConfigChange: this.rollsOnConfigChange,
       configMapName: this._configMapName,
       entrypointConfigMapName: this.entrypointConfigMapName,
       timeZone: this.ctx.timeZone,
-      env: resolveEnv(this._env).env,
-      annotations: this._annotations,
-      serviceAnnotations: this.serviceAnnotations(true),
-      podLabels: this._podLabels,
-      capabilitiesAdded: this._capabilitiesAdded,
-      sidecars: this._sidecars,
-      initContainers: this._initContainers,
+      env: this.env.resolved(),
+      annotations: this.pod.annotations,
+      serviceAnnotations: this.serviceAnnotations.resolved(true),
+      podLabels: this.pod.labels,
+      capabilitiesAdded: this.containers.capabilitiesAdded,
+      sidecars: this.containers.sidecars,
+      initContainers: this.containers.initContainers,
       storageVolumes: this._storageVolumes,
       inherit: (k) => this.inherit(k),
       propOf: (k) => this.propOf(k),
-      renderService: (s) => this.renderService(s),
+      renderService: (s) => this.serviceAnnotations.renderService(s),
     };
   }
 
   private get rollsOnConfigChange(): boolean {
-    return this._config !== undefined && this.opts.rollOnConfigChange !== false;
-  }
-
-  private ensureConfigMap(): void {
-    if (this._configMapWritten || this._extraLabels === undefined) {
-      return;
-    }
-    this._configMapWritten = true;
-    componentConfigMap({
-      scope: this.ctx.scope,
-      id: `${this.behavior.idPrefix}Config`,
-      name: this._configMapName,
-      namespace: this.ctx.namespace,
-      labels: { ...this._extraLabels, ...this.configMapLabels },
-      fileName: configFileKey(this.key),
-      text: () => this._config?.text ?? '',
-    });
+    return this.configFile.current !== undefined && this.opts.rollOnConfigChange !== false;
   }
 
   private get configMapLabels(): { [key: string]: string } {
@@ -543,72 +447,5 @@ export class StarRocksComponent implements IStarRocksComponent {
   /** The property `inherit(k)` takes its value from, for errors: `<component>.<k>` or `shared.<k>`. */
   private propOf(k: keyof SharedComponentOptions): string {
     return this.opts[k] !== undefined ? `${this.key}.${k}` : `shared.${k}`;
-  }
-
-  private putPodLabel(prop: string, key: string, value: string): void {
-    if (key === LABEL_COMPONENT || key === LABEL_OWNER) {
-      fail(prop, `free of the selector labels "${LABEL_COMPONENT}" and "${LABEL_OWNER}" (the StatefulSet would stop selecting its pods)`, { [key]: value });
-    }
-    setOnce(prop, this._podLabels, key, value);
-  }
-
-  private renderService(s: ComponentServiceOptions | undefined, onWarning = (m: string) => warn(this.ctx.scope, m)): ServiceWire | undefined {
-    // lenient: a port that is not a number is reported by the node validation, not here
-    const ports = () => derivePorts(this.key, this._config, true);
-    return s === undefined ? undefined : renderComponentService(this.key, s, ports, this.serviceAnnotations(true), onWarning);
-  }
-
-  /**
-   * The Service annotations added through the mutators, those with a port number last (`lenient`:
-   * a port the config does not give is left out; the node validation reports it).
-   */
-  private serviceAnnotations(lenient: boolean): { [key: string]: string } {
-    const out = { ...this._serviceAnnotations };
-    const ports = lenient ? derivePorts(this.key, this._config, true) : undefined;
-    for (const key of Object.keys(this._servicePortAnnotations)) {
-      const port = this._servicePortAnnotations[key];
-      const n = ports ? ports[port] : this.port(port);
-      if (n !== undefined) {
-        out[key] = String(n);
-      }
-    }
-    return out;
-  }
-
-  /** The annotations with a port number: the port exists and no other value is set for the key. */
-  private checkServicePortAnnotations(): void {
-    const computed = this.serviceAnnotations(false);
-    const set = { ...this.opts.service?.annotations, ...this._serviceAnnotations };
-    for (const key of Object.keys(this._servicePortAnnotations)) {
-      setOnce(`${this.key}.service.annotations`, set, key, computed[key]);
-    }
-  }
-
-  /** The component's ports as the operator derives them from the config file. */
-  private ports(): ComponentPorts {
-    const config = this._config;
-    // the ports of the last config asked about (a config cannot change); callers only read them
-    if (this._portsOf !== undefined && this._portsOf.config === config) {
-      return this._portsOf.ports;
-    }
-    const ports = derivePorts(this.key, config);
-    this._portsOf = { config, ports };
-    return ports;
-  }
-
-  /** A value StarRocks cannot parse (by the keys of the component's kind) in the props' config is an error now. */
-  private checkConfigValues(): void {
-    const errors = this._config?._check(this.kind, `${this.key}.config`).errors ?? [];
-    if (errors.length > 0) {
-      throw errors[0];
-    }
-  }
-
-  /** A standard directory moved to another path needs the StarRocks setting that points there. */
-  private configurePath(prop: string, key: string, path: string, defaultPath: string): void {
-    const entry = configEntryForPath(this.key, this._config, prop, key, path, defaultPath, (m) => warn(this.ctx.scope, m));
-    if (entry !== undefined) {
-      this.addConfig(entry[0], entry[1]);
-    }
   }
 }

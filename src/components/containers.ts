@@ -39,6 +39,47 @@ export function checkContainer(prop: string, container: k8s.Container, existing:
   return wire;
 }
 
+/**
+ * What is added to a component's pods besides the StarRocks container: sidecars, init containers
+ * (the props' and later ones) and Linux capabilities of the StarRocks container.
+ *
+ * @internal
+ */
+export class ComponentContainers {
+  public readonly sidecars: ContainerWire[] = [];
+  public readonly initContainers: ContainerWire[] = [];
+  public readonly capabilitiesAdded: string[] = [];
+
+  public constructor(private readonly key: string, sidecars: readonly k8s.Container[] = [], initContainers: readonly k8s.Container[] = []) {
+    for (const s of sidecars) {
+      this.addSidecar(s);
+    }
+    for (const s of initContainers) {
+      this.addInitContainer(s);
+    }
+  }
+
+  /** Adds a capability to the StarRocks container, once; throws for a name that is not one. */
+  public addCapability(capability: string): void {
+    if (!/^[A-Z_]+$/.test(capability)) {
+      fail(`${this.key}.capabilities.add`, 'a capability name such as "SYS_PTRACE"', capability);
+    }
+    if (!this.capabilitiesAdded.includes(capability)) {
+      this.capabilitiesAdded.push(capability);
+    }
+  }
+
+  /** Adds a container after the StarRocks container. */
+  public addSidecar(container: k8s.Container): void {
+    this.sidecars.push(checkContainer(`${this.key}.sidecars`, container, this.sidecars));
+  }
+
+  /** Adds an init container. */
+  public addInitContainer(container: k8s.Container): void {
+    this.initContainers.push(checkContainer(`${this.key}.initContainers`, container, this.initContainers));
+  }
+}
+
 function checkField(prop: string, field: string, known: readonly string[], value: unknown): void {
   if (!known.includes(field)) {
     const like = known.find((k) => k.toLowerCase() === field.toLowerCase());
