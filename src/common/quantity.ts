@@ -156,3 +156,28 @@ export function renderResources(
   }
   return out;
 }
+
+/**
+ * The `requests` and `limits` of a StarRocks spec (a component's or the FE proxy's): each map that
+ * has a quantity, under its own key of the spec.
+ *
+ * @internal
+ */
+export function renderSpecResources(
+  prop: string,
+  resources: { readonly requests?: { [name: string]: ResourceQuantity }; readonly limits?: { [name: string]: ResourceQuantity } } | undefined,
+): { requests?: { [name: string]: number | string }; limits?: { [name: string]: number | string } } {
+  const out: { requests?: { [name: string]: number | string }; limits?: { [name: string]: number | string } } = {};
+  if (resources === undefined) {
+    return out;
+  }
+  const requests = renderQuantities(`${prop}.requests`, resources.requests);
+  const limits = renderQuantities(`${prop}.limits`, resources.limits);
+  if (requests && Object.keys(requests).length > 0) {
+    out.requests = requests;
+  }
+  if (limits && Object.keys(limits).length > 0) {
+    out.limits = limits;
+  }
+  return out;
+}

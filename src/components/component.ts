@@ -293,20 +293,6 @@ export class StarRocksComponent implements IStarRocksComponent {
   }
 
   /**
-   * A shared setting as the component resolves it: its own value, else the cluster's.
-   *
-   * @internal
-   */
-  public _inherited<K extends keyof SharedComponentOptions>(key: K): SharedComponentOptions[K] {
-    return this.inherit(key);
-  }
-
-  /** @internal */
-  public _ports(): { [name: string]: number } {
-    return { ...this.configFile.ports() };
-  }
-
-  /**
    * Creates the objects besides the custom resource: the config ConfigMap (now, or when the first
    * config entry is added) and the entrypoint ConfigMap.
    *
@@ -343,16 +329,6 @@ export class StarRocksComponent implements IStarRocksComponent {
       out.push({ name: this.entrypointConfigMapName, prop: `${this.key}.entrypointScript`, chosen: false });
     }
     return out;
-  }
-
-  /** Whether the config ConfigMap is needed. @internal */
-  public get _hasConfig(): boolean {
-    return this.configFile.current !== undefined;
-  }
-
-  /** The key of this component in the custom resource's spec. @internal */
-  public get _specKey(): string {
-    return this.behavior.specKey;
   }
 
   /**

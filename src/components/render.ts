@@ -3,7 +3,7 @@ import { ComponentKey, configFileKey, configHashAnnotation, ENTRYPOINT_MOUNT_PAT
 import type { CommonComponentSpecWire, ContainerWire, EnvVarWire, MountWire, ServiceWire, StorageVolumeWire } from '../common/crd-types';
 import { wholeSeconds } from '../common/duration';
 import { helmValueHash } from '../common/hash';
-import { renderQuantities } from '../common/quantity';
+import { renderSpecResources } from '../common/quantity';
 import {
   affinityToWire, capabilitiesToWire, hostAliasesToWire, lifecycleToWire, pvcRetentionPolicyToWire, sysctlsToWire,
   tolerationsToWire, topologySpreadToWire, updateStrategyToWire,
@@ -57,16 +57,7 @@ export function renderCommonSpec(c: ComponentRenderState): CommonComponentSpecWi
   if (pullSecrets && pullSecrets.length > 0) {
     spec.imagePullSecrets = pullSecrets.map((name) => ({ name }));
   }
-  if (o.resources) {
-    const requests = renderQuantities(`${x}.resources.requests`, o.resources.requests);
-    const limits = renderQuantities(`${x}.resources.limits`, o.resources.limits);
-    if (requests && Object.keys(requests).length > 0) {
-      spec.requests = requests;
-    }
-    if (limits && Object.keys(limits).length > 0) {
-      spec.limits = limits;
-    }
-  }
+  Object.assign(spec, renderSpecResources(`${x}.resources`, o.resources));
   const service = c.renderService(serviceOf(o, c.serviceAnnotations));
   if (service) {
     spec.service = service;

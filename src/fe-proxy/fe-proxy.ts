@@ -5,7 +5,7 @@ import type { FeProxySpecWire, ServiceWire } from '../common/crd-types';
 import { wholeSeconds } from '../common/duration';
 import { checkImage } from '../common/image';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
-import { renderQuantities } from '../common/quantity';
+import { renderSpecResources } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { affinityToWire, tolerationsToWire, topologySpreadToWire } from '../common/wire';
 import { StarRocksResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
@@ -156,16 +156,7 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): FeProxySp
   if (o.imagePullSecrets && o.imagePullSecrets.length > 0) {
     spec.imagePullSecrets = o.imagePullSecrets.map((name) => ({ name }));
   }
-  if (o.resources) {
-    const requests = renderQuantities(`${p}.resources.requests`, o.resources.requests);
-    const limits = renderQuantities(`${p}.resources.limits`, o.resources.limits);
-    if (requests && Object.keys(requests).length > 0) {
-      spec.requests = requests;
-    }
-    if (limits && Object.keys(limits).length > 0) {
-      spec.limits = limits;
-    }
-  }
+  Object.assign(spec, renderSpecResources(`${p}.resources`, o.resources));
   if (o.resolver !== undefined) {
     spec.resolver = o.resolver;
   }
