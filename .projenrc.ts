@@ -102,6 +102,8 @@ project.addTask('bench', {
   steps: [{ spawn: 'compile' }, { spawn: 'post-compile' }, { exec: 'node bench/bench.js', receiveArgs: true }],
 });
 project.npmignore?.exclude('/bench/', '/BENCHMARKS.md');
+// imports/ holds types only: its compiled JavaScript is empty and never loaded, its declarations ship
+project.npmignore?.exclude('/imports/', '/lib/imports/**/*.js');
 
 // the entry point sits under lib/src because jsii compiles src/ and imports/ from the repository root
 project.package.addField('types', 'lib/src/index.d.ts');

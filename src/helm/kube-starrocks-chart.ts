@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { HelmReleaseOptions } from './release';
 import { addHelmChart } from './render';
+import { nameFromId } from '../common/names';
 import type { StarRocksCluster } from '../cluster/cluster';
 
 /** Properties of a kube-starrocks Helm release turned into constructs. */
@@ -89,7 +90,7 @@ export class StarRocksWarehouseChart extends Construct {
     addHelmChart(this, {
       chart: 'warehouse',
       values: props.values ?? {},
-      release: props.releaseName ?? id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase(),
+      release: props.releaseName ?? nameFromId(id),
       namespace: props.releaseNamespace ?? Chart.of(this).namespace ?? 'default',
       apiVersions: props.apiVersions ?? ['monitoring.coreos.com/v1'],
     });

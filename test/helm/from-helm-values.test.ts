@@ -52,6 +52,18 @@ describeShared('Helm values in a cdk8s app', () => {
     expect(compareManifests(synthValid(chart), expectedManifests(c), c.namespace)).toEqual([]);
   });
 
+  test('StarRocksWarehouseChart names the release after its construct id as every construct does', () => {
+    // GIVEN
+    const chart = Testing.chart();
+
+    // WHEN: no releaseName, an id that is not a DNS label as it is
+    new StarRocksWarehouseChart(chart, 'my_Wh', { values: { spec: { starRocksClusterName: 'sr' } } });
+
+    // THEN: the warehouse is named like a cluster with that id would be
+    const warehouse = Testing.synth(chart).find((o) => o.kind === 'StarRocksWarehouse');
+    expect(warehouse.metadata.name).toBe('my-wh');
+  });
+
   test('fails like the chart refuses: both sidecars and sidecarsMap', () => {
     const c = byName('37-fail-fe-sidecars-both');
     expect(() => new KubeStarRocks(Testing.chart(), 'Release', { values: parse(c.valuesYaml) })).toThrow(c.expectError!);
