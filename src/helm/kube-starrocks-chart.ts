@@ -2,8 +2,8 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { HelmReleaseOptions } from './release';
 import { addHelmChart } from './render';
-import { nameFromId } from '../common/names';
 import type { StarRocksCluster } from '../cluster/cluster';
+import { nameFromId } from '../common/names';
 
 /** Properties of a kube-starrocks Helm release turned into constructs. */
 export interface KubeStarRocksProps extends HelmReleaseOptions {
