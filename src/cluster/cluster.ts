@@ -37,7 +37,9 @@ export * from './props';
  * Labels: the library adds `app.kubernetes.io/name: starrocks`, `app.kubernetes.io/instance:
  * <name>` and `app.kubernetes.io/managed-by: cdk8s-starrocks` to the StarRocksCluster resource and
  * its ConfigMaps, besides the chart's `cluster: <name>` (resource) and `cluster`/`app` (ConfigMaps)
- * labels, which stay; `defaultLabels: false` leaves them out.
+ * labels, which stay; `defaultLabels: false` leaves them out. The user's `labels` go on the
+ * resource and its ConfigMaps alike; they may repeat `cluster: <name>` but not change it (an
+ * error), and the ConfigMaps keep their `app: <component>` label.
  */
 export class StarRocksCluster extends Construct implements IStarRocksCluster {
   /**
@@ -137,6 +139,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     // labels merged library < chart < user; the ConfigMaps add their own `cluster` and `app` labels
     const chartLabels = Chart.of(this).labels;
     const userLabels = copyStringMap('labels', props.labels);
+    checkClusterLabel(name, userLabels);
     this.apiObject = new StarRocksApiObject(this, 'Resource', {
       apiVersion: 'starrocks.com/v1',
       kind: 'StarRocksCluster',
@@ -378,16 +381,30 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     this._runModeWarned = true;
     const runMode = this.fe.config?.get('run_mode') ?? '';
     const sharedData = runMode.includes('shared_data');
-    if (this.cn && !this.be && this.fe.config !== undefined && !sharedData) {
+    // no fe.conf at all is no run_mode either: the same warning
+    if (this.cn && !this.be && !sharedData) {
       warn(this, 'the cluster has CN but no BE; a shared-data cluster needs run_mode = shared_data (and its storage settings) in fe.conf');
     }
     if (this.be && sharedData) {
       warn(this, 'fe.conf sets run_mode = shared_data but the cluster has BE; shared-data clusters use CN (be: { enabled: false })');
     }
     const dr = this.props.disasterRecovery;
-    if (dr !== undefined && recoveryRuns(dr) && this.fe.config !== undefined && !sharedData) {
+    if (dr !== undefined && recoveryRuns(dr) && !sharedData) {
       warn(this, 'disasterRecovery only works for shared-data clusters (run_mode = shared_data); the operator ignores it otherwise');
     }
+  }
+}
+
+/**
+ * The `cluster` label names the cluster on the resource and on every ConfigMap (as the chart writes
+ * it), so `labels` may repeat it but not change it: changing it on the resource alone would split
+ * the cluster's objects between two values.
+ */
+function checkClusterLabel(name: string, labels: { [key: string]: string } | undefined): void {
+  const value = labels?.[LABEL_CLUSTER];
+  if (value !== undefined && value !== name) {
+    fail(`labels.${LABEL_CLUSTER}`, `the cluster's name ${JSON.stringify(name)} or unset (the library writes "${LABEL_CLUSTER}: <name>" `
+      + 'on the resource and its ConfigMaps; use another key for a label of your own)', value);
   }
 }
 

@@ -1,26 +1,90 @@
+import { StarRocksPropError } from './errors';
+
 /**
  * Copies caller data on the way in: plain objects and arrays are copied all the way
  * down, so that later changes to the caller's objects cannot bypass the checks; class instances
  * (`StarRocksConfig`, `ResourceQuantity`, `Size`, `IntOrString`, constructs, ...) are kept as they
- * are.
+ * are. An object that contains itself (a circular object) is refused, naming where it refers back
+ * (`prop` is the path of `value`, prefixed to that of the part in error).
  *
  * @internal
  */
-export function copyData<T>(value: T): T {
-  if (Array.isArray(value)) {
-    return value.map(copyData) as unknown as T;
+export function copyData<T>(value: T, prop = ''): T {
+  const keys: string[] = [];
+  const ancestors: object[] = [];
+  try {
+    return copy(value, ancestors, keys) as T;
+  } catch (e) {
+    if (e instanceof CircularData) {
+      throw circularError(prop, e.keys, e.back);
+    }
+    throw e;
   }
+}
+
+/**
+ * Thrown inside a copy for an object met again below itself: the keys from the root to it, and how
+ * many of them lead to the ancestor it repeats.
+ *
+ * @internal
+ */
+export class CircularData {
+  constructor(readonly keys: readonly string[], readonly back: number) {}
+}
+
+/**
+ * The error for a circular object at `keys` below `prop` (keys as `.name` or `[0]`), whose first
+ * `back` keys lead to the object it repeats.
+ *
+ * @internal
+ */
+export function circularError(prop: string, keys: readonly string[], back: number): StarRocksPropError {
+  const at = (n: number) => {
+    const path = prop + keys.slice(0, n).join('');
+    return path.startsWith('.') ? path.slice(1) : path;
+  };
+  const root = at(back);
+  return new StarRocksPropError(at(keys.length),
+    `must be plain data without cycles: it refers back to ${root === '' ? 'the props themselves' : `'${root}'`}, which contains it (a circular object cannot be written as YAML)`);
+}
+
+function copy(value: unknown, ancestors: object[], keys: string[]): unknown {
   if (value === null || typeof value !== 'object') {
     return value;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
-    return value;
+  const isArray = Array.isArray(value);
+  if (!isArray) {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      return value;
+    }
   }
-  const out: { [key: string]: unknown } = {};
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    out[keys[i]] = copyData((value as { [key: string]: unknown })[keys[i]]);
+  const back = ancestors.indexOf(value);
+  if (back >= 0) {
+    throw new CircularData(keys.slice(), back);
   }
-  return out as T;
+  ancestors.push(value);
+  let out: unknown;
+  if (isArray) {
+    const list = value as unknown[];
+    const copied: unknown[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      keys.push(`[${i}]`);
+      copied[i] = copy(list[i], ancestors, keys);
+      keys.pop();
+    }
+    out = copied;
+  } else {
+    const record = value as { [key: string]: unknown };
+    const copied: { [key: string]: unknown } = {};
+    const names = Object.keys(record);
+    for (let i = 0; i < names.length; i++) {
+      keys.push(`.${names[i]}`);
+      copied[names[i]] = copy(record[names[i]], ancestors, keys);
+      keys.pop();
+    }
+    out = copied;
+  }
+  ancestors.pop();
+  return out;
 }

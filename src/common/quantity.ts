@@ -24,7 +24,11 @@ export class ResourceQuantity {
   }
 
   /**
-   * A plain number, e.g. `4` CPUs.
+   * A plain number, e.g. `4` CPUs or `0.5` CPU.
+   *
+   * A whole number is written as a number (`4`); a fractional one as its decimal text (`"0.5"`),
+   * because the StarRocks CRD takes a quantity as an integer or a string and refuses the JSON number
+   * `0.5`.
    *
    * @param value a non-negative number
    */
@@ -32,7 +36,7 @@ export class ResourceQuantity {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       fail('quantity', 'a non-negative number', value);
     }
-    return new ResourceQuantity(value);
+    return new ResourceQuantity(Number.isInteger(value) ? value : String(value));
   }
 
   /**
@@ -53,7 +57,7 @@ export class ResourceQuantity {
     return ResourceQuantity.of(size.asString());
   }
 
-  /** The value as written to the manifest (a string or a number). */
+  /** The value as written to the manifest: a string, or a whole number. */
   public readonly value: unknown;
   /** The value as written to the manifest. @internal */
   public readonly _wire: string | number;

@@ -1,4 +1,5 @@
 import type { k8s } from 'cdk8s-plus-27';
+import { CircularData, circularError } from './copy';
 import type {
   AffinityWire, CapabilitiesWire, ContainerWire, EnvVarWire, HostAliasWire, HpaBehaviorWire, HpaMetricWire, LifecycleWire,
   PvcRetentionPolicyWire, SysctlWire, TolerationWire, TopologySpreadConstraintWire, UpdateStrategyWire,
@@ -15,13 +16,16 @@ import type {
  * @internal
  */
 export function wireValue(value: unknown, path: string): unknown {
+  const keys: string[] = [];
   try {
-    return wire(value);
+    return wire(value, [], keys);
   } catch (e) {
+    if (e instanceof CircularData) {
+      throw circularError(path, e.keys, e.back);
+    }
     if (!(e instanceof NotPlainData)) throw e;
-    // the path is looked for only now: converting plain data keeps no trail of where it is
     const name = e.instance.constructor?.name ?? 'an unknown class';
-    throw new Error(`'${path}${pathTo(value, e.instance) ?? ''}' must be plain data (an object literal), got an instance of ${name}`);
+    throw new Error(`'${path}${e.keys.join('')}' must be plain data (an object literal), got an instance of ${name}`);
   }
 }
 
@@ -62,70 +66,69 @@ export const hpaMetricsToWire = (v: k8s.MetricSpecV2[], path: string) => convert
 /** `k8s.HorizontalPodAutoscalerBehaviorV2` in the CRD's form. @internal */
 export const hpaBehaviorToWire = (v: k8s.HorizontalPodAutoscalerBehaviorV2, path: string) => convert<HpaBehaviorWire>(v, path);
 
-/** Thrown by `wire` for a class instance that is not a number-or-string union. */
+/** Thrown by `wire` for a class instance that is not a number-or-string union, with the keys to it. */
 class NotPlainData {
-  constructor(readonly instance: object) {}
+  constructor(readonly instance: object, readonly keys: readonly string[]) {}
 }
 
-/** The wire form of a value; throws NotPlainData for a class instance other than a union. */
-function wire(value: unknown): unknown {
+/**
+ * The wire form of a value; throws NotPlainData for a class instance other than a union and
+ * CircularData for an object met again below itself (`ancestors` and `keys`: the objects and keys
+ * from the root to `value`).
+ */
+function wire(value: unknown, ancestors: object[], keys: string[]): unknown {
   if (value === undefined || value === null) {
     return undefined;
   }
   if (typeof value !== 'object') {
     return value;
   }
-  if (Array.isArray(value)) {
-    const out: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      out[i] = wire(value[i]);
-    }
-    return out;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
-    const union = unionValue(value);
-    if (union !== undefined) {
-      return union;
-    }
-    throw new NotPlainData(value);
-  }
-  const record = value as { [key: string]: unknown };
-  const out: { [key: string]: unknown } = {};
-  const keys = Object.keys(record);
-  for (let i = 0; i < keys.length; i++) {
-    const v = wire(record[keys[i]]);
-    if (v !== undefined) {
-      out[keys[i]] = v;
+  const isArray = Array.isArray(value);
+  if (!isArray) {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      const union = unionValue(value);
+      if (union !== undefined) {
+        return union;
+      }
+      throw new NotPlainData(value, keys.slice());
     }
   }
-  return out;
+  const back = ancestors.indexOf(value);
+  if (back >= 0) {
+    throw new CircularData(keys.slice(), back);
+  }
+  ancestors.push(value);
+  let result: unknown;
+  if (isArray) {
+    const list = value as unknown[];
+    const out: unknown[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      keys.push(`[${i}]`);
+      out[i] = wire(list[i], ancestors, keys);
+      keys.pop();
+    }
+    result = out;
+  } else {
+    const record = value as { [key: string]: unknown };
+    const out: { [key: string]: unknown } = {};
+    const names = Object.keys(record);
+    for (let i = 0; i < names.length; i++) {
+      keys.push(`.${names[i]}`);
+      const v = wire(record[names[i]], ancestors, keys);
+      keys.pop();
+      if (v !== undefined) {
+        out[names[i]] = v;
+      }
+    }
+    result = out;
+  }
+  ancestors.pop();
+  return result;
 }
 
 /** The value of an `IntOrString` or `Quantity` of the L1 shapes (a class instance holding it in `value`), else undefined. */
 function unionValue(value: object): string | number | undefined {
   const v: unknown = 'value' in value ? value.value : undefined;
   return typeof v === 'string' || typeof v === 'number' ? v : undefined;
-}
-
-/** Where `target` sits below `value`, as `wire` walks it (`[0].name`), or undefined. */
-function pathTo(value: unknown, target: object): string | undefined {
-  if (value === target) {
-    return '';
-  }
-  if (value === null || typeof value !== 'object') {
-    return undefined;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
-    return undefined;
-  }
-  const record = value as { [key: string]: unknown };
-  for (const key of Object.keys(record)) {
-    const below = pathTo(record[key], target);
-    if (below !== undefined) {
-      return (Array.isArray(value) ? `[${key}]` : `.${key}`) + below;
-    }
-  }
-  return undefined;
 }

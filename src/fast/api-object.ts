@@ -8,6 +8,7 @@ import { ApiObject, ApiObjectMetadataDefinition, ApiObjectProps, App, ImplicitTo
 import { Construct } from 'constructs';
 import { fastPathsEnabled } from './switch';
 import { sortStrings } from '../common/sort';
+import { checkUniqueNames } from '../common/unique-names';
 
 /** Thrown inside the fast path for values it leaves to cdk8s. */
 const DECLINE = new Error('left to cdk8s');
@@ -57,6 +58,8 @@ export class StarRocksApiObject extends ApiObject {
   constructor(scope: Construct, id: string, props: ApiObjectProps) {
     super(scope, id, props);
     this.values = props;
+    // every object name unique per kind and namespace in the app: one check per app
+    checkUniqueNames(this);
   }
 
   public addJsonPatch(...ops: JsonPatch[]): void {

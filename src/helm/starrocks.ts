@@ -5,8 +5,9 @@
  *
  * @internal
  */
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { addValueObjects, typedResources } from './common';
+import { addValueObjects, RenderedObject, typedResources } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-component';
 import { feProxyOptions } from './starrocks-fe-proxy';
@@ -214,9 +215,31 @@ export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: Helm
   if (problems.length > 0) {
     throw valuesError(problems[0], clusterPropKeys(v));
   }
-  addValueObjects(scope, v, ctx.namespace);
+  addValueObjects(scope, v, ctx.namespace, renderedByCluster(cluster, ctx.namespace));
   addExtraResources(scope, v, ctx.namespace);
   return { cluster, passwordSecretName: truthy(ip.enabled) ? passwordSecretName(v, cluster.clusterName) : undefined };
+}
+
+/** What renders each ConfigMap and Secret of the cluster, by construct path below it, for the message. */
+const RENDERED_BY: { [path: string]: string } = {
+  FeConfig: 'starrocksFESpec.config', BeConfig: 'starrocksBeSpec.config', CnConfig: 'starrocksCnSpec.config',
+};
+
+/**
+ * The ConfigMaps and Secrets the chart renders for the cluster in the release namespace (its
+ * configs, the root password's), whose names the values' `configMaps` and `secrets` must not take.
+ */
+function renderedByCluster(cluster: StarRocksCluster, namespace: string): RenderedObject[] {
+  const out: RenderedObject[] = [];
+  const prefix = cluster.node.path.length + 1;
+  for (const c of cluster.node.findAll()) {
+    if (ApiObject.isApiObject(c) && (c.kind === 'ConfigMap' || c.kind === 'Secret') && c.metadata.namespace === namespace) {
+      const path = c.node.path.slice(prefix);
+      const by = RENDERED_BY[path] ?? (path.startsWith('InitPassword/') ? 'initPassword' : path);
+      out.push({ kind: c.kind, name: c.name, by: `the ${c.kind} the chart renders for ${by}` });
+    }
+  }
+  return out;
 }
 
 function addInitPassword(cluster: StarRocksCluster, ip: ValuesMap): void {

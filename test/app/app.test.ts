@@ -78,7 +78,9 @@ describe.each(FAST_SETTINGS)('StarRocksApp, %s', (_setting, fast) => {
     ['a folder per chart, a file per resource', YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE],
   ])('synth() writes the same files as App: %s', (_name, yamlOutputType) => {
     const build = (app: App) => {
-      for (const [, b] of exampleBuilders().filter(([f]) => ['minimal.ts', 'datadog.ts', 'warehouse.ts'].includes(f))) b(app);
+      // three charts of one app (minimal.ts and datadog.ts both write the cluster "analytics" in one
+      // namespace, which the app refuses: the operator's chart stands in for datadog.ts)
+      for (const [, b] of exampleBuilders().filter(([f]) => ['minimal.ts', 'operator.ts', 'warehouse.ts'].includes(f))) b(app);
     };
     const outs = [App, StarRocksApp].map((AppClass) => {
       const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-starrocks-app.'));

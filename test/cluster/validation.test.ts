@@ -1152,3 +1152,51 @@ describe('complete reports and order-independent output', () => {
     expect(() => Testing.synth(chart)).toThrow(/'be.config.webserver_port' must be a port number/);
   });
 });
+
+describe('issue 12: newcomer bugs', () => {
+  test('fails for labels.cluster other than the cluster name (the ConfigMaps keep cluster: <name>)', () => {
+    expectConstructorError(
+      { name: 'sr', labels: { cluster: 'x' } },
+      /'labels.cluster' must be the cluster's name "sr" or unset .* got "x"/,
+    );
+  });
+
+  test('labels may repeat cluster: <name>; other keys go on the resource and its ConfigMaps alike', () => {
+    const chart = Testing.chart();
+    new StarRocksCluster(chart, 'Sr', { name: 'sr', labels: { cluster: 'sr', team: 'data' }, fe: { config: StarRocksConfig.fromEntries({ a: 'b' }) } });
+    const manifests = synthValid(chart);
+    const cr = manifests.find((o) => o.kind === 'StarRocksCluster');
+    const cm = manifests.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'sr-fe-cm');
+    for (const o of [cr, cm]) {
+      expect(o.metadata.labels).toMatchObject({ cluster: 'sr', team: 'data' });
+    }
+    expect(cm.metadata.labels.app).toBe('fe');
+  });
+
+  test('a CN-only cluster without fe.conf warns as one whose fe.conf lacks run_mode does', () => {
+    expectWarning({ be: { enabled: false }, cn: {} }, /the cluster has CN but no BE; a shared-data cluster needs run_mode = shared_data/);
+  });
+
+  test('disasterRecovery without fe.conf warns as with an fe.conf lacking run_mode', () => {
+    expectWarning(
+      { disasterRecovery: { generation: 1, snapshotMountedElsewhere: true } },
+      /disasterRecovery only works for shared-data clusters/,
+    );
+  });
+
+  test('fails for a circular object in affinity, naming the prop and where it refers back', () => {
+    const term: any = { matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] };
+    term.self = term;
+    expectConstructorError(
+      { fe: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } } } } },
+      /'fe.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms\[0\].self' must be plain data without cycles: it refers back to 'fe.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms\[0\]'/,
+    );
+  });
+
+  test('the same object twice (not inside itself) is fine', () => {
+    const tolerations = [{ key: 'k', operator: 'Exists', effect: 'NoSchedule' }];
+    const chart = Testing.chart();
+    new StarRocksCluster(chart, 'Sr', { fe: { tolerations }, be: { tolerations } });
+    expect(() => synthValid(chart)).not.toThrow();
+  });
+});

@@ -72,9 +72,9 @@ describe('ResourceQuantity', () => {
     expect(() => ResourceQuantity.of(4 as any)).toThrow(/'quantity' must be a Kubernetes quantity .* got 4/);
   });
 
-  test('fromNumber keeps the number', () => {
+  test('fromNumber keeps a whole number and writes a fractional one as its decimal text (the CRD refuses the number 0.5)', () => {
     expect(ResourceQuantity.fromNumber(4).value).toBe(4);
-    expect(ResourceQuantity.fromNumber(0.5).value).toBe(0.5);
+    expect(ResourceQuantity.fromNumber(0.5).value).toBe('0.5');
   });
 
   test.each([-1, NaN, Infinity])('fails for fromNumber(%p)', (n) => {

@@ -1,6 +1,8 @@
 /**
  * wireValue: L1-shaped values to their wire form, and the message naming where a class instance sits.
  */
+import { copyData } from '../../src/common/copy';
+import { StarRocksPropError } from '../../src/common/errors';
 import { wireValue } from '../../src/common/wire';
 
 class Box {
@@ -37,8 +39,47 @@ describe('wireValue', () => {
     expect(() => wireValue({ a: { b: 1 }, c: [box], d: box }, 'p')).toThrow("'p.c[0]' must be plain data");
   });
 
+  test('fails for a circular object, naming where it refers back, as a StarRocksPropError', () => {
+    const loop: any = { a: [{ b: 1 }] };
+    loop.a[0].up = loop.a;
+    const error = (() => {
+      try {
+        wireValue({ x: loop }, 'job.affinity');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(StarRocksPropError);
+    expect((error as StarRocksPropError).prop).toBe('job.affinity.x.a[0].up');
+    expect((error as Error).message).toMatch(/must be plain data without cycles: it refers back to 'job.affinity.x.a'/);
+  });
+
+  test('the same plain object twice, not inside itself, is converted twice', () => {
+    const shared = { k: 1 };
+    expect(wireValue({ a: shared, b: [shared] }, 'p')).toStrictEqual({ a: { k: 1 }, b: [{ k: 1 }] });
+  });
+
   test('other errors pass through unchanged', () => {
     const input = { get bad(): string { throw new Error('boom'); } };
     expect(() => wireValue(input, 'p')).toThrow(/^boom$/);
+  });
+});
+
+describe('copyData', () => {
+  test('fails for a circular object, naming the path below the given prop', () => {
+    const props: any = { fe: { affinity: {} } };
+    props.fe.affinity.again = props;
+    expect(() => copyData(props)).toThrow(/^'fe.affinity.again' must be plain data without cycles: it refers back to the props themselves/);
+    expect(() => copyData(props.fe, 'cn')).toThrow(/^'cn.affinity.again.fe' must be plain data without cycles: it refers back to 'cn'/);
+  });
+
+  test('copies plain data all the way down and keeps class instances', () => {
+    const box = new Box(1);
+    const input = { a: [{ b: box }], c: { d: 'e' } };
+    const out = copyData(input);
+    expect(out).toStrictEqual(input);
+    expect(out.a).not.toBe(input.a);
+    expect(out.a[0].b).toBe(box);
   });
 });

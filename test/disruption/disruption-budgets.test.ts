@@ -225,15 +225,19 @@ describe('StarRocksDisruptionBudgets', () => {
     });
 
     test('a single FE with the default budget gives no warning, minAvailable 1 does', () => {
-      // GIVEN
-      const app = Testing.app();
-      const chart = chartIn(undefined, app);
-      const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'sr' });
+      // GIVEN a cluster per app (two budgets of one cluster in one app would write one PDB name twice)
+      const budgets = (fe?: DisruptionBudget) => {
+        const app = Testing.app();
+        const chart = chartIn(undefined, app);
+        const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'sr' });
+        const b = new StarRocksDisruptionBudgets(chart, 'Budgets', { cluster, ...(fe ? { fe } : {}), be: DisruptionBudget.none() });
+        app.synth();
+        return b;
+      };
 
       // WHEN
-      const defaults = new StarRocksDisruptionBudgets(chart, 'Defaults', { cluster, be: DisruptionBudget.none() });
-      const strict = new StarRocksDisruptionBudgets(chart, 'Strict', { cluster, fe: DisruptionBudget.minAvailable(1), be: DisruptionBudget.none() });
-      app.synth();
+      const defaults = budgets();
+      const strict = budgets(DisruptionBudget.minAvailable(1));
 
       // THEN
       expect(budgetWarnings(defaults)).toEqual([]);

@@ -4,10 +4,14 @@ import * as YAML from 'yaml';
 import { StarRocksCluster, StarRocksClusterProps } from '../../src/cluster/cluster';
 import { ComponentKind } from '../../src/cluster/component-kind';
 import { warningsOf } from '../../src/common/warnings';
+import { StarRocksConfig } from '../../src/config/config';
 import { ScrapeInterval, StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../../src/monitoring/service-monitor';
 import { compareManifests, ConformanceCase, expectedManifests, loadConformanceCases } from '../util/conformance';
 import { expectValidManifests } from '../util/schema';
 import { describeShared } from '../util/shared';
+
+/** A CN-only cluster is a shared-data one (without run_mode the cluster warns). */
+const SHARED_DATA_FE = StarRocksConfig.fromEntries({ run_mode: 'shared_data' });
 
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
 
@@ -75,7 +79,7 @@ describe('StarRocksServiceMonitor', () => {
 
   test('leaves BE out of a cluster without BE (unlike the chart)', () => {
     // GIVEN
-    const { chart, monitor } = setup({ be: { enabled: false }, cn: {} });
+    const { chart, monitor } = setup({ fe: { config: SHARED_DATA_FE }, be: { enabled: false }, cn: {} });
 
     // THEN
     expect(serviceMonitors(Testing.synth(chart)).map((o) => o.metadata.name)).toEqual(['sr-fe', 'sr-cn']);
@@ -86,7 +90,7 @@ describe('StarRocksServiceMonitor', () => {
   test('renders a listed component the cluster lacks, with a warning', () => {
     // GIVEN
     const components = [ComponentKind.CN, ComponentKind.BE, ComponentKind.FE, ComponentKind.BE];
-    const { chart } = setup({ be: { enabled: false }, cn: {} }, { components });
+    const { chart } = setup({ fe: { config: SHARED_DATA_FE }, be: { enabled: false }, cn: {} }, { components });
 
     // THEN
     expect(serviceMonitors(Testing.synth(chart)).map((o) => o.metadata.name)).toEqual(['sr-fe', 'sr-be', 'sr-cn']);
@@ -326,7 +330,7 @@ describeShared('StarRocksServiceMonitor against the kube-starrocks chart', () =>
     const c = get('21-shared-data-cn-only');
     const build = (components?: ComponentKind[]) => {
       const chart = new Chart(Testing.app(), 'test', { namespace: c.namespace });
-      const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'kube-starrocks', be: { enabled: false }, cn: {} });
+      const cluster = new StarRocksCluster(chart, 'Cluster', { name: 'kube-starrocks', fe: { config: SHARED_DATA_FE }, be: { enabled: false }, cn: {} });
       new StarRocksServiceMonitor(chart, 'Metrics', { cluster, components });
       return chart;
     };

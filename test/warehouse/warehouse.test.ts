@@ -739,3 +739,14 @@ test('an app with a warehouse synthesizes to valid YAML', () => {
   // THEN
   expect(app.synthYaml()).toContain('kind: StarRocksWarehouse');
 });
+
+test('fails for a circular object in affinity, naming the prop (issue 12)', () => {
+  // GIVEN
+  const chart = chartIn('sr');
+  const term: any = { matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] };
+  term.matchExpressions[0].term = term;
+
+  // THEN
+  expect(() => warehouse(chart, { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } } } }))
+    .toThrow(/'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms\[0\].matchExpressions\[0\].term' must be plain data without cycles/);
+});
