@@ -69,7 +69,9 @@ export interface StarRocksClusterProps {
   readonly namespace?: string;
   /**
    * Labels of the StarRocksCluster resource and of the ConfigMaps the library creates, added to
-   * `cluster: <name>` and the library's `app.kubernetes.io/*` labels.
+   * `cluster: <name>` and the library's `app.kubernetes.io/*` labels. `cluster` may only repeat
+   * the cluster's name (the chart's label on every object of the cluster); the ConfigMaps keep
+   * their own `app: <component>` label.
    *
    * @default - none
    */
