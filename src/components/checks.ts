@@ -1,8 +1,9 @@
 import type { ComponentKindBehavior } from './kind';
-import { ComponentOptions, ImagePullPolicy, PodManagementPolicy } from './options';
+import { ComponentOptions, ImagePullPolicy, PodManagementPolicy, SharedComponentOptions } from './options';
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
+import { checkLabels } from '../common/k8s-rules';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
 import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
@@ -133,4 +134,20 @@ export function checkScalars(c: ScalarCheckContext): void {
     });
   }
   c.kind.check(c.warn);
+}
+
+/**
+ * The API server's rules for the pod fields a component inherits from the cluster's shared
+ * options (`inherit`), each error naming the property the value comes from (`propOf`).
+ *
+ * @internal
+ */
+export function checkInheritedPodFields(
+  inherit: <K extends keyof SharedComponentOptions>(k: K) => SharedComponentOptions[K],
+  propOf: (k: keyof SharedComponentOptions) => string,
+): void {
+  const nodeSelector = inherit('nodeSelector');
+  if (nodeSelector !== undefined) {
+    checkLabels(propOf('nodeSelector'), nodeSelector);
+  }
 }

@@ -1152,3 +1152,44 @@ describe('complete reports and order-independent output', () => {
     expect(() => Testing.synth(chart)).toThrow(/'be.config.webserver_port' must be a port number/);
   });
 });
+
+describe('issue 12: what the API server accepts for labels and annotations', () => {
+  test('fails for a pod label key that is not a qualified name', () => {
+    expectConstructorError({ fe: { podLabels: { 'bad key': 'x' } } }, /'fe.podLabels' must be keys that are each a qualified name .* got "bad key"/);
+  });
+  test('fails for a pod label value over 63 characters, from addPodLabel too', () => {
+    expectConstructorError({ shared: { podLabels: { team: 'x'.repeat(64) } } }, /'shared.podLabels.team' must be a label value/);
+    const cluster = new StarRocksCluster(Testing.chart(), 'Sr', {});
+    expect(() => cluster.fe.addPodLabel('team', 'not ok')).toThrow(/'fe.podLabels.team' must be a label value .* got "not ok"/);
+  });
+  test('fails for a pod annotation key that is not a qualified name, from addPodAnnotation too', () => {
+    expectConstructorError({ be: { podAnnotations: { 'a/b/c': 'x' } } }, /'be.podAnnotations' must be keys .* got "a\/b\/c"/);
+    const cluster = new StarRocksCluster(Testing.chart(), 'Sr', {});
+    expect(() => cluster.fe.addPodAnnotation('-x', 'v')).toThrow(/'fe.podAnnotations' must be keys .* got "-x"/);
+  });
+  test('fails for pod annotations over 256 KiB in total, at synthesis', () => {
+    const chart = Testing.chart();
+    const cluster = new StarRocksCluster(chart, 'Sr', { fe: { podAnnotations: { a: 'x'.repeat(200 * 1024) } } });
+    cluster.fe.addPodAnnotation('b', 'x'.repeat(100 * 1024));
+    expect(() => Testing.synth(chart)).toThrow(/'fe.podAnnotations' must be at most 262144 bytes in total/);
+  });
+  test('fails for the cluster\'s labels and annotations the API server refuses', () => {
+    expectConstructorError({ labels: { team: 'a b' } }, /'labels.team' must be a label value .* got "a b"/);
+    expectConstructorError({ labels: { 'Example.com/x': 'a' } }, /'labels' must be keys .* got "Example.com\/x"/);
+    expectConstructorError({ annotations: { 'a b': 'x' } }, /'annotations' must be keys .* got "a b"/);
+    expectConstructorError({ annotations: { a: 'x'.repeat(256 * 1024) } }, /'annotations' must be at most 262144 bytes in total/);
+  });
+  test('fails for nodeSelector keys and values, naming the property they come from', () => {
+    expectConstructorError({ shared: { nodeSelector: { 'disk type': 'ssd' } } }, /'shared.nodeSelector' must be keys .* got "disk type"/);
+    expectConstructorError({ cn: { nodeSelector: { disk: 'fast ssd' } } }, /'cn.nodeSelector.disk' must be a label value .* got "fast ssd"/);
+  });
+  test('accepts the usual labels, annotations and nodeSelector', () => {
+    const spec = specOf({
+      labels: { 'example.com/team': 'data' },
+      annotations: { 'example.com/Note': 'any text: {}' },
+      shared: { nodeSelector: { 'kubernetes.io/arch': 'amd64', 'empty': '' } },
+      fe: { podLabels: { tier: 'db' }, podAnnotations: { 'prometheus.io/scrape': 'true' } },
+    });
+    expect(spec.starRocksFeSpec.nodeSelector).toEqual({ 'kubernetes.io/arch': 'amd64', 'empty': '' });
+  });
+});
