@@ -3,7 +3,7 @@ import { ComponentOptions, ImagePullPolicy, PodManagementPolicy, SharedComponent
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
-import { checkLabels } from '../common/k8s-rules';
+import { checkLabels, checkObjectName } from '../common/k8s-rules';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
 import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
@@ -149,5 +149,12 @@ export function checkInheritedPodFields(
   const nodeSelector = inherit('nodeSelector');
   if (nodeSelector !== undefined) {
     checkLabels(propOf('nodeSelector'), nodeSelector);
+  }
+  // names of other objects: DNS subdomains, never empty (the operator would write "")
+  for (const k of ['schedulerName', 'serviceAccount'] as const) {
+    const v = inherit(k);
+    if (v !== undefined) {
+      checkObjectName(propOf(k), v);
+    }
   }
 }

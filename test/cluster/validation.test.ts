@@ -1193,3 +1193,27 @@ describe('issue 12: what the API server accepts for labels and annotations', () 
     expect(spec.starRocksFeSpec.nodeSelector).toEqual({ 'kubernetes.io/arch': 'amd64', 'empty': '' });
   });
 });
+
+describe('issue 12: names of other objects are DNS subdomains, never empty', () => {
+  test('fails for an empty schedulerName or serviceAccount (written as "" before)', () => {
+    expectConstructorError({ shared: { schedulerName: '' } }, /'shared.schedulerName' must be a DNS-1123 subdomain .* got ""/);
+    expectConstructorError({ be: { serviceAccount: '' } }, /'be.serviceAccount' must be a DNS-1123 subdomain .* got ""/);
+  });
+  test('fails for a schedulerName or serviceAccount that is not a DNS subdomain', () => {
+    expectConstructorError({ fe: { schedulerName: 'My Scheduler' } }, /'fe.schedulerName' must be a DNS-1123 subdomain .* got "My Scheduler"/);
+    expectConstructorError({ shared: { serviceAccount: 'sa_1' } }, /'shared.serviceAccount' must be a DNS-1123 subdomain .* got "sa_1"/);
+  });
+  test('fails for a storageClassName that is not a DNS subdomain', () => {
+    expectConstructorError({ be: { dataStorage: { storageClassName: 'Fast SSD' } } }, /'be.dataStorage.storageClassName' must be a DNS-1123 subdomain .* got "Fast SSD"/);
+    expectConstructorError({ fe: { storageVolumes: [{ name: 'x', mountPath: '/x', storageClassName: '', storageSize: Size.gibibytes(1) }] } },
+      /'fe.storageVolumes\[0\].storageClassName' must be a DNS-1123 subdomain .* got ""/);
+  });
+  test('accepts DNS-subdomain names and the emptyDir and hostPath storage classes', () => {
+    const spec = specOf({
+      shared: { schedulerName: 'volcano', serviceAccount: 'starrocks.sa' },
+      fe: { metaStorage: { storageClassName: 'gp3' }, storageVolumes: [{ name: 'tmp', mountPath: '/tmp/x', storageClassName: 'emptyDir' }] },
+    });
+    expect(spec.starRocksFeSpec.schedulerName).toBe('volcano');
+    expect(spec.starRocksFeSpec.serviceAccount).toBe('starrocks.sa');
+  });
+});
