@@ -148,8 +148,8 @@ export interface EnvVarRuleInput {
 
 /**
  * An env var (core `ValidateEnv`, `validateEnvVarValueFrom`): a valid name, no `value` together
- * with `valueFrom`, and `valueFrom` with exactly one source, whose ConfigMap or Secret is named by
- * a DNS subdomain and whose key is a ConfigMap key. `prop` is the variable's path; errors never
+ * with `valueFrom`, and `valueFrom` with exactly one source, whose key (of a ConfigMap or Secret)
+ * is a ConfigMap key. `prop` is the variable's path; errors never
  * show its value. @internal
  */
 export function checkEnvVar(prop: string, env: EnvVarRuleInput): void {
@@ -173,8 +173,9 @@ export function checkEnvVar(prop: string, env: EnvVarRuleInput): void {
     fail(`${prop}.valueFrom.resourceFieldRef.resource`, 'a resource name such as "limits.cpu"', from.resourceFieldRef?.resource);
   }
   if (source === 'configMapKeyRef' || source === 'secretKeyRef') {
+    // the ConfigMap's or Secret's name (core `ValidateSecretName`, a DNS subdomain) is left to
+    // the checks of whoever gives it: the Helm path names `initPassword.passwordSecret` for it
     const ref = from[source] ?? {};
-    checkDnsSubdomain(`${prop}.valueFrom.${source}.name`, ref.name as string);
     checkConfigMapKey(`${prop}.valueFrom.${source}.key`, ref.key as string);
   }
 }

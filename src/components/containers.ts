@@ -2,6 +2,7 @@ import type { k8s } from 'cdk8s-plus-27';
 import { CONTAINER_FIELDS } from '../common/constants';
 import type { ContainerWire } from '../common/crd-types';
 import { StarRocksPropError } from '../common/errors';
+import { checkEnvVar } from '../common/k8s-rules';
 import { checkDnsLabel, fail } from '../common/validate';
 import { containerToWire } from '../common/wire';
 
@@ -23,6 +24,7 @@ export function checkContainer(prop: string, container: k8s.Container, existing:
   if (existing.some((c) => c.name === wire.name)) {
     throw new StarRocksPropError(prop, `already has a container named ${JSON.stringify(wire.name)}`);
   }
+  (wire.env ?? []).forEach((e, i) => checkEnvVar(`${prop}[${wire.name}].env[${i}]`, e));
   for (const [field, value] of Object.entries(wire)) {
     checkField(`${prop}[${wire.name}]`, field, CONTAINER_FIELD_NAMES, value);
     const nested = CONTAINER_FIELDS.get(field);

@@ -85,9 +85,9 @@ describe('env vars', () => {
       name: 'A', valueFrom: { fieldRef: { fieldPath: 'metadata.name' }, secretKeyRef: { name: 's', key: 'k' } },
     })).message).toContain('["fieldRef","secretKeyRef"]');
   });
-  test('fails for a secretKeyRef key that is not a ConfigMap key, or a bad Secret name', () => {
+  test('fails for a secretKeyRef or configMapKeyRef key that is not a ConfigMap key', () => {
     expect(errorOf(() => checkEnvVar('p', { name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'a/b' } } })).prop).toBe('p.valueFrom.secretKeyRef.key');
-    expect(errorOf(() => checkEnvVar('p', { name: 'A', valueFrom: { configMapKeyRef: { name: 'S', key: 'k' } } })).prop).toBe('p.valueFrom.configMapKeyRef.name');
+    expect(errorOf(() => checkEnvVar('p', { name: 'A', valueFrom: { configMapKeyRef: { name: 's', key: '' } } })).prop).toBe('p.valueFrom.configMapKeyRef.key');
   });
   test('fails for a fieldRef without a path', () => {
     expect(errorOf(() => checkEnvVar('p', { name: 'A', valueFrom: { fieldRef: {} } })).prop).toBe('p.valueFrom.fieldRef.fieldPath');

@@ -753,3 +753,41 @@ describe('addServiceAnnotationFromPort', () => {
     expect(() => Testing.synth(chart)).toThrow(/'fe port' must be a port the component has: arrow-flight needs "arrow_flight_port" in the fe config/);
   });
 });
+
+describe('issue 12: env vars the API server accepts', () => {
+  test('fails for env var names with "=", a space or a leading digit', () => {
+    expect(() => newCluster({ fe: { envVars: [{ name: 'OK', value: '1' }, { name: 'A=B', value: 'x' }] } })).toThrow(/'fe.envVars\[1\].name' must be an environment variable name .* got "A=B"/);
+    const { cluster } = newCluster({ be: { envVars: [{ name: 'OK', value: '1' }] } });
+    expect(() => cluster.be!.addEnvVar({ name: 'MY VAR', value: 'x' })).toThrow(/'be.envVars\[1\].name' .* got "MY VAR"/);
+    expect(() => cluster.fe.addEnvVar({ name: '1ST', value: 'x' })).toThrow(/'fe.envVars\[0\].name' .* got "1ST"/);
+  });
+  test('fails for value together with valueFrom, without showing the value', () => {
+    const make = () => newCluster({ fe: { envVars: [{ name: 'PW', value: 'hunter2', valueFrom: { secretKeyRef: { name: 's', key: 'pw' } } }] } });
+    expect(make).toThrow(/'fe.envVars\[0\]' must set either value or valueFrom, not both \(variable "PW"\)/);
+    expect(make).not.toThrow(/hunter2/);
+  });
+  test('fails for an empty valueFrom and a secretKeyRef key that is not a key', () => {
+    expect(() => newCluster({ fe: { envVars: [{ name: 'A', valueFrom: {} }] } })).toThrow(/'fe.envVars\[0\].valueFrom' must be exactly one of .* got \[\]/);
+    expect(() => newCluster({ cn: { envVars: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'a/b' } } }] } }))
+      .toThrow(/'cn.envVars\[0\].valueFrom.secretKeyRef.key' must be a ConfigMap or Secret key .* got "a\/b"/);
+  });
+  test('fails for a bad env var of a sidecar or an init container', () => {
+    const { cluster } = newCluster();
+    expect(() => cluster.fe.addSidecar({ name: 'logger', image: 'busybox', env: [{ name: 'A B', value: '1' }] }))
+      .toThrow(/'fe.sidecars\[logger\].env\[0\].name' must be an environment variable name .* got "A B"/);
+    expect(() => newCluster({ be: { initContainers: [{ name: 'init', image: 'busybox', env: [{ name: 'X', valueFrom: {} }] }] } }))
+      .toThrow(/'be.initContainers\[init\].env\[0\].valueFrom' must be exactly one of/);
+  });
+  test('accepts dotted names and one source each', () => {
+    const { chart } = newCluster({
+      fe: {
+        envVars: [
+          { name: 'my.env-name', value: 'x' },
+          { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+          { name: 'PW', valueFrom: { secretKeyRef: { name: 'root-pw', key: 'password' } } },
+        ],
+      },
+    });
+    expect(specOf(chart).starRocksFeSpec.feEnvVars.map((e: any) => e.name)).toEqual(['my.env-name', 'POD', 'PW']);
+  });
+});
