@@ -3,7 +3,7 @@ import { ComponentOptions, ImagePullPolicy, PodManagementPolicy, SharedComponent
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
-import { checkLabels, checkObjectName } from '../common/k8s-rules';
+import { checkDnsSubdomain, checkIp, checkLabels, checkObjectName, checkSysctlName, checkToleration } from '../common/k8s-rules';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
 import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
@@ -126,6 +126,7 @@ export function checkScalars(c: ScalarCheckContext): void {
       fail(`${x}.entrypointScriptHash`, 'a non-empty annotation value', o.entrypointScriptHash);
     }
   }
+  (o.sysctls ?? []).forEach((sc, i) => checkSysctlName(`${x}.sysctls[${i}].name`, sc.name));
   for (const kind of ['configMaps', 'secrets'] as const) {
     (o[kind] ?? []).forEach((m, i) => {
       const budget = c.volumeNameWithHash ? NAME_BUDGET.hashedMountName : NAME_BUDGET.volume;
@@ -150,6 +151,13 @@ export function checkInheritedPodFields(
   if (nodeSelector !== undefined) {
     checkLabels(propOf('nodeSelector'), nodeSelector);
   }
+  (inherit('tolerations') ?? []).forEach((t, i) => checkToleration(`${propOf('tolerations')}[${i}]`, t));
+  // core `validateHostAliases`: an IP and DNS-subdomain host names
+  (inherit('hostAliases') ?? []).forEach((h, i) => {
+    const p = `${propOf('hostAliases')}[${i}]`;
+    checkIp(`${p}.ip`, h.ip as string);
+    (h.hostnames ?? []).forEach((n, j) => checkDnsSubdomain(`${p}.hostnames[${j}]`, n));
+  });
   // names of other objects: DNS subdomains, never empty (the operator would write "")
   for (const k of ['schedulerName', 'serviceAccount'] as const) {
     const v = inherit(k);

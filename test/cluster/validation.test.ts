@@ -1217,3 +1217,39 @@ describe('issue 12: names of other objects are DNS subdomains, never empty', () 
     expect(spec.starRocksFeSpec.serviceAccount).toBe('starrocks.sa');
   });
 });
+
+describe('issue 12: tolerations, sysctls, host paths and IPs the API server accepts', () => {
+  test('fails for toleration operator Maybe, Exists with a value, tolerationSeconds without NoExecute', () => {
+    expectConstructorError({ shared: { tolerations: [{ key: 'k', operator: 'Maybe' }] } }, /'shared.tolerations\[0\].operator' must be one of "Exists", "Equal", got "Maybe"/);
+    expectConstructorError({ be: { tolerations: [{ key: 'k', operator: 'Equal' }, { key: 'k', operator: 'Exists', value: 'v' }] } }, /'be.tolerations\[1\].value' must be empty when the operator is "Exists", got "v"/);
+    expectConstructorError({ fe: { tolerations: [{ key: 'k', effect: 'NoSchedule', tolerationSeconds: 60 }] } }, /'fe.tolerations\[0\].tolerationSeconds' must be set only with effect "NoExecute", got 60/);
+  });
+  test('fails for a sysctl name the API server refuses', () => {
+    expectConstructorError({ be: { sysctls: [{ name: 'net.core.somaxconn', value: '1024' }, { name: 'Net Core', value: '1' }] } }, /'be.sysctls\[1\].name' must be a sysctl name .* got "Net Core"/);
+  });
+  test('fails for a hostPath type that is not one of Kubernetes\'s', () => {
+    expectConstructorError({ be: { hostPaths: [{ name: 'h', mountPath: '/h', path: '/data', type: 'Dir' }] } }, /'be.hostPaths\[0\].type' must be one of "", "DirectoryOrCreate", .* got "Dir"/);
+    expectConstructorError({ cn: { storageVolumes: [{ name: 'h', mountPath: '/h', storageClassName: 'hostPath', hostPath: { path: '/d', type: 'directory' } }] } },
+      /'cn.storageVolumes\[0\].hostPath.type' must be one of .* got "directory"/);
+  });
+  test('fails for a host alias that is not an IP, or a host name that is not a DNS subdomain', () => {
+    expectConstructorError({ shared: { hostAliases: [{ ip: 'nope', hostnames: ['a'] }] } }, /'shared.hostAliases\[0\].ip' must be an IPv4 or IPv6 address, got "nope"/);
+    expectConstructorError({ fe: { hostAliases: [{ ip: '10.0.0.1', hostnames: ['Bad Host'] }] } }, /'fe.hostAliases\[0\].hostnames\[0\]' must be a DNS-1123 subdomain/);
+  });
+  test('fails for a loadBalancerIp that is not an IP', () => {
+    expectRejected({ fe: { service: { type: ServiceType.LOAD_BALANCER, loadBalancerIp: 'nope' } } }, /'fe.service.loadBalancerIp' must be an IPv4 or IPv6 address, got "nope"/);
+    expectRejected({ fe: { service: { type: ServiceType.LOAD_BALANCER, loadBalancerIp: '' } } }, /'fe.service.loadBalancerIp' must be an IPv4 or IPv6 address, got ""/);
+  });
+  test('accepts the usual forms', () => {
+    const spec = specOf({
+      shared: {
+        tolerations: [{ operator: 'Exists' }, { key: 'dedicated', operator: 'Equal', value: 'sr', effect: 'NoExecute', tolerationSeconds: 30 }],
+        hostAliases: [{ ip: 'fe80::1', hostnames: ['meta.local'] }],
+      },
+      be: { sysctls: [{ name: 'net.ipv4.ip_local_port_range', value: '1024 65000' }], hostPaths: [{ name: 'h', mountPath: '/h', path: '/d', type: 'DirectoryOrCreate' }] },
+      fe: { service: { type: ServiceType.LOAD_BALANCER, loadBalancerIp: '10.1.2.3' } },
+    });
+    expect(spec.starRocksFeSpec.service.loadBalancerIP).toBe('10.1.2.3');
+    expect(spec.starRocksBeSpec.tolerations).toHaveLength(2);
+  });
+});
