@@ -791,3 +791,26 @@ describe('issue 12: env vars the API server accepts', () => {
     expect(specOf(chart).starRocksFeSpec.feEnvVars.map((e: any) => e.name)).toEqual(['my.env-name', 'POD', 'PW']);
   });
 });
+
+describe('issue 12: container names and ports the API server accepts', () => {
+  test('fails for a sidecar or init container named like the main container', () => {
+    expect(() => newCluster({ fe: { sidecars: [{ name: 'fe', image: 'busybox' }] } })).toThrow(/'fe.sidecars\[\].name' must be a name other than "fe", the StarRocks container's .* got "fe"/);
+    const { cluster } = newCluster({ cn: {} });
+    expect(() => cluster.cn!.addInitContainer({ name: 'cn', image: 'busybox' })).toThrow(/'cn.initContainers\[\].name' must be a name other than "cn"/);
+    expect(() => cluster.be!.addSidecar({ name: 'be', image: 'busybox' })).toThrow(/'be.sidecars\[\].name' must be a name other than "be"/);
+  });
+  test('fails for a sidecar and an init container with one name, in either order', () => {
+    expect(() => newCluster({ be: { sidecars: [{ name: 'x', image: 'busybox' }], initContainers: [{ name: 'x', image: 'busybox' }] } }))
+      .toThrow(/'be.initContainers' already has a container named "x"/);
+    const { cluster } = newCluster();
+    cluster.fe.addInitContainer({ name: 'prep', image: 'busybox' });
+    expect(() => cluster.fe.addSidecar({ name: 'prep', image: 'busybox' })).toThrow(/'fe.sidecars' already has a container named "prep"/);
+  });
+  test('fails for a container port outside 1-65535', () => {
+    expect(() => newCluster({ fe: { sidecars: [{ name: 'exporter', image: 'busybox', ports: [{ containerPort: 70000 }] }] } }))
+      .toThrow(/'fe.sidecars\[exporter\].ports\[0\].containerPort' must be a port number from 1 to 65535, got 70000/);
+    const { cluster } = newCluster();
+    expect(() => cluster.fe.addSidecar({ name: 's', image: 'busybox', ports: [{ containerPort: 80, hostPort: 0 }, { containerPort: 81, hostPort: 65536 }] }))
+      .toThrow(/'fe.sidecars\[s\].ports\[1\].hostPort' must be a port number from 1 to 65535, got 65536/);
+  });
+});
