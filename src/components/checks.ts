@@ -3,7 +3,7 @@ import { ComponentOptions, ImagePullPolicy, PodManagementPolicy, SharedComponent
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
-import { checkDnsSubdomain, checkIp, checkLabels, checkObjectName, checkSysctlName, checkToleration } from '../common/k8s-rules';
+import { checkConfigMapData, checkDnsSubdomain, checkIp, checkLabels, checkObjectName, checkSysctlName, checkToleration } from '../common/k8s-rules';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
 import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
@@ -114,6 +114,7 @@ export function checkScalars(c: ScalarCheckContext): void {
     if (typeof o.entrypointScript !== 'string' || o.entrypointScript.length === 0) {
       fail(`${x}.entrypointScript`, 'a non-empty script', o.entrypointScript);
     }
+    checkConfigMapData(`${x}.entrypointScript`, { 'entrypoint.sh': o.entrypointScript });
     if (o.command !== undefined || o.args !== undefined) {
       fail(`${x}.command`, 'unset when entrypointScript is set (the script is run with bash -c)', o.command ?? o.args);
     }

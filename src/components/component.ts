@@ -310,6 +310,7 @@ export class StarRocksComponent implements IStarRocksComponent {
         labels: { ...extraLabels, ...this.configMapLabels },
         fileName: 'entrypoint.sh',
         text: this.opts.entrypointScript,
+        prop: `${this.key}.entrypointScript`,
       });
     }
   }

@@ -814,3 +814,17 @@ describe('issue 12: container names and ports the API server accepts', () => {
       .toThrow(/'fe.sidecars\[s\].ports\[1\].hostPort' must be a port number from 1 to 65535, got 65536/);
   });
 });
+
+describe('issue 12: the 1 MiB ConfigMap limit', () => {
+  test('fails for a config over 1 MiB, at synthesis (addConfig may grow it)', () => {
+    const { chart, cluster } = newCluster({ fe: { config: StarRocksConfig.fromText(`# ${'x'.repeat(1024 * 1024 - 100)}\n`) } });
+    expect(() => Testing.synth(chart)).not.toThrow();
+    cluster.fe.addConfig('sys_log_level', 'INFO');
+    cluster.fe.addConfig('sys_log_verbose_modules', 'org.apache.starrocks.'.repeat(5));
+    expect(() => Testing.synth(chart)).toThrow(/'fe.config' must be at most 1048576 bytes \(1 MiB, the API server's limit of a ConfigMap\), got 10486\d\d bytes/);
+  });
+  test('fails for an entrypoint script over 1 MiB', () => {
+    expect(() => newCluster({ be: { entrypointScript: `#!/bin/bash\n# ${'x'.repeat(1024 * 1024)}` } }))
+      .toThrow(/'be.entrypointScript' must be at most 1048576 bytes .* got 1048590 bytes/);
+  });
+});
