@@ -15,6 +15,8 @@ import { isIP } from 'net';
 import { StarRocksPropError } from './errors';
 import { checkDnsLabel, checkDnsSubdomain, fail } from './validate';
 
+// container and volume names (core `validateContainers`, a DNS-1123 label) and names of other
+// objects (a DNS-1123 subdomain) follow apimachinery `IsDNS1123Label` and `IsDNS1123Subdomain`
 export { checkDnsLabel, checkDnsSubdomain };
 
 // apimachinery: qualifiedNameFmt, LabelValueMaxLength, IsDNS1123Subdomain
@@ -252,11 +254,6 @@ export function checkPortNumber(prop: string, value: number): number {
   return value;
 }
 
-/** A container name (core `validateContainers`: a DNS-1123 label). @internal */
-export function checkContainerName(prop: string, value: string): string {
-  return checkDnsLabel(prop, value);
-}
-
 /**
  * A ConfigMap's data (core `ValidateConfigMap`): ConfigMap keys, and values at most 1 MiB in
  * total. @internal
@@ -269,5 +266,55 @@ export function checkConfigMapData(prop: string, data: { readonly [key: string]:
   }
   if (total > CONFIG_MAP_SIZE_LIMIT) {
     throw new StarRocksPropError(prop, `must be at most ${CONFIG_MAP_SIZE_LIMIT} bytes (1 MiB, the API server's limit of a ConfigMap), got ${total} bytes`);
+  }
+}
+
+/** k8s.io/kubernetes `pkg/apis/autoscaling/validation` `validMetricSourceTypes`: each type and its source field. */
+const HPA_METRIC_SOURCES: { readonly [type: string]: string } = {
+  Object: 'object',
+  Pods: 'pods',
+  Resource: 'resource',
+  ContainerResource: 'containerResource',
+  External: 'external',
+};
+
+/** The fields of an HPA metric the rules read. @internal */
+export interface HpaMetricRuleInput {
+  readonly type?: string;
+  readonly object?: unknown;
+  readonly pods?: unknown;
+  readonly resource?: unknown;
+  readonly containerResource?: unknown;
+  readonly external?: unknown;
+}
+
+/**
+ * An HPA metric (autoscaling `validateMetricSpec`): a type of `Object`, `Pods`, `Resource`,
+ * `ContainerResource` or `External`, and only the source field of that type. @internal
+ */
+export function checkHpaMetric(prop: string, m: HpaMetricRuleInput): void {
+  const type = m.type;
+  const metric: { readonly [field: string]: unknown } = { ...m };
+  const types = Object.keys(HPA_METRIC_SOURCES);
+  if (typeof type !== 'string' || !types.includes(type)) {
+    fail(`${prop}.type`, `one of ${types.map((t) => JSON.stringify(t)).join(', ')}`, type);
+  }
+  const expected = HPA_METRIC_SOURCES[type];
+  const present = Object.values(HPA_METRIC_SOURCES).filter((f) => metric[f] !== undefined && metric[f] !== null);
+  if (present.length !== 1 || present[0] !== expected) {
+    fail(prop, `a metric of type ${type} with only its ${expected} source`, present);
+  }
+}
+
+/**
+ * A StatefulSet's `maxUnavailable` (apps `ValidateStatefulSetUpdateStrategy`: a positive number or
+ * a percentage from 1% to 100%). @internal
+ */
+export function checkMaxUnavailable(prop: string, value: number | string): void {
+  const text = String(value);
+  const m = /^([0-9]+)(%?)$/.exec(text);
+  const n = m ? Number(m[1]) : NaN;
+  if (!m || text.startsWith('0') || n < 1 || (m[2] === '%' && n > 100)) {
+    fail(prop, 'a number of pods > 0 or a percentage from 1% to 100% (the operator refuses values starting with 0)', value);
   }
 }

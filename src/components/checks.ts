@@ -3,7 +3,7 @@ import { ComponentOptions, ImagePullPolicy, PodManagementPolicy, SharedComponent
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
-import { checkConfigMapData, checkDnsSubdomain, checkIp, checkLabels, checkObjectName, checkSysctlName, checkToleration } from '../common/k8s-rules';
+import { checkConfigMapData, checkDnsSubdomain, checkIp, checkMaxUnavailable, checkLabels, checkObjectName, checkSysctlName, checkToleration } from '../common/k8s-rules';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
 import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
@@ -91,8 +91,8 @@ export function checkScalars(c: ScalarCheckContext): void {
       checkOneOf(`${x}.updateStrategy.type`, u.type, ['RollingUpdate', 'OnDelete']);
     }
     const mu = u.rollingUpdate?.maxUnavailable;
-    if (mu !== undefined && (String(mu).startsWith('0') || !/^([0-9]+%?)$/.test(String(mu)))) {
-      fail(`${x}.updateStrategy.rollingUpdate.maxUnavailable`, 'a number of pods > 0 or a percentage > 0% (the operator refuses values starting with 0)', mu);
+    if (mu !== undefined) {
+      checkMaxUnavailable(`${x}.updateStrategy.rollingUpdate.maxUnavailable`, mu);
     }
     if (u.rollingUpdate?.partition !== undefined) {
       checkInt(`${x}.updateStrategy.rollingUpdate.partition`, u.rollingUpdate.partition, 0);

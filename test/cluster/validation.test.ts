@@ -1253,3 +1253,21 @@ describe('issue 12: tolerations, sysctls, host paths and IPs the API server acce
     expect(spec.starRocksBeSpec.tolerations).toHaveLength(2);
   });
 });
+
+describe('issue 12: update-strategy percentages and HPA metric types', () => {
+  test('fails for maxUnavailable 200%', () => {
+    expectConstructorError(
+      { be: { updateStrategy: { rollingUpdate: { maxUnavailable: k8s.IntOrString.fromString('200%') } } } },
+      /'be.updateStrategy.rollingUpdate.maxUnavailable' must be a number of pods > 0 or a percentage from 1% to 100% .* got "200%"/,
+    );
+  });
+  test('fails for an HPA metric type Bogus, or a metric without the source of its type', () => {
+    expectConstructorError({ cn: { autoScaling: { maxReplicas: 3, metrics: [{ type: 'Bogus' }] } } }, /'cn.autoScaling.metrics\[0\].type' must be one of "Object", "Pods", "Resource", "ContainerResource", "External", got "Bogus"/);
+    expectConstructorError({ cn: { autoScaling: { maxReplicas: 3, metrics: [{ type: 'Pods', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }] } } },
+      /'cn.autoScaling.metrics\[0\]' must be a metric of type Pods with only its pods source, got \["resource"\]/);
+  });
+  test('accepts a Resource metric', () => {
+    const spec = specOf({ cn: { autoScaling: { maxReplicas: 3, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }] } } });
+    expect(spec.starRocksCnSpec.autoScalingPolicy.hpaPolicy.metrics[0].type).toBe('Resource');
+  });
+});

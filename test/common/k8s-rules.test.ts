@@ -1,8 +1,8 @@
 import { StarRocksPropError } from '../../src/common/errors';
 import {
-  checkAnnotations, checkConfigMapData, checkConfigMapKey, checkEnvVar, checkEnvVarName, checkHostPathType, checkIp,
-  checkLabels, checkLabelValue, checkObjectName, checkPortNumber, checkQualifiedName, checkSysctlName, checkToleration,
-  isQualifiedName,
+  checkAnnotations, checkConfigMapData, checkConfigMapKey, checkEnvVar, checkEnvVarName, checkHostPathType, checkHpaMetric,
+  checkIp, checkLabels, checkLabelValue, checkMaxUnavailable, checkObjectName, checkPortNumber, checkQualifiedName,
+  checkSysctlName, checkToleration, isQualifiedName,
 } from '../../src/common/k8s-rules';
 
 /** The error `f` throws (a StarRocksPropError). */
@@ -152,5 +152,22 @@ describe('ConfigMap data', () => {
     const e = errorOf(() => checkConfigMapData('fe.config', { 'fe.conf': 'x'.repeat(1024 * 1024 + 1) }));
     expect(e.prop).toBe('fe.config');
     expect(e.message).toContain('1048577 bytes');
+  });
+});
+
+describe('HPA metrics and maxUnavailable', () => {
+  test('fails for an HPA metric type Bogus, and for a source of another type', () => {
+    expect(() => checkHpaMetric('m', { type: 'Resource', resource: { name: 'cpu' } })).not.toThrow();
+    expect(errorOf(() => checkHpaMetric('m', { type: 'Bogus' })).prop).toBe('m.type');
+    expect(errorOf(() => checkHpaMetric('m', { type: 'Pods', resource: { name: 'cpu' } })).message).toContain('only its pods source, got ["resource"]');
+    expect(errorOf(() => checkHpaMetric('m', { type: 'Resource', resource: {}, pods: {} })).prop).toBe('m');
+  });
+  test('fails for maxUnavailable over 100% or not positive', () => {
+    for (const ok of [1, '1', '100%', '25%']) {
+      expect(() => checkMaxUnavailable('u', ok)).not.toThrow();
+    }
+    for (const bad of ['200%', '101%', 0, '0%', '05', 'x', -1, '1.5']) {
+      expect(() => checkMaxUnavailable('u', bad)).toThrow(StarRocksPropError);
+    }
   });
 });
