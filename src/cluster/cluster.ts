@@ -8,6 +8,7 @@ import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
 import { copyData } from '../common/copy';
 import type { ClusterSpecWire } from '../common/crd-types';
+import { checkAnnotations, checkLabels } from '../common/k8s-rules';
 import { LABEL_CLUSTER, LABEL_COMPONENT, LABEL_OWNER, libraryLabels, mergeLabels } from '../common/labels';
 import { nameFromId } from '../common/names';
 import { addPropValidation, propErrorsOf } from '../common/prop-validation';
@@ -140,6 +141,9 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
     const chartLabels = Chart.of(this).labels;
     const userLabels = copyStringMap('labels', props.labels);
     checkClusterLabel(name, userLabels);
+    checkLabels('labels', userLabels);
+    const userAnnotations = copyStringMap('annotations', props.annotations);
+    checkAnnotations('annotations', userAnnotations);
     this.apiObject = new StarRocksApiObject(this, 'Resource', {
       apiVersion: 'starrocks.com/v1',
       kind: 'StarRocksCluster',
@@ -147,7 +151,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
         name,
         namespace: props.namespace,
         labels: mergeLabels(libraryLabels(name, props.defaultLabels), chartLabels, { [LABEL_CLUSTER]: name }, userLabels),
-        annotations: copyStringMap('annotations', props.annotations),
+        annotations: userAnnotations,
       },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });

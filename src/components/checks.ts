@@ -1,8 +1,9 @@
 import type { ComponentKindBehavior } from './kind';
-import { ComponentOptions, ImagePullPolicy, PodManagementPolicy } from './options';
+import { ComponentOptions, ImagePullPolicy, PodManagementPolicy, SharedComponentOptions } from './options';
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
+import { checkConfigMapData, checkDnsSubdomain, checkIp, checkMaxUnavailable, checkLabels, checkObjectName, checkSysctlName, checkToleration } from '../common/k8s-rules';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
 import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
@@ -90,8 +91,8 @@ export function checkScalars(c: ScalarCheckContext): void {
       checkOneOf(`${x}.updateStrategy.type`, u.type, ['RollingUpdate', 'OnDelete']);
     }
     const mu = u.rollingUpdate?.maxUnavailable;
-    if (mu !== undefined && (String(mu).startsWith('0') || !/^([0-9]+%?)$/.test(String(mu)))) {
-      fail(`${x}.updateStrategy.rollingUpdate.maxUnavailable`, 'a number of pods > 0 or a percentage > 0% (the operator refuses values starting with 0)', mu);
+    if (mu !== undefined) {
+      checkMaxUnavailable(`${x}.updateStrategy.rollingUpdate.maxUnavailable`, mu);
     }
     if (u.rollingUpdate?.partition !== undefined) {
       checkInt(`${x}.updateStrategy.rollingUpdate.partition`, u.rollingUpdate.partition, 0);
@@ -113,6 +114,7 @@ export function checkScalars(c: ScalarCheckContext): void {
     if (typeof o.entrypointScript !== 'string' || o.entrypointScript.length === 0) {
       fail(`${x}.entrypointScript`, 'a non-empty script', o.entrypointScript);
     }
+    checkConfigMapData(`${x}.entrypointScript`, { 'entrypoint.sh': o.entrypointScript });
     if (o.command !== undefined || o.args !== undefined) {
       fail(`${x}.command`, 'unset when entrypointScript is set (the script is run with bash -c)', o.command ?? o.args);
     }
@@ -125,6 +127,7 @@ export function checkScalars(c: ScalarCheckContext): void {
       fail(`${x}.entrypointScriptHash`, 'a non-empty annotation value', o.entrypointScriptHash);
     }
   }
+  (o.sysctls ?? []).forEach((sc, i) => checkSysctlName(`${x}.sysctls[${i}].name`, sc.name));
   for (const kind of ['configMaps', 'secrets'] as const) {
     (o[kind] ?? []).forEach((m, i) => {
       const budget = c.volumeNameWithHash ? NAME_BUDGET.hashedMountName : NAME_BUDGET.volume;
@@ -133,4 +136,34 @@ export function checkScalars(c: ScalarCheckContext): void {
     });
   }
   c.kind.check(c.warn);
+}
+
+/**
+ * The API server's rules for the pod fields a component inherits from the cluster's shared
+ * options (`inherit`), each error naming the property the value comes from (`propOf`).
+ *
+ * @internal
+ */
+export function checkInheritedPodFields(
+  inherit: <K extends keyof SharedComponentOptions>(k: K) => SharedComponentOptions[K],
+  propOf: (k: keyof SharedComponentOptions) => string,
+): void {
+  const nodeSelector = inherit('nodeSelector');
+  if (nodeSelector !== undefined) {
+    checkLabels(propOf('nodeSelector'), nodeSelector);
+  }
+  (inherit('tolerations') ?? []).forEach((t, i) => checkToleration(`${propOf('tolerations')}[${i}]`, t));
+  // core `validateHostAliases`: an IP and DNS-subdomain host names
+  (inherit('hostAliases') ?? []).forEach((h, i) => {
+    const p = `${propOf('hostAliases')}[${i}]`;
+    checkIp(`${p}.ip`, h.ip as string);
+    (h.hostnames ?? []).forEach((n, j) => checkDnsSubdomain(`${p}.hostnames[${j}]`, n));
+  });
+  // names of other objects: DNS subdomains, never empty (the operator would write "")
+  for (const k of ['schedulerName', 'serviceAccount'] as const) {
+    const v = inherit(k);
+    if (v !== undefined) {
+      checkObjectName(propOf(k), v);
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { CnBaseOptions, HpaVersion } from './options';
 import { dataComponentVolumes } from './storage-volumes';
 import { ComponentKind } from '../cluster/component-kind';
 import type { AutoScalingPolicyWire } from '../common/crd-types';
+import { checkHpaMetric } from '../common/k8s-rules';
 import { checkInt, checkOneOf, fail } from '../common/validate';
 import { hpaBehaviorToWire, hpaMetricsToWire } from '../common/wire';
 
@@ -47,6 +48,9 @@ function checkAutoScaling(o: CnBaseOptions, warn: (message: string) => void): vo
     if (as.version === HpaVersion.V1 && (as.metrics !== undefined || as.behavior !== undefined)) {
       warn('\'cn.autoScaling\' metrics and behavior are ignored by the v1 HPA API');
     }
+  }
+  if (as.metrics !== undefined) {
+    hpaMetricsToWire(as.metrics, 'cn.autoScaling.metrics').forEach((m, i) => checkHpaMetric(`cn.autoScaling.metrics[${i}]`, m));
   }
   if (o.replicas !== undefined) {
     warn('\'cn.replicas\' is set together with autoScaling: every apply resets the replica count the HPA chose');

@@ -1,5 +1,5 @@
 import type { k8s } from 'cdk8s-plus-27';
-import { checkConfigOptions, checkScalars } from './checks';
+import { checkConfigOptions, checkInheritedPodFields, checkScalars } from './checks';
 import { ComponentConfigFile } from './config-file';
 import { componentConfigMap } from './config-maps';
 import { ComponentContainers } from './containers';
@@ -9,7 +9,7 @@ import { kindOf } from './kinds';
 import type { ComponentOptions, SharedComponentOptions } from './options';
 import { ComponentPodMetadata } from './pod-metadata';
 import { checkDistinctPorts, derivePorts } from './ports';
-import { ComponentRenderState, renderCommonSpec, renderEnv, renderVolumes, serviceOf } from './render';
+import { ComponentRenderState, renderCommonSpec, renderEnv, renderPodAnnotations, renderVolumes, serviceOf } from './render';
 import { ComponentServiceAnnotations } from './service-annotations';
 import { renderComponentService } from './services';
 import { checkVolumes, componentVolumes } from './storage-volumes';
@@ -89,6 +89,7 @@ export class StarRocksComponent implements IStarRocksComponent {
       key, config: () => this.configFile.current, port: (p) => this.port(p), warn: onWarning,
     });
 
+    checkInheritedPodFields((k) => this.inherit(k), (k) => this.propOf(k));
     checkScalars({
       kind,
       opts,
@@ -309,6 +310,7 @@ export class StarRocksComponent implements IStarRocksComponent {
         labels: { ...extraLabels, ...this.configMapLabels },
         fileName: 'entrypoint.sh',
         text: this.opts.entrypointScript,
+        prop: `${this.key}.entrypointScript`,
       });
     }
   }
@@ -348,6 +350,7 @@ export class StarRocksComponent implements IStarRocksComponent {
       // the Service's rules, without its warnings (recorded when it renders)
       ...propErrorsOf(() => this.serviceAnnotations.renderService(serviceOf(this.opts, this.serviceAnnotations.plain), () => undefined)),
       ...propErrorsOf(() => this.pod.checkConfigHash(this.rollsOnConfigChange)),
+      ...propErrorsOf(() => this.pod.checkAnnotationTotal(renderPodAnnotations(this.renderState()))),
     ];
     // the config against StarRocks' keys (addConfig and addEnvVar may come later); a port the port
     // check reports is not reported twice

@@ -147,6 +147,7 @@ export class ComponentConfigFile {
       labels: this.labels,
       fileName: configFileKey(this.c.key),
       text: () => this._config?.text ?? '',
+      prop: `${this.c.key}.config`,
     });
   }
 }

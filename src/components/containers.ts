@@ -2,6 +2,7 @@ import type { k8s } from 'cdk8s-plus-27';
 import { CONTAINER_FIELDS } from '../common/constants';
 import type { ContainerWire } from '../common/crd-types';
 import { StarRocksPropError } from '../common/errors';
+import { checkEnvVar, checkPortNumber } from '../common/k8s-rules';
 import { checkDnsLabel, fail } from '../common/validate';
 import { containerToWire } from '../common/wire';
 
@@ -9,20 +10,31 @@ const CONTAINER_FIELD_NAMES = [...CONTAINER_FIELDS.keys()];
 
 /**
  * Checks a sidecar or init container and returns its wire form: a DNS-label name not taken by
- * `existing`, and only fields the StarRocks CRD keeps (the API server silently drops fields it
+ * `existing` nor `mainContainer`, env vars and ports the API server accepts, and only fields the StarRocks CRD keeps (the API server silently drops fields it
  * does not know, e.g. a misspelled one).
  *
  * @internal
  */
-export function checkContainer(prop: string, container: k8s.Container, existing: readonly ContainerWire[]): ContainerWire {
+export function checkContainer(prop: string, container: k8s.Container, existing: readonly ContainerWire[], mainContainer?: string): ContainerWire {
   const wire = containerToWire(container, prop);
   if (!wire || typeof wire.name !== 'string') {
     fail(`${prop}[].name`, 'a container name', wire?.name);
   }
   checkDnsLabel(`${prop}[].name`, wire.name);
-  if (existing.some((c) => c.name === wire.name)) {
-    throw new StarRocksPropError(prop, `already has a container named ${JSON.stringify(wire.name)}`);
+  if (wire.name === mainContainer) {
+    fail(`${prop}[].name`, `a name other than ${JSON.stringify(mainContainer)}, the StarRocks container's (container names are unique in a pod)`, wire.name);
   }
+  if (existing.some((c) => c.name === wire.name)) {
+    throw new StarRocksPropError(prop, `already has a container named ${JSON.stringify(wire.name)} (sidecars and init containers share one set of names)`);
+  }
+  // core `validateContainerPorts`: port numbers 1 to 65535 (a host port of 0 is none)
+  (wire.ports ?? []).forEach((p, i) => {
+    checkPortNumber(`${prop}[${wire.name}].ports[${i}].containerPort`, p.containerPort);
+    if (p.hostPort !== undefined && p.hostPort !== 0) {
+      checkPortNumber(`${prop}[${wire.name}].ports[${i}].hostPort`, p.hostPort);
+    }
+  });
+  (wire.env ?? []).forEach((e, i) => checkEnvVar(`${prop}[${wire.name}].env[${i}]`, e));
   for (const [field, value] of Object.entries(wire)) {
     checkField(`${prop}[${wire.name}]`, field, CONTAINER_FIELD_NAMES, value);
     const nested = CONTAINER_FIELDS.get(field);
@@ -71,12 +83,12 @@ export class ComponentContainers {
 
   /** Adds a container after the StarRocks container. */
   public addSidecar(container: k8s.Container): void {
-    this.sidecars.push(checkContainer(`${this.key}.sidecars`, container, this.sidecars));
+    this.sidecars.push(checkContainer(`${this.key}.sidecars`, container, [...this.initContainers, ...this.sidecars], this.key));
   }
 
   /** Adds an init container. */
   public addInitContainer(container: k8s.Container): void {
-    this.initContainers.push(checkContainer(`${this.key}.initContainers`, container, this.initContainers));
+    this.initContainers.push(checkContainer(`${this.key}.initContainers`, container, [...this.sidecars, ...this.initContainers], this.key));
   }
 }
 

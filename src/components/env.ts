@@ -3,6 +3,7 @@ import type { ComponentKey } from '../common/constants';
 import type { EnvVarWire } from '../common/crd-types';
 import { resolveEnv, takeEnvContributions } from '../common/env-contributions';
 import { StarRocksPropError } from '../common/errors';
+import { checkEnvVar } from '../common/k8s-rules';
 import { fail } from '../common/validate';
 import { envVarToWire } from '../common/wire';
 
@@ -32,6 +33,8 @@ export class ComponentEnv {
     if (!wire || typeof wire.name !== 'string' || wire.name.length === 0) {
       fail(`${this.key}.envVars[].name`, 'a non-empty string', wire?.name);
     }
+    // numbered after the variables given before it, the props' first
+    checkEnvVar(`${this.key}.envVars[${this.entries.filter((e) => e.contribution === undefined).length}]`, wire);
     if (this.hasGiven(wire.name)) {
       throw new StarRocksPropError(`${this.key}.envVars`, `already has a variable named ${JSON.stringify(wire.name)}`);
     }

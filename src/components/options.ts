@@ -20,7 +20,7 @@ export interface SharedComponentOptions {
    */
   readonly imageTag?: string;
   /**
-   * Extra `/etc/hosts` entries of the pods.
+   * Extra `/etc/hosts` entries of the pods: IP addresses and DNS-1123 host names.
    *
    * @default - none
    */
@@ -34,13 +34,14 @@ export interface SharedComponentOptions {
    */
   readonly runAsNonRoot?: boolean;
   /**
-   * Scheduler of the pods.
+   * Scheduler of the pods (a DNS-1123 subdomain, not empty).
    *
    * @default - the default scheduler
    */
   readonly schedulerName?: string;
   /**
-   * Service account of the pods (for cloud IAM). The operator does not mount its token.
+   * Service account of the pods (for cloud IAM), a DNS-1123 subdomain, not empty. The operator
+   * does not mount its token.
    *
    * @default - the namespace's default service account
    */
@@ -65,7 +66,7 @@ export interface SharedComponentOptions {
    */
   readonly topologySpreadConstraints?: k8s.TopologySpreadConstraint[];
   /**
-   * Node selector of the pods.
+   * Node selector of the pods: qualified-name keys and label values, as the API server requires.
    *
    * @default - none
    */

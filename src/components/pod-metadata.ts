@@ -1,5 +1,6 @@
 import { configHashAnnotation } from '../common/constants';
 import type { ComponentKey } from '../common/constants';
+import { checkAnnotations, checkLabels } from '../common/k8s-rules';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { copyStringMap, fail, setOnce } from '../common/validate';
 
@@ -36,6 +37,7 @@ export class ComponentPodMetadata {
 
   /** Adds an annotation; throws if it is already set to another value. */
   public addAnnotation(key: string, value: string): void {
+    checkAnnotations(`${this.key}.podAnnotations`, { [key]: value });
     setOnce(`${this.key}.podAnnotations`, this.annotations, key, value);
   }
 
@@ -44,7 +46,16 @@ export class ComponentPodMetadata {
     if (key === LABEL_COMPONENT || key === LABEL_OWNER) {
       fail(prop, `free of the selector labels "${LABEL_COMPONENT}" and "${LABEL_OWNER}" (the StatefulSet would stop selecting its pods)`, { [key]: value });
     }
+    checkLabels(prop, { [key]: value });
     setOnce(prop, this.labels, key, value);
+  }
+
+  /**
+   * The pod annotations as rendered (`annotations`, those the library adds included) within the
+   * API server's 256 KiB total.
+   */
+  public checkAnnotationTotal(annotations: { readonly [key: string]: string }): void {
+    checkAnnotations(`${this.key}.podAnnotations`, annotations);
   }
 
   /** A user's own config-hash annotation is an error when the library computes it (`rollsOnConfigChange`). */

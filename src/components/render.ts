@@ -62,14 +62,7 @@ export function renderCommonSpec(c: ComponentRenderState): CommonComponentSpecWi
   if (service) {
     spec.service = service;
   }
-  const annotations: { [key: string]: string } = { ...c.annotations };
-  if (c.config && c.rollsOnConfigChange) {
-    // a user's own value of the annotation is reported by _problems()
-    annotations[configHashAnnotation(x)] = c.config.hash;
-  }
-  if (o.entrypointScript !== undefined) {
-    annotations[entrypointHashAnnotation(x)] = o.entrypointScriptHash ?? helmValueHash(o.entrypointScript);
-  }
+  const annotations = renderPodAnnotations(c);
   if (Object.keys(annotations).length > 0) {
     spec.annotations = annotations;
   }
@@ -136,6 +129,19 @@ export function renderCommonSpec(c: ComponentRenderState): CommonComponentSpecWi
   }
   renderScheduling(c, spec);
   return spec;
+}
+
+/** The pod annotations: the user's and the config and entrypoint hashes. @internal */
+export function renderPodAnnotations(c: ComponentRenderState): { [key: string]: string } {
+  const annotations: { [key: string]: string } = { ...c.annotations };
+  if (c.config && c.rollsOnConfigChange) {
+    // a user's own value of the annotation is reported by _problems()
+    annotations[configHashAnnotation(c.key)] = c.config.hash;
+  }
+  if (c.opts.entrypointScript !== undefined) {
+    annotations[entrypointHashAnnotation(c.key)] = c.opts.entrypointScriptHash ?? helmValueHash(c.opts.entrypointScript);
+  }
+  return annotations;
 }
 
 /** Sets the volumes and mounts of a component's spec: storage volumes, config, ConfigMaps and Secrets. @internal */

@@ -2,6 +2,7 @@ import type { ComponentServiceOptions } from './options';
 import { SERVICE_TYPES } from '../common/constants';
 import type { ComponentKey } from '../common/constants';
 import type { ServicePortWire, ServiceWire } from '../common/crd-types';
+import { checkIp } from '../common/k8s-rules';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { checkInt, checkOneOf, copyStringMap, fail, setOnce } from '../common/validate';
 
@@ -27,7 +28,7 @@ export function renderServiceOptions(
     if (type !== 'LoadBalancer') {
       fail(`${prop}.loadBalancerIp`, 'set only with service type LoadBalancer', s.loadBalancerIp);
     }
-    out.loadBalancerIP = s.loadBalancerIp;
+    out.loadBalancerIP = checkIp(`${prop}.loadBalancerIp`, s.loadBalancerIp);
   }
   if (s.loadBalancerSourceRanges !== undefined && s.loadBalancerSourceRanges.length > 0) {
     if (type !== 'LoadBalancer') {

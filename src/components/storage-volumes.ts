@@ -3,6 +3,7 @@ import type { ComponentOptions, DataComponentOptions } from './options';
 import { ComponentKey, configMountPath, DEFAULT_PATHS, DEFAULT_STORAGE_SIZES, DEFAULT_VOLUMES, NAME_BUDGET } from '../common/constants';
 import type { CommonComponentSpecWire, StorageVolumeWire } from '../common/crd-types';
 import { mountVolumeHash } from '../common/hash';
+import { checkHostPathType, checkObjectName } from '../common/k8s-rules';
 import { checkStorageSize, isZeroSize } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkMountPath, fail } from '../common/validate';
 import type { StarRocksConfig } from '../config/config';
@@ -68,7 +69,7 @@ export function persistentVolume(
   }
   const v: StorageVolumeWire = { name, mountPath, storageSize: size };
   if (s.storageClassName !== undefined) {
-    v.storageClassName = s.storageClassName;
+    v.storageClassName = checkObjectName(`${prop}.storageClassName`, s.storageClassName);
   }
   if (isZeroSize(size) && !name.endsWith('-spill')) {
     ctx.warn(`'${prop}.size' is ${size}: the operator skips a volume of size 0 and the directory stays ephemeral`);
@@ -132,6 +133,9 @@ export function extraVolumes(key: ComponentKey, o: ComponentOptions): Array<[str
     checkMountPath(`${key}.hostPaths[${i}].mountPath`, h.mountPath);
     if (!h.path) {
       fail(`${key}.hostPaths[${i}].path`, 'a non-empty node path', h.path);
+    }
+    if (h.type !== undefined) {
+      checkHostPathType(`${key}.hostPaths[${i}].type`, h.type);
     }
     extras.push([`${key}.hostPaths[${i}]`, {
       name: h.name,

@@ -1,5 +1,6 @@
 import type { Size } from 'cdk8s';
 import type { StorageVolumeWire } from '../common/crd-types';
+import { checkHostPathType, checkObjectName } from '../common/k8s-rules';
 import { checkStorageSize } from '../common/quantity';
 import { checkDnsLabel, checkMountPath, fail } from '../common/validate';
 
@@ -133,9 +134,13 @@ export function renderStorageVolume(prop: string, v: StorageVolume): StorageVolu
   if (v.hostPath !== undefined && !v.hostPath.path) {
     fail(`${prop}.hostPath.path`, 'a non-empty node path', v.hostPath.path);
   }
+  if (v.hostPath?.type !== undefined) {
+    checkHostPathType(`${prop}.hostPath.type`, v.hostPath.type);
+  }
   const out: StorageVolumeWire = { name: v.name, mountPath: v.mountPath };
   if (cls !== undefined) {
-    out.storageClassName = cls;
+    // a StorageClass's name, unless it selects a pod volume
+    out.storageClassName = isHostPath || isEmptyDir ? cls : checkObjectName(`${prop}.storageClassName`, cls);
   }
   if (v.storageSize !== undefined) {
     out.storageSize = checkStorageSize(`${prop}.storageSize`, v.storageSize);

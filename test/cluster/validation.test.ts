@@ -1200,3 +1200,122 @@ describe('issue 12: newcomer bugs', () => {
     expect(() => synthValid(chart)).not.toThrow();
   });
 });
+
+describe('issue 12: what the API server accepts for labels and annotations', () => {
+  test('fails for a pod label key that is not a qualified name', () => {
+    expectConstructorError({ fe: { podLabels: { 'bad key': 'x' } } }, /'fe.podLabels' must be keys that are each a qualified name .* got "bad key"/);
+  });
+  test('fails for a pod label value over 63 characters, from addPodLabel too', () => {
+    expectConstructorError({ shared: { podLabels: { team: 'x'.repeat(64) } } }, /'shared.podLabels.team' must be a label value/);
+    const cluster = new StarRocksCluster(Testing.chart(), 'Sr', {});
+    expect(() => cluster.fe.addPodLabel('team', 'not ok')).toThrow(/'fe.podLabels.team' must be a label value .* got "not ok"/);
+  });
+  test('fails for a pod annotation key that is not a qualified name, from addPodAnnotation too', () => {
+    expectConstructorError({ be: { podAnnotations: { 'a/b/c': 'x' } } }, /'be.podAnnotations' must be keys .* got "a\/b\/c"/);
+    const cluster = new StarRocksCluster(Testing.chart(), 'Sr', {});
+    expect(() => cluster.fe.addPodAnnotation('-x', 'v')).toThrow(/'fe.podAnnotations' must be keys .* got "-x"/);
+  });
+  test('fails for pod annotations over 256 KiB in total, at synthesis', () => {
+    const chart = Testing.chart();
+    const cluster = new StarRocksCluster(chart, 'Sr', { fe: { podAnnotations: { a: 'x'.repeat(200 * 1024) } } });
+    cluster.fe.addPodAnnotation('b', 'x'.repeat(100 * 1024));
+    expect(() => Testing.synth(chart)).toThrow(/'fe.podAnnotations' must be at most 262144 bytes in total/);
+  });
+  test('fails for the cluster\'s labels and annotations the API server refuses', () => {
+    expectConstructorError({ labels: { team: 'a b' } }, /'labels.team' must be a label value .* got "a b"/);
+    expectConstructorError({ labels: { 'Example.com/x': 'a' } }, /'labels' must be keys .* got "Example.com\/x"/);
+    expectConstructorError({ annotations: { 'a b': 'x' } }, /'annotations' must be keys .* got "a b"/);
+    expectConstructorError({ annotations: { a: 'x'.repeat(256 * 1024) } }, /'annotations' must be at most 262144 bytes in total/);
+  });
+  test('fails for nodeSelector keys and values, naming the property they come from', () => {
+    expectConstructorError({ shared: { nodeSelector: { 'disk type': 'ssd' } } }, /'shared.nodeSelector' must be keys .* got "disk type"/);
+    expectConstructorError({ cn: { nodeSelector: { disk: 'fast ssd' } } }, /'cn.nodeSelector.disk' must be a label value .* got "fast ssd"/);
+  });
+  test('accepts the usual labels, annotations and nodeSelector', () => {
+    const spec = specOf({
+      labels: { 'example.com/team': 'data' },
+      annotations: { 'example.com/Note': 'any text: {}' },
+      shared: { nodeSelector: { 'kubernetes.io/arch': 'amd64', 'empty': '' } },
+      fe: { podLabels: { tier: 'db' }, podAnnotations: { 'prometheus.io/scrape': 'true' } },
+    });
+    expect(spec.starRocksFeSpec.nodeSelector).toEqual({ 'kubernetes.io/arch': 'amd64', 'empty': '' });
+  });
+});
+
+describe('issue 12: names of other objects are DNS subdomains, never empty', () => {
+  test('fails for an empty schedulerName or serviceAccount (written as "" before)', () => {
+    expectConstructorError({ shared: { schedulerName: '' } }, /'shared.schedulerName' must be a DNS-1123 subdomain .* got ""/);
+    expectConstructorError({ be: { serviceAccount: '' } }, /'be.serviceAccount' must be a DNS-1123 subdomain .* got ""/);
+  });
+  test('fails for a schedulerName or serviceAccount that is not a DNS subdomain', () => {
+    expectConstructorError({ fe: { schedulerName: 'My Scheduler' } }, /'fe.schedulerName' must be a DNS-1123 subdomain .* got "My Scheduler"/);
+    expectConstructorError({ shared: { serviceAccount: 'sa_1' } }, /'shared.serviceAccount' must be a DNS-1123 subdomain .* got "sa_1"/);
+  });
+  test('fails for a storageClassName that is not a DNS subdomain', () => {
+    expectConstructorError({ be: { dataStorage: { storageClassName: 'Fast SSD' } } }, /'be.dataStorage.storageClassName' must be a DNS-1123 subdomain .* got "Fast SSD"/);
+    expectConstructorError({ fe: { storageVolumes: [{ name: 'x', mountPath: '/x', storageClassName: '', storageSize: Size.gibibytes(1) }] } },
+      /'fe.storageVolumes\[0\].storageClassName' must be a DNS-1123 subdomain .* got ""/);
+  });
+  test('accepts DNS-subdomain names and the emptyDir and hostPath storage classes', () => {
+    const spec = specOf({
+      shared: { schedulerName: 'volcano', serviceAccount: 'starrocks.sa' },
+      fe: { metaStorage: { storageClassName: 'gp3' }, storageVolumes: [{ name: 'tmp', mountPath: '/tmp/x', storageClassName: 'emptyDir' }] },
+    });
+    expect(spec.starRocksFeSpec.schedulerName).toBe('volcano');
+    expect(spec.starRocksFeSpec.serviceAccount).toBe('starrocks.sa');
+  });
+});
+
+describe('issue 12: tolerations, sysctls, host paths and IPs the API server accepts', () => {
+  test('fails for toleration operator Maybe, Exists with a value, tolerationSeconds without NoExecute', () => {
+    expectConstructorError({ shared: { tolerations: [{ key: 'k', operator: 'Maybe' }] } }, /'shared.tolerations\[0\].operator' must be one of "Exists", "Equal", got "Maybe"/);
+    expectConstructorError({ be: { tolerations: [{ key: 'k', operator: 'Equal' }, { key: 'k', operator: 'Exists', value: 'v' }] } }, /'be.tolerations\[1\].value' must be empty when the operator is "Exists", got "v"/);
+    expectConstructorError({ fe: { tolerations: [{ key: 'k', effect: 'NoSchedule', tolerationSeconds: 60 }] } }, /'fe.tolerations\[0\].tolerationSeconds' must be set only with effect "NoExecute", got 60/);
+  });
+  test('fails for a sysctl name the API server refuses', () => {
+    expectConstructorError({ be: { sysctls: [{ name: 'net.core.somaxconn', value: '1024' }, { name: 'Net Core', value: '1' }] } }, /'be.sysctls\[1\].name' must be a sysctl name .* got "Net Core"/);
+  });
+  test('fails for a hostPath type that is not one of Kubernetes\'s', () => {
+    expectConstructorError({ be: { hostPaths: [{ name: 'h', mountPath: '/h', path: '/data', type: 'Dir' }] } }, /'be.hostPaths\[0\].type' must be one of "", "DirectoryOrCreate", .* got "Dir"/);
+    expectConstructorError({ cn: { storageVolumes: [{ name: 'h', mountPath: '/h', storageClassName: 'hostPath', hostPath: { path: '/d', type: 'directory' } }] } },
+      /'cn.storageVolumes\[0\].hostPath.type' must be one of .* got "directory"/);
+  });
+  test('fails for a host alias that is not an IP, or a host name that is not a DNS subdomain', () => {
+    expectConstructorError({ shared: { hostAliases: [{ ip: 'nope', hostnames: ['a'] }] } }, /'shared.hostAliases\[0\].ip' must be an IPv4 or IPv6 address, got "nope"/);
+    expectConstructorError({ fe: { hostAliases: [{ ip: '10.0.0.1', hostnames: ['Bad Host'] }] } }, /'fe.hostAliases\[0\].hostnames\[0\]' must be a DNS-1123 subdomain/);
+  });
+  test('fails for a loadBalancerIp that is not an IP', () => {
+    expectRejected({ fe: { service: { type: ServiceType.LOAD_BALANCER, loadBalancerIp: 'nope' } } }, /'fe.service.loadBalancerIp' must be an IPv4 or IPv6 address, got "nope"/);
+    expectRejected({ fe: { service: { type: ServiceType.LOAD_BALANCER, loadBalancerIp: '' } } }, /'fe.service.loadBalancerIp' must be an IPv4 or IPv6 address, got ""/);
+  });
+  test('accepts the usual forms', () => {
+    const spec = specOf({
+      shared: {
+        tolerations: [{ operator: 'Exists' }, { key: 'dedicated', operator: 'Equal', value: 'sr', effect: 'NoExecute', tolerationSeconds: 30 }],
+        hostAliases: [{ ip: 'fe80::1', hostnames: ['meta.local'] }],
+      },
+      be: { sysctls: [{ name: 'net.ipv4.ip_local_port_range', value: '1024 65000' }], hostPaths: [{ name: 'h', mountPath: '/h', path: '/d', type: 'DirectoryOrCreate' }] },
+      fe: { service: { type: ServiceType.LOAD_BALANCER, loadBalancerIp: '10.1.2.3' } },
+    });
+    expect(spec.starRocksFeSpec.service.loadBalancerIP).toBe('10.1.2.3');
+    expect(spec.starRocksBeSpec.tolerations).toHaveLength(2);
+  });
+});
+
+describe('issue 12: update-strategy percentages and HPA metric types', () => {
+  test('fails for maxUnavailable 200%', () => {
+    expectConstructorError(
+      { be: { updateStrategy: { rollingUpdate: { maxUnavailable: k8s.IntOrString.fromString('200%') } } } },
+      /'be.updateStrategy.rollingUpdate.maxUnavailable' must be a number of pods > 0 or a percentage from 1% to 100% .* got "200%"/,
+    );
+  });
+  test('fails for an HPA metric type Bogus, or a metric without the source of its type', () => {
+    expectConstructorError({ cn: { autoScaling: { maxReplicas: 3, metrics: [{ type: 'Bogus' }] } } }, /'cn.autoScaling.metrics\[0\].type' must be one of "Object", "Pods", "Resource", "ContainerResource", "External", got "Bogus"/);
+    expectConstructorError({ cn: { autoScaling: { maxReplicas: 3, metrics: [{ type: 'Pods', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }] } } },
+      /'cn.autoScaling.metrics\[0\]' must be a metric of type Pods with only its pods source, got \["resource"\]/);
+  });
+  test('accepts a Resource metric', () => {
+    const spec = specOf({ cn: { autoScaling: { maxReplicas: 3, metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }] } } });
+    expect(spec.starRocksCnSpec.autoScalingPolicy.hpaPolicy.metrics[0].type).toBe('Resource');
+  });
+});

@@ -753,3 +753,78 @@ describe('addServiceAnnotationFromPort', () => {
     expect(() => Testing.synth(chart)).toThrow(/'fe port' must be a port the component has: arrow-flight needs "arrow_flight_port" in the fe config/);
   });
 });
+
+describe('issue 12: env vars the API server accepts', () => {
+  test('fails for env var names with "=", a space or a leading digit', () => {
+    expect(() => newCluster({ fe: { envVars: [{ name: 'OK', value: '1' }, { name: 'A=B', value: 'x' }] } })).toThrow(/'fe.envVars\[1\].name' must be an environment variable name .* got "A=B"/);
+    const { cluster } = newCluster({ be: { envVars: [{ name: 'OK', value: '1' }] } });
+    expect(() => cluster.be!.addEnvVar({ name: 'MY VAR', value: 'x' })).toThrow(/'be.envVars\[1\].name' .* got "MY VAR"/);
+    expect(() => cluster.fe.addEnvVar({ name: '1ST', value: 'x' })).toThrow(/'fe.envVars\[0\].name' .* got "1ST"/);
+  });
+  test('fails for value together with valueFrom, without showing the value', () => {
+    const make = () => newCluster({ fe: { envVars: [{ name: 'PW', value: 'hunter2', valueFrom: { secretKeyRef: { name: 's', key: 'pw' } } }] } });
+    expect(make).toThrow(/'fe.envVars\[0\]' must set either value or valueFrom, not both \(variable "PW"\)/);
+    expect(make).not.toThrow(/hunter2/);
+  });
+  test('fails for an empty valueFrom and a secretKeyRef key that is not a key', () => {
+    expect(() => newCluster({ fe: { envVars: [{ name: 'A', valueFrom: {} }] } })).toThrow(/'fe.envVars\[0\].valueFrom' must be exactly one of .* got \[\]/);
+    expect(() => newCluster({ cn: { envVars: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'a/b' } } }] } }))
+      .toThrow(/'cn.envVars\[0\].valueFrom.secretKeyRef.key' must be a ConfigMap or Secret key .* got "a\/b"/);
+  });
+  test('fails for a bad env var of a sidecar or an init container', () => {
+    const { cluster } = newCluster();
+    expect(() => cluster.fe.addSidecar({ name: 'logger', image: 'busybox', env: [{ name: 'A B', value: '1' }] }))
+      .toThrow(/'fe.sidecars\[logger\].env\[0\].name' must be an environment variable name .* got "A B"/);
+    expect(() => newCluster({ be: { initContainers: [{ name: 'init', image: 'busybox', env: [{ name: 'X', valueFrom: {} }] }] } }))
+      .toThrow(/'be.initContainers\[init\].env\[0\].valueFrom' must be exactly one of/);
+  });
+  test('accepts dotted names and one source each', () => {
+    const { chart } = newCluster({
+      fe: {
+        envVars: [
+          { name: 'my.env-name', value: 'x' },
+          { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+          { name: 'PW', valueFrom: { secretKeyRef: { name: 'root-pw', key: 'password' } } },
+        ],
+      },
+    });
+    expect(specOf(chart).starRocksFeSpec.feEnvVars.map((e: any) => e.name)).toEqual(['my.env-name', 'POD', 'PW']);
+  });
+});
+
+describe('issue 12: container names and ports the API server accepts', () => {
+  test('fails for a sidecar or init container named like the main container', () => {
+    expect(() => newCluster({ fe: { sidecars: [{ name: 'fe', image: 'busybox' }] } })).toThrow(/'fe.sidecars\[\].name' must be a name other than "fe", the StarRocks container's .* got "fe"/);
+    const { cluster } = newCluster({ cn: {} });
+    expect(() => cluster.cn!.addInitContainer({ name: 'cn', image: 'busybox' })).toThrow(/'cn.initContainers\[\].name' must be a name other than "cn"/);
+    expect(() => cluster.be!.addSidecar({ name: 'be', image: 'busybox' })).toThrow(/'be.sidecars\[\].name' must be a name other than "be"/);
+  });
+  test('fails for a sidecar and an init container with one name, in either order', () => {
+    expect(() => newCluster({ be: { sidecars: [{ name: 'x', image: 'busybox' }], initContainers: [{ name: 'x', image: 'busybox' }] } }))
+      .toThrow(/'be.initContainers' already has a container named "x"/);
+    const { cluster } = newCluster();
+    cluster.fe.addInitContainer({ name: 'prep', image: 'busybox' });
+    expect(() => cluster.fe.addSidecar({ name: 'prep', image: 'busybox' })).toThrow(/'fe.sidecars' already has a container named "prep"/);
+  });
+  test('fails for a container port outside 1-65535', () => {
+    expect(() => newCluster({ fe: { sidecars: [{ name: 'exporter', image: 'busybox', ports: [{ containerPort: 70000 }] }] } }))
+      .toThrow(/'fe.sidecars\[exporter\].ports\[0\].containerPort' must be a port number from 1 to 65535, got 70000/);
+    const { cluster } = newCluster();
+    expect(() => cluster.fe.addSidecar({ name: 's', image: 'busybox', ports: [{ containerPort: 80, hostPort: 0 }, { containerPort: 81, hostPort: 65536 }] }))
+      .toThrow(/'fe.sidecars\[s\].ports\[1\].hostPort' must be a port number from 1 to 65535, got 65536/);
+  });
+});
+
+describe('issue 12: the 1 MiB ConfigMap limit', () => {
+  test('fails for a config over 1 MiB, at synthesis (addConfig may grow it)', () => {
+    const { chart, cluster } = newCluster({ fe: { config: StarRocksConfig.fromText(`# ${'x'.repeat(1024 * 1024 - 100)}\n`) } });
+    expect(() => Testing.synth(chart)).not.toThrow();
+    cluster.fe.addConfig('sys_log_level', 'INFO');
+    cluster.fe.addConfig('sys_log_verbose_modules', 'org.apache.starrocks.'.repeat(5));
+    expect(() => Testing.synth(chart)).toThrow(/'fe.config' must be at most 1048576 bytes \(1 MiB, the API server's limit of a ConfigMap\), got 10486\d\d bytes/);
+  });
+  test('fails for an entrypoint script over 1 MiB', () => {
+    expect(() => newCluster({ be: { entrypointScript: `#!/bin/bash\n# ${'x'.repeat(1024 * 1024)}` } }))
+      .toThrow(/'be.entrypointScript' must be at most 1048576 bytes .* got 1048590 bytes/);
+  });
+});
