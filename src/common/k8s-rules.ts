@@ -47,14 +47,14 @@ const QUALIFIED_NAME = 'a qualified name (an optional DNS subdomain prefix and "
 /** Whether `value` is a qualified name (apimachinery `IsQualifiedName`). @internal */
 export function isQualifiedName(value: string): boolean {
   if (typeof value !== 'string') return false;
-  const parts = value.split('/');
+  // one optional `prefix/`: walked without splitting, as this runs for every label and annotation
+  const slash = value.indexOf('/');
   let name = value;
-  if (parts.length === 2) {
-    const prefix = parts[0];
+  if (slash >= 0) {
+    if (value.indexOf('/', slash + 1) >= 0) return false;
+    const prefix = value.slice(0, slash);
     if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) return false;
-    name = parts[1];
-  } else if (parts.length !== 1) {
-    return false;
+    name = value.slice(slash + 1);
   }
   return name.length <= 63 && QUALIFIED_NAME_PART.test(name);
 }
@@ -69,7 +69,7 @@ export function checkQualifiedName(prop: string, value: string): string {
 
 /** A label value (apimachinery `IsValidLabelValue`): empty, or at most 63 characters like a name. @internal */
 export function checkLabelValue(prop: string, value: string): string {
-  if (typeof value !== 'string' || (value !== '' && (value.length > 63 || !QUALIFIED_NAME_PART.test(value)))) {
+  if (!isLabelValue(value)) {
     fail(prop, 'a label value (empty, or at most 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit)', value);
   }
   return value;
@@ -80,12 +80,23 @@ export function checkLabelValue(prop: string, value: string): string {
  * under `prop`, a bad value under `prop.<key>`. @internal
  */
 export function checkLabels(prop: string, labels: { readonly [key: string]: string } | undefined): void {
-  for (const [k, v] of Object.entries(labels ?? {})) {
+  if (labels === undefined) return;
+  const keys = Object.keys(labels);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     if (!isQualifiedName(k)) {
       fail(prop, `keys that are each ${QUALIFIED_NAME}; key`, k);
     }
-    checkLabelValue(`${prop}.${k}`, v);
+    const v = labels[k];
+    if (!isLabelValue(v)) {
+      checkLabelValue(`${prop}.${k}`, v);
+    }
   }
+}
+
+/** Whether a value is a label value (apimachinery `IsValidLabelValue`). */
+function isLabelValue(value: unknown): boolean {
+  return typeof value === 'string' && (value === '' || (value.length <= 63 && QUALIFIED_NAME_PART.test(value)));
 }
 
 /** Bytes of a string as the API server counts them (Go `len`, UTF-8). */
@@ -99,7 +110,11 @@ function bytes(s: string): number {
  */
 export function checkAnnotations(prop: string, annotations: { readonly [key: string]: string } | undefined): void {
   let total = 0;
-  for (const [k, v] of Object.entries(annotations ?? {})) {
+  const map = annotations ?? {};
+  const keys = Object.keys(map);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = map[k];
     if (!isQualifiedName(k.toLowerCase())) {
       fail(prop, `keys that are each ${QUALIFIED_NAME}; key`, k);
     }
