@@ -48,15 +48,39 @@ export function circularError(prop: string, keys: readonly string[], back: numbe
     `must be plain data without cycles: it refers back to ${root === '' ? 'the props themselves' : `'${root}'`}, which contains it (a circular object cannot be written as YAML)`);
 }
 
+/** What `walkPlainData` does with what is not plain data, and with empty values. @internal */
+export interface PlainDataRules {
+  /** Whether null and undefined become undefined, and map entries holding them are left out. */
+  readonly dropEmpty: boolean;
+  /** The value that stands for a class instance (or throws); `keys` lead to it. */
+  instance(value: object, keys: readonly string[]): unknown;
+}
+
+const COPY_RULES: PlainDataRules = { instance: (value) => value, dropEmpty: false };
+
 function copy(value: unknown, ancestors: object[], keys: string[]): unknown {
-  if (value === null || typeof value !== 'object') {
+  return walkPlainData(value, COPY_RULES, ancestors, keys);
+}
+
+/**
+ * A copy of plain data (objects and arrays all the way down) made by `rules`, refusing an object
+ * met again below itself (`CircularData`, with the keys to it). `ancestors` and `keys` are the
+ * walk's state: empty lists at the top.
+ *
+ * @internal
+ */
+export function walkPlainData(value: unknown, rules: PlainDataRules, ancestors: object[], keys: string[]): unknown {
+  if (value === null || value === undefined) {
+    return rules.dropEmpty ? undefined : value;
+  }
+  if (typeof value !== 'object') {
     return value;
   }
   const isArray = Array.isArray(value);
   if (!isArray) {
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
-      return value;
+      return rules.instance(value, keys);
     }
   }
   const back = ancestors.indexOf(value);
@@ -70,7 +94,7 @@ function copy(value: unknown, ancestors: object[], keys: string[]): unknown {
     const copied: unknown[] = new Array(list.length);
     for (let i = 0; i < list.length; i++) {
       keys.push(`[${i}]`);
-      copied[i] = copy(list[i], ancestors, keys);
+      copied[i] = walkPlainData(list[i], rules, ancestors, keys);
       keys.pop();
     }
     out = copied;
@@ -80,8 +104,11 @@ function copy(value: unknown, ancestors: object[], keys: string[]): unknown {
     const names = Object.keys(record);
     for (let i = 0; i < names.length; i++) {
       keys.push(`.${names[i]}`);
-      copied[names[i]] = copy(record[names[i]], ancestors, keys);
+      const v = walkPlainData(record[names[i]], rules, ancestors, keys);
       keys.pop();
+      if (v !== undefined || !rules.dropEmpty) {
+        copied[names[i]] = v;
+      }
     }
     out = copied;
   }

@@ -1,9 +1,10 @@
 import type { k8s } from 'cdk8s-plus-27';
-import { CircularData, circularError } from './copy';
+import { CircularData, circularError, PlainDataRules, walkPlainData } from './copy';
 import type {
   AffinityWire, CapabilitiesWire, ContainerWire, EnvVarWire, HostAliasWire, HpaBehaviorWire, HpaMetricWire, LifecycleWire,
   PvcRetentionPolicyWire, SysctlWire, TolerationWire, TopologySpreadConstraintWire, UpdateStrategyWire,
 } from './crd-types';
+import { StarRocksPropError } from './errors';
 
 /**
  * Turns a value typed with the cdk8s L1 "props" shapes (for example `k8s.Container` from
@@ -25,7 +26,7 @@ export function wireValue(value: unknown, path: string): unknown {
     }
     if (!(e instanceof NotPlainData)) throw e;
     const name = e.instance.constructor?.name ?? 'an unknown class';
-    throw new Error(`'${path}${e.keys.join('')}' must be plain data (an object literal), got an instance of ${name}`);
+    throw new StarRocksPropError(`${path}${e.keys.join('')}`, `must be plain data (an object literal), got an instance of ${name}`);
   }
 }
 
@@ -72,59 +73,22 @@ class NotPlainData {
 }
 
 /**
- * The wire form of a value; throws NotPlainData for a class instance other than a union and
- * CircularData for an object met again below itself (`ancestors` and `keys`: the objects and keys
- * from the root to `value`).
+ * The wire form: plain data copied, null and undefined left out, an `IntOrString` or `Quantity`
+ * replaced by its value, any other class instance refused (`NotPlainData`).
  */
-function wire(value: unknown, ancestors: object[], keys: string[]): unknown {
-  if (value === undefined || value === null) {
-    return undefined;
-  }
-  if (typeof value !== 'object') {
-    return value;
-  }
-  const isArray = Array.isArray(value);
-  if (!isArray) {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
-      const union = unionValue(value);
-      if (union !== undefined) {
-        return union;
-      }
+const WIRE_RULES: PlainDataRules = {
+  dropEmpty: true,
+  instance: (value, keys) => {
+    const union = unionValue(value);
+    if (union === undefined) {
       throw new NotPlainData(value, keys.slice());
     }
-  }
-  const back = ancestors.indexOf(value);
-  if (back >= 0) {
-    throw new CircularData(keys.slice(), back);
-  }
-  ancestors.push(value);
-  let result: unknown;
-  if (isArray) {
-    const list = value as unknown[];
-    const out: unknown[] = new Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      keys.push(`[${i}]`);
-      out[i] = wire(list[i], ancestors, keys);
-      keys.pop();
-    }
-    result = out;
-  } else {
-    const record = value as { [key: string]: unknown };
-    const out: { [key: string]: unknown } = {};
-    const names = Object.keys(record);
-    for (let i = 0; i < names.length; i++) {
-      keys.push(`.${names[i]}`);
-      const v = wire(record[names[i]], ancestors, keys);
-      keys.pop();
-      if (v !== undefined) {
-        out[names[i]] = v;
-      }
-    }
-    result = out;
-  }
-  ancestors.pop();
-  return result;
+    return union;
+  },
+};
+
+function wire(value: unknown, ancestors: object[], keys: string[]): unknown {
+  return walkPlainData(value, WIRE_RULES, ancestors, keys);
 }
 
 /** The value of an `IntOrString` or `Quantity` of the L1 shapes (a class instance holding it in `value`), else undefined. */
