@@ -53,6 +53,23 @@ export function seconds(prop: string, value: unknown): Duration {
   return Duration.seconds(n);
 }
 
+/**
+ * The liveness and readiness probe budgets the chart takes for components and the FE proxy
+ * alike (`livenessProbeFailureSeconds`, `readinessProbeFailureSeconds` under `p`), when given.
+ *
+ * @internal
+ */
+export function probeFailureTimes(p: string, v: ValuesMap): { livenessProbeFailureTime?: Duration; readinessProbeFailureTime?: Duration } {
+  const out: { livenessProbeFailureTime?: Duration; readinessProbeFailureTime?: Duration } = {};
+  if (truthy(v.livenessProbeFailureSeconds)) {
+    out.livenessProbeFailureTime = seconds(`${p}.livenessProbeFailureSeconds`, v.livenessProbeFailureSeconds);
+  }
+  if (truthy(v.readinessProbeFailureSeconds)) {
+    out.readinessProbeFailureTime = seconds(`${p}.readinessProbeFailureSeconds`, v.readinessProbeFailureSeconds);
+  }
+  return out;
+}
+
 /** A number given as a number (the typed prop checks its range); anything else is an error naming `prop`. */
 function givenNumber(prop: string, value: unknown): number {
   if (typeof value !== 'number') {
@@ -210,12 +227,7 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
   if (truthy(c.startupProbeFailureSeconds)) {
     o.startupProbeFailureTime = seconds(`${p}.startupProbeFailureSeconds`, c.startupProbeFailureSeconds);
   }
-  if (truthy(c.livenessProbeFailureSeconds)) {
-    o.livenessProbeFailureTime = seconds(`${p}.livenessProbeFailureSeconds`, c.livenessProbeFailureSeconds);
-  }
-  if (truthy(c.readinessProbeFailureSeconds)) {
-    o.readinessProbeFailureTime = seconds(`${p}.readinessProbeFailureSeconds`, c.readinessProbeFailureSeconds);
-  }
+  Object.assign(o, probeFailureTimes(p, c));
   if (c.minReadySeconds !== null && c.minReadySeconds !== undefined) {
     o.minReady = seconds(`${p}.minReadySeconds`, c.minReadySeconds);
   }

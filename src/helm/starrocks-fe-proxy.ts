@@ -6,7 +6,7 @@
 import type { k8s } from 'cdk8s-plus-27';
 import { pullSecrets, quantities } from './common';
 import { HelmValuesError } from './context';
-import { componentService, emptyDirs, num, seconds } from './starrocks-component';
+import { componentService, emptyDirs, num, probeFailureTimes } from './starrocks-component';
 import { Building, dig, goPrint, mapAt, scalar, section, stringMap, truthy, wireList, wireMap } from './values';
 import { ImageReference } from '../common/image';
 import { ImagePullPolicy } from '../components/options';
@@ -56,12 +56,7 @@ export function feProxyOptions(value: unknown): FeProxyOptions {
   if (truthy(px.tolerations)) {
     o.tolerations = wireList<k8s.Toleration[]>(`${p}.tolerations`, px.tolerations);
   }
-  if (truthy(px.livenessProbeFailureSeconds)) {
-    o.livenessProbeFailureTime = seconds(`${p}.livenessProbeFailureSeconds`, px.livenessProbeFailureSeconds);
-  }
-  if (truthy(px.readinessProbeFailureSeconds)) {
-    o.readinessProbeFailureTime = seconds(`${p}.readinessProbeFailureSeconds`, px.readinessProbeFailureSeconds);
-  }
+  Object.assign(o, probeFailureTimes(p, px));
   if (truthy(px.emptyDirs)) {
     o.emptyDirs = emptyDirs(`${p}.emptyDirs`, px.emptyDirs);
   }
