@@ -40,6 +40,15 @@ function service(): ValuesMap {
   return { type: 'ClusterIP', loadbalancerIP: '', annotations: {}, labels: {}, ports: [], loadBalancerSourceRanges: [] };
 }
 
+/** `storageSpec` of BE and CN. */
+function dataStorage(storageSize: string, logStorageSize: string, spillStorageSize: string): ValuesMap {
+  return {
+    name: '', storageClassName: '', storageSize, storageCount: 1, storageMountPath: '',
+    logStorageClassName: '', logStorageSize, logMountPath: '',
+    spillStorageClassName: '', spillStorageSize, spillMountPath: '',
+  };
+}
+
 function component(repository: string, config: string, resources: ValuesMap, storage: ValuesMap): ValuesMap {
   return {
     image: { repository, tag: '' },
@@ -78,7 +87,8 @@ function component(repository: string, config: string, resources: ValuesMap, sto
     readOnlyRootFilesystem: false,
     capabilities: {},
     sysctls: [],
-    shareProcessNamespace: false,
+    // the chart's values.yaml has the key with no value
+    shareProcessNamespace: null,
   };
 }
 
@@ -90,15 +100,15 @@ function component(repository: string, config: string, resources: ValuesMap, sto
 export function starrocksChartDefaults(): ReadonlyValuesMap {
   const fe = component('starrocks/fe-ubuntu', FE_CONFIG,
     { requests: { cpu: 4, memory: '4Gi' }, limits: { cpu: 8, memory: '8Gi' } },
-    { name: '', storageClassName: '', storageSize: '10Gi', logStorageSize: '5Gi' });
+    { name: '', storageClassName: '', storageSize: '10Gi', storageMountPath: '', logStorageClassName: '', logStorageSize: '5Gi', logMountPath: '' });
   fe.replicas = 1;
   const be = component('starrocks/be-ubuntu', BE_CONFIG,
     { requests: { cpu: 4, memory: '4Gi' }, limits: { cpu: 8, memory: '8Gi' } },
-    { name: '', storageClassName: '', storageSize: '1Ti', storageCount: 1, logStorageSize: '20Gi', spillStorageSize: '0Gi' });
+    dataStorage('1Ti', '20Gi', '0Gi'));
   be.replicas = 1;
   const cn = component('starrocks/cn-ubuntu', CHART_CN_CONFIG,
     { requests: { cpu: 4, memory: '8Gi' }, limits: { cpu: 8, memory: '8Gi' } },
-    { name: '', storageClassName: '', storageSize: '1Ti', storageCount: 1, logStorageSize: '20Gi', spillStorageSize: '0Gi' });
+    dataStorage('1Ti', '20Gi', '0Gi'));
   cn.autoScalingPolicy = {};
   return {
     nameOverride: 'kube-starrocks',
@@ -116,7 +126,7 @@ export function starrocksChartDefaults(): ReadonlyValuesMap {
     datadog: {
       log: { enabled: false, logConfig: '{}', enableMultilineLogParsing: false },
       metrics: { enabled: false },
-      profiling: { fe: false, be: false, cn: false, env: '', configMode: '' },
+      profiling: { fe: false, be: false, cn: false, env: 'starrocks-default', configMode: 'service' },
     },
     metrics: {
       serviceMonitor: {
@@ -134,7 +144,7 @@ export function starrocksChartDefaults(): ReadonlyValuesMap {
       enabledBe: true,
       enabledCn: false,
       waitForFullRollout: false,
-      disasterRecovery: {},
+      disasterRecovery: null, // the chart's values.yaml has only commented keys under it
       componentValues: {
         image: { tag: '4.1-latest' },
         hostAliases: [],
