@@ -9,15 +9,7 @@
 import type * as YAML from 'yaml';
 import { yamlLibrary, yamlUtil } from '../common/yaml-library';
 import { blockPrinter, simpleValuesReader } from '../fast';
-
-/** Tags of the yaml package's YAML 1.1 schema that Helm's YAML reader (go-yaml v2) does not apply. */
-function helmTags(tags: YAML.Tags): YAML.Tags {
-  return tags.filter(t => {
-    const tag = t as YAML.ScalarTag;
-    // sexagesimal numbers (12:30 is a string for Helm) and timestamps (dates stay strings)
-    return tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp';
-  });
-}
+import { helmReadTags } from './go-yaml-scalars';
 
 /** The first line of a yaml package error, with where it happened. */
 function describeYamlError(e: YAML.YAMLError): string {
@@ -29,11 +21,64 @@ function describeYamlError(e: YAML.YAMLError): string {
 /** How values files are read: YAML 1.1, Helm's tags, a later duplicate key wins, `<<` merges. */
 const PARSE_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.ParseOptions = {
   version: '1.1',
-  customTags: helmTags,
+  customTags: helmReadTags,
   uniqueKeys: false,
   merge: true,
   prettyErrors: true,
 };
+
+/** Characters go-yaml v2 refuses anywhere in a file (NUL and other control characters, DEL, C1 controls but NEL, U+FFFE/U+FFFF, lone surrogates). */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** `line L, column C` of an offset in `text`. */
+function where(text: string, offset: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${offset - start + 1}`;
+}
+
+/**
+ * What Helm refuses and the yaml package reads: a key that is a list or a map, an alias inside the
+ * node its anchor is on.
+ */
+function checkHelmReads(doc: YAML.Document.Parsed, text: string, source: string): void {
+  const yaml = yamlLibrary();
+  const fail = (node: YAML.Node | null | undefined, problem: string): never => {
+    const offset = node?.range?.[0] ?? 0;
+    throw new Error(`failed to parse ${source}: ${where(text, offset)}: ${problem}`);
+  };
+  const mapOrAlias = (n: unknown): boolean => yaml.isMap(n) || (yaml.isAlias(n) && yaml.isMap(n.resolve(doc)));
+  const checkMergeSource = (n: unknown): void => {
+    if (!(mapOrAlias(n) || (yaml.isSeq(n) && n.items.every(mapOrAlias)))) {
+      fail(n as YAML.Node, 'map merge requires a map or a list of maps as the value');
+    }
+  };
+  // iterative: no recursion however deep the document is
+  const stack: { node: unknown; ancestors: ReadonlySet<unknown> }[] = [{ node: doc.contents, ancestors: new Set() }];
+  while (stack.length > 0) {
+    const { node, ancestors } = stack.pop()!;
+    if (yaml.isAlias(node)) {
+      const target = node.resolve(doc);
+      if (target === undefined) fail(node, `unknown anchor '${node.source}' referenced`);
+      if (ancestors.has(target)) fail(node, `anchor '${node.source}' value contains itself`);
+    } else if (yaml.isMap(node) || yaml.isSeq(node)) {
+      const inside = new Set(ancestors).add(node);
+      for (const item of node.items as unknown[]) {
+        if (yaml.isPair(item)) {
+          if (yaml.isCollection(item.key)) fail(item.key, 'a map key must be a scalar, not a list or a map');
+          if (yaml.isScalar(item.key) && item.key.tag === 'tag:yaml.org,2002:merge') checkMergeSource(item.value);
+          stack.push({ node: item.key, ancestors: inside }, { node: item.value, ancestors: inside });
+        } else {
+          stack.push({ node: item, ancestors: inside });
+        }
+      }
+    }
+  }
+}
 
 let reader: ((text: string) => { [key: string]: unknown } | undefined) | undefined;
 
@@ -49,6 +94,11 @@ let reader: ((text: string) => { [key: string]: unknown } | undefined) | undefin
  * @internal
  */
 export function parseValuesYaml(text: string, source: string): { [key: string]: unknown } {
+  const bad = CONTROL.exec(text);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new Error(`failed to parse ${source}: ${where(text, bad.index)}: control character U+${code} (Helm refuses control characters in values files)`);
+  }
   // block-style files (most values files) are read without the yaml package's parser, same result
   // (with the fast paths on: the reader declines every file with them off)
   reader ??= simpleValuesReader(yamlLibrary(), PARSE_OPTIONS);
@@ -56,6 +106,16 @@ export function parseValuesYaml(text: string, source: string): { [key: string]: 
   if (simple !== undefined) {
     return simple;
   }
+  try {
+    return parseSlow(text, source);
+  } catch (e) {
+    // the yaml package composes recursively: a document nested some thousands deep exhausts the stack
+    if (e instanceof RangeError) throw new Error(`failed to parse ${source}: line 1, column 1: the document is nested too deeply to read`);
+    throw e;
+  }
+}
+
+function parseSlow(text: string, source: string): { [key: string]: unknown } {
   const docs = yamlLibrary().parseAllDocuments(text, PARSE_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0) {
@@ -65,6 +125,7 @@ export function parseValuesYaml(text: string, source: string): { [key: string]: 
   if (doc.errors.length > 0) {
     throw new Error(`failed to parse ${source}: ${describeYamlError(doc.errors[0])}`);
   }
+  checkHelmReads(doc, text, source);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 10000 });
@@ -76,7 +137,8 @@ export function parseValuesYaml(text: string, source: string): { [key: string]: 
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     const got = Array.isArray(value) ? 'a list' : `${typeof value} ${JSON.stringify(value)}`;
-    throw new Error(`failed to parse ${source}: the top level of a values file must be a map of values, got ${got}`);
+    const node = doc.contents as YAML.Node | null;
+    throw new Error(`failed to parse ${source}: ${where(text, node?.range?.[0] ?? 0)}: the top level of a values file must be a map of values, got ${got}`);
   }
   return value as { [key: string]: unknown };
 }

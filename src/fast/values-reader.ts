@@ -29,7 +29,7 @@ const LINE_END = /^(?: *| +#.*)$/;
 /** Plain scalars (and plain keys) that start like this are left to the yaml package: indicators, quotes, "- ". */
 const INDICATOR_START = /^(?:[[\]{}#&*!|>%@`,?:'"]|-(?: |$))/;
 /** Double-quoted escapes the reader resolves; any other is left to the yaml package. */
-const ESCAPES: { readonly [c: string]: string } = { '\\': '\\', '"': '"', '/': '/', 'n': '\n', 't': '\t', 'r': '\r' };
+const ESCAPES: { readonly [c: string]: string } = { '\\': '\\', '"': '"', 'n': '\n', 't': '\t', 'r': '\r' };
 
 interface Line {
   /** Leading spaces. */
@@ -56,9 +56,11 @@ export function simpleValuesReader(
   // plain scalars resolve as the composer does: the first default tag whose test matches, else a string
   const tags = new yaml.Document(null, options).schema.tags
     .filter((t): t is YAML.ScalarTag => t.default === true && !(t as YAML.CollectionTag).collection && (t as YAML.ScalarTag).test !== undefined);
+  const keyTags = new yaml.Document(null, options).schema.tags
+    .filter((t): t is YAML.ScalarTag => (t.default === true || t.default === 'key') && !(t as YAML.CollectionTag).collection && (t as YAML.ScalarTag).test !== undefined);
   const resolveOptions = { intAsBigInt: false };
-  const plainScalar = (s: string): unknown => {
-    for (const tag of tags) {
+  const plainScalar = (s: string, atKey = false): unknown => {
+    for (const tag of atKey ? keyTags : tags) {
       if (tag.test!.test(s)) {
         const value = tag.resolve(s, () => {
           throw DECLINE;
@@ -273,10 +275,10 @@ export function simpleValuesReader(
         if (!m) return undefined;
         const k = s.slice(0, m.index);
         if (k === '' || INDICATOR_START.test(k) || k[0] === '-' || k.includes(' #') || k.endsWith(' ') || k.length > 1000) throw DECLINE;
-        // a plain key is resolved like any scalar, then made a string (yaml's stringifyKey)
-        const v = plainScalar(k);
-        if (v !== null && typeof v === 'object') throw DECLINE;
-        key = v === null ? '' : String(v);
+        // a plain key is resolved by the schema's key tags (to the string Helm makes of it)
+        const v = plainScalar(k, true);
+        if (typeof v !== 'string') throw DECLINE;
+        key = v;
         rest = s.slice(m.index + 1);
       }
       // "<<" merges (merge: true); keys like __proto__ or toString need yaml's own assignment

