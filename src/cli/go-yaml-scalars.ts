@@ -20,8 +20,8 @@ for (const w of ['-.inf', '-.Inf', '-.INF']) WORDS.set(w, -Infinity);
 const YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** Go's `strconv.ParseInt(s, 0, 64)` / `ParseUint` syntax: sign, base prefix, digits. */
 const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]+)|([1-9][0-9]*|0))$/;
-const INT64_MAX = (1n << 63n) - 1n;
-const UINT64_MAX = (1n << 64n) - 1n;
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
 
 /** What a plain scalar is, as go-yaml resolves it; ints keep their exact value. */
 type Resolved = { kind: 'word'; value: boolean | null | number } | { kind: 'int'; value: bigint; unsigned: boolean }

@@ -284,8 +284,8 @@ function helmOutcomes(cases: readonly Case[]): Outcome[] {
     } else if (batch.length === 1) {
       out.push({ c: batch[0], text, key: keyOf(0), helm: { error: res.error } });
     } else {
-      run(batch.slice(0, batch.length >> 1));
-      run(batch.slice(batch.length >> 1));
+      run(batch.slice(0, Math.floor(batch.length / 2)));
+      run(batch.slice(Math.floor(batch.length / 2)));
     }
   };
   for (let i = 0; i < cases.length; i += 400) run(cases.slice(i, i + 400));
