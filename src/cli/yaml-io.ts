@@ -138,7 +138,7 @@ function parseSlow(text: string, source: string): { [key: string]: unknown } {
   if (typeof value !== 'object' || Array.isArray(value)) {
     const got = Array.isArray(value) ? 'a list' : `${typeof value} ${JSON.stringify(value)}`;
     const node = doc.contents as YAML.Node | null;
-    throw new Error(`failed to parse ${source}: ${where(text, node?.range?.[0] ?? 0)}: the top level of a values file must be a map of values, got ${got}`);
+    throw new Error(`failed to parse ${source}: the top level of a values file must be a map of values, got ${got} (${where(text, node?.range?.[0] ?? 0)})`);
   }
   return value as { [key: string]: unknown };
 }
