@@ -190,9 +190,10 @@ export function checkEnvVar(prop: string, env: EnvVarRuleInput): void {
     fail(`${prop}.valueFrom.resourceFieldRef.resource`, 'a resource name such as "limits.cpu"', from.resourceFieldRef?.resource);
   }
   if (source === 'configMapKeyRef' || source === 'secretKeyRef') {
-    // the ConfigMap's or Secret's name (core `ValidateSecretName`, a DNS subdomain) is left to
-    // the checks of whoever gives it: the Helm path names `initPassword.passwordSecret` for it
+    // core `validateConfigMapKeySelector` / `validateSecretKeySelector`: the object's name a DNS
+    // subdomain (`ValidateConfigMapName`, `ValidateSecretName`), the key a ConfigMap key
     const ref = from[source] ?? {};
+    checkDnsSubdomain(`${prop}.valueFrom.${source}.name`, ref.name as string);
     checkConfigMapKey(`${prop}.valueFrom.${source}.key`, ref.key as string);
   }
 }
@@ -235,6 +236,31 @@ export function checkToleration(prop: string, t: TolerationRuleInput): void {
   if (t.tolerationSeconds !== undefined && effect !== 'NoExecute') {
     fail(`${prop}.tolerationSeconds`, 'set only with effect "NoExecute"', t.tolerationSeconds);
   }
+}
+
+const RESOURCE_NAME = 'a resource name: "cpu", "memory", "ephemeral-storage", "hugepages-<size>", or a qualified name with a domain such as "nvidia.com/gpu"';
+
+/**
+ * A container's resource name (core `validateContainerResourceName`): a qualified name; without a
+ * domain one of `cpu`, `memory`, `ephemeral-storage`, `hugepages-*` (helper
+ * `IsStandardContainerResourceName`); with a domain outside `kubernetes.io`, an extended resource
+ * name (helper `IsExtendedResourceName`: not starting with `requests.`, and `requests.<name>` a
+ * qualified name too). `prop` names the map; the name is shown. @internal
+ */
+export function checkResourceName(prop: string, name: string): string {
+  if (name === 'cpu' || name === 'memory') return name;
+  let ok = isQualifiedName(name);
+  if (ok) {
+    if (name.indexOf('/') < 0) {
+      ok = name === 'ephemeral-storage' || name.startsWith('hugepages-');
+    } else if (!name.includes('kubernetes.io/')) {
+      ok = !name.startsWith('requests.') && isQualifiedName(`requests.${name}`);
+    }
+  }
+  if (!ok) {
+    fail(prop, `keys that are each ${RESOURCE_NAME}; key`, name);
+  }
+  return name;
 }
 
 /** A sysctl name (core `validateSysctlName`): dot- or slash-separated segments, at most 253 characters. @internal */
