@@ -1,7 +1,7 @@
 import type { Size } from 'cdk8s';
 import type { Cpu } from 'cdk8s-plus-27';
-import { checkResourceName } from './k8s-rules';
 import { StarRocksPropError } from './errors';
+import { checkResourceName } from './k8s-rules';
 import { fail } from './validate';
 
 /**
@@ -86,8 +86,21 @@ export class ResourceQuantity {
 }
 
 const SUFFIX_POWERS: { readonly [suffix: string]: number } = {
-  'n': 1e-9, 'u': 1e-6, 'm': 1e-3, 'k': 1e3, 'M': 1e6, 'G': 1e9, 'T': 1e12, 'P': 1e15, 'E': 1e18,
-  'Ki': 2 ** 10, 'Mi': 2 ** 20, 'Gi': 2 ** 30, 'Ti': 2 ** 40, 'Pi': 2 ** 50, 'Ei': 2 ** 60,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
 };
 
 /** The value of a matched quantity as a float (Infinity for huge ones). */

@@ -10,7 +10,9 @@ import { renderServiceOptions } from '../../src/components/services';
 
 const FE_PORTS = { 'http': 8030, 'rpc': 9020, 'query': 9030, 'edit-log': 9010 };
 
-function render(ports: Array<{ name?: string; containerPort?: number; port?: number; nodePort?: number }>, known: { [name: string]: number } | null = FE_PORTS) {
+type PortOverride = { name?: string; containerPort?: number; port?: number; nodePort?: number };
+
+function render(ports: PortOverride[], known: { [name: string]: number } | null = FE_PORTS) {
   return renderServiceOptions('fe.service', { type: ServiceType.NODE_PORT, ports }, known === null ? undefined : () => known, () => 'a known port');
 }
 
