@@ -3,7 +3,7 @@ import { SERVICE_TYPES } from '../common/constants';
 import type { ComponentKey } from '../common/constants';
 import type { ServicePortWire, ServiceWire } from '../common/crd-types';
 import { StarRocksPropError } from '../common/errors';
-import { checkIp } from '../common/k8s-rules';
+import { checkAnnotations, checkIp, checkLabels } from '../common/k8s-rules';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { checkInt, checkOneOf, copyStringMap, fail, setOnce } from '../common/validate';
 
@@ -79,10 +79,12 @@ export function renderServiceOptions(
     setOnce(`${prop}.annotations`, allAnnotations, k, annotations[k]);
   }
   if (Object.keys(allAnnotations).length > 0) {
+    checkAnnotations(`${prop}.annotations`, allAnnotations);
     out.annotations = allAnnotations;
   }
   const labels = copyStringMap(`${prop}.labels`, s.labels);
   if (labels && Object.keys(labels).length > 0) {
+    checkLabels(`${prop}.labels`, labels);
     out.labels = labels;
   }
   return out;
@@ -126,9 +128,10 @@ function matchedPort(port: ServicePortWire, known: { readonly [name: string]: nu
 
 /**
  * The Service's ports after the overrides (core `ValidateService`: each port name, port number and
- * node port once): two overrides of one name, of one port, with one `port` or one `nodePort`; and
- * an override's `port` that another port of the Service (a default, when `known`) already has.
- * Each error names both.
+ * node port once): two overrides of one name, with one `port` or one `nodePort`; and an
+ * override's `port` that another port of the Service (a default, when `known`) already has. Two
+ * overrides of one port (one by name, one by containerPort) both apply, the later one's `port`
+ * last. Each error names both.
  */
 function checkServicePorts(prop: string, ports: readonly ServicePortWire[], known: { readonly [name: string]: number } | undefined): void {
   const once = (what: string, value: (p: ServicePortWire) => string | number | undefined) => {
@@ -149,15 +152,6 @@ function checkServicePorts(prop: string, ports: readonly ServicePortWire[], know
     once('port', (p) => p.port);
     return;
   }
-  const overrides = new Map<string, number>();
-  ports.forEach((port, i) => {
-    const name = matchedPort(port, known);
-    const j = name === undefined ? undefined : overrides.get(name);
-    if (name !== undefined && j !== undefined) {
-      fail(`${prop}.ports[${i}]`, `an override of another port than ${prop}.ports[${j}] (both match the port ${name}; the operator would apply only one)`, port);
-    }
-    if (name !== undefined) overrides.set(name, i);
-  });
   // the Service's ports: the defaults (port = containerPort), each override's port applied
   const effective = new Map<string, { port: number; from: string }>();
   for (const name of Object.keys(known)) {

@@ -45,10 +45,10 @@ describe('service ports', () => {
       .toContain('but fe.service.ports[0].port for http and fe.service.ports[1].port for rpc are both 7000');
   });
 
-  test('fails for two overrides of one port, by containerPort and by name', () => {
-    const e = errorOf(() => render([{ containerPort: 9030, port: 19030 }, { name: 'query', port: 29030 }]));
-    expect(e.prop).toBe('fe.service.ports[1]');
-    expect(e.message).toContain('another port than fe.service.ports[0] (both match the port query');
+  test('two overrides of one port both apply, the later port checked', () => {
+    expect(() => render([{ name: 'query', nodePort: 30030 }, { containerPort: 9030, port: 19030 }])).not.toThrow();
+    expect(errorOf(() => render([{ name: 'query', port: 19030 }, { containerPort: 9030, port: 8030 }])).message)
+      .toContain('but fe.service.ports[1].port for query and its default port http (8030) are both 8030');
   });
 
   test('fails for two entries with one name or one nodePort, naming both', () => {
@@ -68,11 +68,11 @@ describe('service ports', () => {
     expect(() => Testing.synth(chart)).toThrow(/be.service.ports.*be.service.ports\[0\].port for webserver and its default port be \(9060\) are both 9060/);
   });
 
-  test('fails for an FE proxy override clashing with nothing but itself: two entries for http-port', () => {
+  test('fails for FE proxy overrides with one nodePort', () => {
     const chart = Testing.chart();
     expect(() => {
-      new StarRocksCluster(chart, 'Sr', { feProxy: { service: { type: ServiceType.NODE_PORT, ports: [{ name: 'http-port', nodePort: 30080 }, { containerPort: 8080, nodePort: 30081 }] } } });
+      new StarRocksCluster(chart, 'Sr', { feProxy: { service: { type: ServiceType.NODE_PORT, ports: [{ name: 'http-port', nodePort: 30080 }, { containerPort: 8080, nodePort: 30080 }] } } });
       Testing.synth(chart);
-    }).toThrow(/feProxy.service.ports\[1\]' must be an override of another port than feProxy.service.ports\[0\]/);
+    }).toThrow(/feProxy.service.ports\[1\]' must be a port whose nodePort differs from that of feProxy.service.ports\[0\]/);
   });
 });
