@@ -248,19 +248,20 @@ const RESOURCE_NAME = 'a resource name: "cpu", "memory", "ephemeral-storage", "h
  * qualified name too). `prop` names the map; the name is shown. @internal
  */
 export function checkResourceName(prop: string, name: string): string {
-  if (name === 'cpu' || name === 'memory') return name;
-  let ok = isQualifiedName(name);
-  if (ok) {
-    if (name.indexOf('/') < 0) {
-      ok = name === 'ephemeral-storage' || name.startsWith('hugepages-');
-    } else if (!name.includes('kubernetes.io/')) {
-      ok = !name.startsWith('requests.') && isQualifiedName(`requests.${name}`);
-    }
-  }
-  if (!ok) {
+  if (!isResourceName(name)) {
     fail(prop, `keys that are each ${RESOURCE_NAME}; key`, name);
   }
   return name;
+}
+
+/** Whether `name` is a container's resource name (see `checkResourceName`). @internal */
+export function isResourceName(name: string): boolean {
+  if (name === 'cpu' || name === 'memory') return true;
+  if (!isQualifiedName(name)) return false;
+  if (name.indexOf('/') < 0) {
+    return name === 'ephemeral-storage' || name.startsWith('hugepages-');
+  }
+  return name.includes('kubernetes.io/') || (!name.startsWith('requests.') && isQualifiedName(`requests.${name}`));
 }
 
 /** A sysctl name (core `validateSysctlName`): dot- or slash-separated segments, at most 253 characters. @internal */

@@ -1,7 +1,7 @@
 import type { Size } from 'cdk8s';
 import type { Cpu } from 'cdk8s-plus-27';
 import { StarRocksPropError } from './errors';
-import { checkResourceName } from './k8s-rules';
+import { checkResourceName, isResourceName } from './k8s-rules';
 import { fail } from './validate';
 
 /**
@@ -197,6 +197,33 @@ function isNative(name: string): boolean {
   return !name.includes('/') || name.includes('kubernetes.io/');
 }
 
+/** The names of `requests` or `limits` (`kind`), and whether they have huge pages and cpu or memory. */
+function checkResourceNames(
+  prop: string, kind: string, map: { readonly [name: string]: ResourceQuantity } | undefined, flags: { hugePages: boolean; cpuOrMemory: boolean },
+): void {
+  if (map === undefined) return;
+  const names = Object.keys(map);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name === 'cpu' || name === 'memory') {
+      flags.cpuOrMemory = true;
+      continue;
+    }
+    if (!isResourceName(name)) {
+      checkResourceName(`${prop}.${kind}`, name);
+    }
+    if (isHugePages(name)) {
+      flags.hugePages = true;
+    } else if (!isNative(name)) {
+      // core `ValidateResourceQuantityValue` with helper `IsIntegerResourceName`
+      const q = map[name];
+      if (q instanceof ResourceQuantity && !isWhole(exact(String(q._wire)))) {
+        fail(`${prop}.${kind}.${name}`, 'a whole number (the API server refuses fractions of an extended resource)', q._wire);
+      }
+    }
+  }
+}
+
 /**
  * A container's requests and limits (core `ValidateResourceRequirements`): resource names as
  * `checkResourceName` has them; each request at most its limit (apimachinery `Quantity.Cmp`);
@@ -211,27 +238,9 @@ export function checkResourceRequirements(
   requests: { readonly [name: string]: ResourceQuantity } | undefined,
   limits: { readonly [name: string]: ResourceQuantity } | undefined,
 ): void {
-  let hugePages = false;
-  let cpuOrMemory = false;
-  for (const [kind, map] of [['limits', limits], ['requests', requests]] as const) {
-    if (map === undefined) continue;
-    const names = Object.keys(map);
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i];
-      checkResourceName(`${prop}.${kind}`, name);
-      if (name === 'cpu' || name === 'memory') {
-        cpuOrMemory = true;
-      } else if (isHugePages(name)) {
-        hugePages = true;
-      } else if (!isNative(name)) {
-        // core `ValidateResourceQuantityValue` with helper `IsIntegerResourceName`
-        const q = map[name];
-        if (q instanceof ResourceQuantity && !isWhole(exact(String(q._wire)))) {
-          fail(`${prop}.${kind}.${name}`, 'a whole number (the API server refuses fractions of an extended resource)', q._wire);
-        }
-      }
-    }
-  }
+  const flags = { hugePages: false, cpuOrMemory: false };
+  checkResourceNames(prop, 'limits', limits, flags);
+  checkResourceNames(prop, 'requests', requests, flags);
   if (requests !== undefined) {
     const names = Object.keys(requests);
     for (let i = 0; i < names.length; i++) {
@@ -256,7 +265,7 @@ export function checkResourceRequirements(
       }
     }
   }
-  if (hugePages && !cpuOrMemory) {
+  if (flags.hugePages && !flags.cpuOrMemory) {
     throw new StarRocksPropError(prop, 'must request or limit cpu or memory too: the API server refuses hugepages-* without them');
   }
 }
