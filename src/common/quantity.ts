@@ -366,7 +366,8 @@ export function renderResources(
 
 /**
  * The `requests` and `limits` of a StarRocks spec (a component's or the FE proxy's): each map that
- * has a quantity, under its own key of the spec.
+ * has a quantity, under its own key of the spec. The API server's rules for them
+ * (`checkResourceRequirements`) are the caller's, at construction.
  *
  * @internal
  */
@@ -380,7 +381,6 @@ export function renderSpecResources(
   }
   const requests = renderQuantities(`${prop}.requests`, resources.requests);
   const limits = renderQuantities(`${prop}.limits`, resources.limits);
-  checkResourceRequirements(prop, resources.requests, resources.limits);
   if (requests && Object.keys(requests).length > 0) {
     out.requests = requests;
   }

@@ -3,6 +3,7 @@ import { ComponentOptions, ImagePullPolicy, PodManagementPolicy, SharedComponent
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
+import { checkResourceRequirements } from '../common/quantity';
 import {
   checkAffinity, checkConfigMapData, checkDnsSubdomain, checkIp, checkMaxUnavailable, checkLabels, checkObjectName, checkSysctlName, checkToleration,
 } from '../common/k8s-rules';
@@ -58,6 +59,9 @@ export function checkScalars(c: ScalarCheckContext): void {
   }
   if (o.image !== undefined) {
     checkImage(`${x}.image`, o.image);
+  }
+  if (o.resources !== undefined) {
+    checkResourceRequirements(`${x}.resources`, o.resources.requests, o.resources.limits);
   }
   const tag = c.imageTag.value;
   if (tag !== undefined && !isImageTag(tag)) {

@@ -6,7 +6,7 @@ import { wholeSeconds } from '../common/duration';
 import { checkImage } from '../common/image';
 import { checkAffinity, checkAnnotations, checkConfigMapData, checkLabels, checkObjectName, checkToleration } from '../common/k8s-rules';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
-import { renderSpecResources } from '../common/quantity';
+import { checkResourceRequirements, renderSpecResources } from '../common/quantity';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkMountPath, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { affinityToWire, tolerationsToWire, topologySpreadToWire } from '../common/wire';
 import { StarRocksResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
@@ -158,6 +158,9 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): FeProxySp
     spec.imagePullSecrets = o.imagePullSecrets.map((name, i) => ({ name: checkDnsSubdomain(`${p}.imagePullSecrets[${i}]`, name) }));
   }
   Object.assign(spec, renderSpecResources(`${p}.resources`, o.resources));
+  if (o.resources !== undefined) {
+    checkResourceRequirements(`${p}.resources`, o.resources.requests, o.resources.limits);
+  }
   if (o.resolver !== undefined) {
     spec.resolver = checkResolver(`${p}.resolver`, o.resolver);
   }

@@ -44,4 +44,10 @@ describe('component props checked with the API server\'s rules', () => {
   ])('fails for %s', (_what, props, message) => {
     expect(make(props)).toThrow(message);
   });
+
+  test('fails for requests above limits when the cluster is defined, not only at synth', () => {
+    expect(() => new StarRocksCluster(Testing.chart(), 'Sr', {
+      fe: { resources: { requests: { memory: ResourceQuantity.of('2Gi') }, limits: { memory: ResourceQuantity.of('2047Mi') } } },
+    })).toThrow(/^'fe\.resources\.requests\.memory' must be at most its limit "2047Mi" \(the API server refuses a request above the limit\), got "2Gi"$/);
+  });
 });
