@@ -3,10 +3,10 @@ import { ComponentOptions, ImagePullPolicy, PodManagementPolicy, SharedComponent
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
-import { checkResourceRequirements } from '../common/quantity';
 import {
   checkAffinity, checkConfigMapData, checkDnsSubdomain, checkIp, checkMaxUnavailable, checkLabels, checkObjectName, checkSysctlName, checkToleration,
 } from '../common/k8s-rules';
+import { checkResourceRequirements } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
 import { affinityToWire, pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
