@@ -190,9 +190,10 @@ export function checkEnvVar(prop: string, env: EnvVarRuleInput): void {
     fail(`${prop}.valueFrom.resourceFieldRef.resource`, 'a resource name such as "limits.cpu"', from.resourceFieldRef?.resource);
   }
   if (source === 'configMapKeyRef' || source === 'secretKeyRef') {
-    // the ConfigMap's or Secret's name (core `ValidateSecretName`, a DNS subdomain) is left to
-    // the checks of whoever gives it: the Helm path names `initPassword.passwordSecret` for it
+    // core `validateConfigMapKeySelector` / `validateSecretKeySelector`: the object's name a DNS
+    // subdomain (`ValidateConfigMapName`, `ValidateSecretName`), the key a ConfigMap key
     const ref = from[source] ?? {};
+    checkDnsSubdomain(`${prop}.valueFrom.${source}.name`, ref.name as string);
     checkConfigMapKey(`${prop}.valueFrom.${source}.key`, ref.key as string);
   }
 }
@@ -235,6 +236,32 @@ export function checkToleration(prop: string, t: TolerationRuleInput): void {
   if (t.tolerationSeconds !== undefined && effect !== 'NoExecute') {
     fail(`${prop}.tolerationSeconds`, 'set only with effect "NoExecute"', t.tolerationSeconds);
   }
+}
+
+const RESOURCE_NAME = 'a resource name: "cpu", "memory", "ephemeral-storage", "hugepages-<size>", or a qualified name with a domain such as "nvidia.com/gpu"';
+
+/**
+ * A container's resource name (core `validateContainerResourceName`): a qualified name; without a
+ * domain one of `cpu`, `memory`, `ephemeral-storage`, `hugepages-*` (helper
+ * `IsStandardContainerResourceName`); with a domain outside `kubernetes.io`, an extended resource
+ * name (helper `IsExtendedResourceName`: not starting with `requests.`, and `requests.<name>` a
+ * qualified name too). `prop` names the map; the name is shown. @internal
+ */
+export function checkResourceName(prop: string, name: string): string {
+  if (!isResourceName(name)) {
+    fail(prop, `keys that are each ${RESOURCE_NAME}; key`, name);
+  }
+  return name;
+}
+
+/** Whether `name` is a container's resource name (see `checkResourceName`). @internal */
+export function isResourceName(name: string): boolean {
+  if (name === 'cpu' || name === 'memory') return true;
+  if (!isQualifiedName(name)) return false;
+  if (name.indexOf('/') < 0) {
+    return name === 'ephemeral-storage' || name.startsWith('hugepages-');
+  }
+  return name.includes('kubernetes.io/') || (!name.startsWith('requests.') && isQualifiedName(`requests.${name}`));
 }
 
 /** A sysctl name (core `validateSysctlName`): dot- or slash-separated segments, at most 253 characters. @internal */
@@ -331,5 +358,100 @@ export function checkMaxUnavailable(prop: string, value: number | string): void 
   const n = m ? Number(m[1]) : NaN;
   if (!m || text.startsWith('0') || n < 1 || (m[2] === '%' && n > 100)) {
     fail(prop, 'a number of pods > 0 or a percentage from 1% to 100% (the operator refuses values starting with 0)', value);
+  }
+}
+
+type Wire = { readonly [key: string]: unknown };
+const asMap = (v: unknown): Wire => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Wire : {});
+const asList = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+
+/** core `validateNodeSelectorRequirement` / `ValidateLabelSelectorRequirement` (`numeric`: Gt and Lt too). */
+function checkSelectorRequirement(prop: string, r: Wire, numeric: boolean): void {
+  checkQualifiedName(`${prop}.key`, r.key as string);
+  const values = asList(r.values);
+  const op = r.operator;
+  if (op === 'In' || op === 'NotIn') {
+    if (values.length === 0) fail(`${prop}.values`, `at least one value with operator ${op}`, r.values);
+  } else if (op === 'Exists' || op === 'DoesNotExist') {
+    if (values.length > 0) fail(`${prop}.values`, `empty with operator ${op}`, r.values);
+  } else if (numeric && (op === 'Gt' || op === 'Lt')) {
+    if (values.length !== 1 || typeof values[0] !== 'string' || !/^-?[0-9]+$/.test(values[0])) {
+      fail(`${prop}.values`, `exactly one whole number (as text) with operator ${op}`, r.values);
+    }
+  } else {
+    fail(`${prop}.operator`, `one of "In", "NotIn", "Exists", "DoesNotExist"${numeric ? ', "Gt", "Lt"' : ''}`, op);
+  }
+  if (!numeric) {
+    values.forEach((v, i) => checkLabelValue(`${prop}.values[${i}]`, v as string));
+  }
+}
+
+/** core `ValidateNodeSelectorTerm`: match expressions, and match fields on `metadata.name` only. */
+function checkNodeSelectorTerm(prop: string, term: Wire): void {
+  asList(term.matchExpressions).forEach((r, i) => checkSelectorRequirement(`${prop}.matchExpressions[${i}]`, asMap(r), true));
+  asList(term.matchFields).forEach((f, i) => {
+    const r = asMap(f);
+    const p = `${prop}.matchFields[${i}]`;
+    if (r.key !== 'metadata.name') fail(`${p}.key`, '"metadata.name", the only field a node can be matched by', r.key);
+    if (r.operator !== 'In' && r.operator !== 'NotIn') fail(`${p}.operator`, 'one of "In", "NotIn"', r.operator);
+    if (asList(r.values).length !== 1) fail(`${p}.values`, 'exactly one node name', r.values);
+  });
+}
+
+/** core `validatePodAffinityTerm`: a label selector, DNS-label namespaces, a qualified topology key. */
+function checkPodAffinityTerm(prop: string, term: Wire): void {
+  for (const sel of ['labelSelector', 'namespaceSelector'] as const) {
+    const s = asMap(term[sel]);
+    const matchLabels = asMap(s.matchLabels) as { readonly [key: string]: string };
+    checkLabels(`${prop}.${sel}.matchLabels`, matchLabels);
+    asList(s.matchExpressions).forEach((r, i) => checkSelectorRequirement(`${prop}.${sel}.matchExpressions[${i}]`, asMap(r), false));
+  }
+  asList(term.namespaces).forEach((n, i) => checkDnsLabel(`${prop}.namespaces[${i}]`, n as string));
+  if (typeof term.topologyKey !== 'string' || term.topologyKey === '') {
+    fail(`${prop}.topologyKey`, 'a node label key such as "kubernetes.io/hostname" (the API server requires one)', term.topologyKey);
+  }
+  checkQualifiedName(`${prop}.topologyKey`, term.topologyKey);
+}
+
+/** core `validatePreferredSchedulingTerms` and `validateWeightedPodAffinityTerms`: a weight from 1 to 100. */
+function checkWeight(prop: string, weight: unknown): void {
+  if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 1 || weight > 100) {
+    fail(`${prop}.weight`, 'a whole number from 1 to 100', weight);
+  }
+}
+
+/**
+ * A pod's affinity in wire form (core `validateAffinity`): node selector terms (at least one when
+ * required) with valid requirements; pod (anti-)affinity terms with label selectors and a topology
+ * key; weights from 1 to 100. @internal
+ */
+export function checkAffinity(prop: string, affinity: unknown): void {
+  const a = asMap(affinity);
+  if (a.nodeAffinity !== undefined) {
+    const p = `${prop}.nodeAffinity`;
+    const node = asMap(a.nodeAffinity);
+    if (node.requiredDuringSchedulingIgnoredDuringExecution !== undefined) {
+      const rp = `${p}.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms`;
+      const terms = asList(asMap(node.requiredDuringSchedulingIgnoredDuringExecution).nodeSelectorTerms);
+      if (terms.length === 0) fail(rp, 'at least one node selector term (the API server requires one)', terms);
+      terms.forEach((t, i) => checkNodeSelectorTerm(`${rp}[${i}]`, asMap(t)));
+    }
+    asList(node.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+      const tp = `${p}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
+      checkWeight(tp, asMap(t).weight);
+      checkNodeSelectorTerm(`${tp}.preference`, asMap(asMap(t).preference));
+    });
+  }
+  for (const kind of ['podAffinity', 'podAntiAffinity'] as const) {
+    if (a[kind] === undefined) continue;
+    const p = `${prop}.${kind}`;
+    const pod = asMap(a[kind]);
+    asList(pod.requiredDuringSchedulingIgnoredDuringExecution).forEach((t, i) =>
+      checkPodAffinityTerm(`${p}.requiredDuringSchedulingIgnoredDuringExecution[${i}]`, asMap(t)));
+    asList(pod.preferredDuringSchedulingIgnoredDuringExecution).forEach((t, i) => {
+      const tp = `${p}.preferredDuringSchedulingIgnoredDuringExecution[${i}]`;
+      checkWeight(tp, asMap(t).weight);
+      checkPodAffinityTerm(`${tp}.podAffinityTerm`, asMap(asMap(t).podAffinityTerm));
+    });
   }
 }

@@ -3,9 +3,12 @@ import { ComponentOptions, ImagePullPolicy, PodManagementPolicy, SharedComponent
 import { ComponentKey, configFileKey, NAME_BUDGET, PROBE_PERIOD_SECONDS } from '../common/constants';
 import { wholeSeconds } from '../common/duration';
 import { checkImage, isImageTag } from '../common/image';
-import { checkConfigMapData, checkDnsSubdomain, checkIp, checkMaxUnavailable, checkLabels, checkObjectName, checkSysctlName, checkToleration } from '../common/k8s-rules';
+import {
+  checkAffinity, checkConfigMapData, checkDnsSubdomain, checkIp, checkMaxUnavailable, checkLabels, checkObjectName, checkSysctlName, checkToleration,
+} from '../common/k8s-rules';
+import { checkResourceRequirements } from '../common/quantity';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
-import { pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
+import { affinityToWire, pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
 
 /** What the scalar checks need of the component. @internal */
@@ -56,6 +59,9 @@ export function checkScalars(c: ScalarCheckContext): void {
   }
   if (o.image !== undefined) {
     checkImage(`${x}.image`, o.image);
+  }
+  if (o.resources !== undefined) {
+    checkResourceRequirements(`${x}.resources`, o.resources.requests, o.resources.limits);
   }
   const tag = c.imageTag.value;
   if (tag !== undefined && !isImageTag(tag)) {
@@ -153,6 +159,10 @@ export function checkInheritedPodFields(
     checkLabels(propOf('nodeSelector'), nodeSelector);
   }
   (inherit('tolerations') ?? []).forEach((t, i) => checkToleration(`${propOf('tolerations')}[${i}]`, t));
+  const affinity = inherit('affinity');
+  if (affinity !== undefined) {
+    checkAffinity(propOf('affinity'), affinityToWire(affinity, propOf('affinity')));
+  }
   // core `validateHostAliases`: an IP and DNS-subdomain host names
   (inherit('hostAliases') ?? []).forEach((h, i) => {
     const p = `${propOf('hostAliases')}[${i}]`;

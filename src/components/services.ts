@@ -2,7 +2,8 @@ import type { ComponentServiceOptions } from './options';
 import { SERVICE_TYPES } from '../common/constants';
 import type { ComponentKey } from '../common/constants';
 import type { ServicePortWire, ServiceWire } from '../common/crd-types';
-import { checkIp } from '../common/k8s-rules';
+import { StarRocksPropError } from '../common/errors';
+import { checkAnnotations, checkIp, checkLabels } from '../common/k8s-rules';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { checkInt, checkOneOf, copyStringMap, fail, setOnce } from '../common/validate';
 
@@ -71,16 +72,19 @@ export function renderServiceOptions(
       if (port.nodePort !== undefined) r.nodePort = port.nodePort;
       return r;
     });
+    checkServicePorts(prop, out.ports, known);
   }
   const allAnnotations = { ...copyStringMap(`${prop}.annotations`, s.annotations) };
   for (const k of Object.keys(annotations)) {
     setOnce(`${prop}.annotations`, allAnnotations, k, annotations[k]);
   }
   if (Object.keys(allAnnotations).length > 0) {
+    checkAnnotations(`${prop}.annotations`, allAnnotations);
     out.annotations = allAnnotations;
   }
   const labels = copyStringMap(`${prop}.labels`, s.labels);
   if (labels && Object.keys(labels).length > 0) {
+    checkLabels(`${prop}.labels`, labels);
     out.labels = labels;
   }
   return out;
@@ -109,4 +113,63 @@ export function renderComponentService(
     }
   }
   return out;
+}
+
+/** The port of `known` an override applies to, as the operator matches it: by containerPort first, then by name. */
+function matchedPort(port: ServicePortWire, known: { readonly [name: string]: number }): string | undefined {
+  const names = Object.keys(known);
+  if (port.containerPort !== undefined) {
+    for (let i = 0; i < names.length; i++) {
+      if (known[names[i]] === port.containerPort) return names[i];
+    }
+  }
+  return port.name !== undefined && Object.prototype.hasOwnProperty.call(known, port.name) ? port.name : undefined;
+}
+
+/**
+ * The Service's ports after the overrides (core `ValidateService`: each port name, port number and
+ * node port once): two overrides of one name, with one `port` or one `nodePort`; and an
+ * override's `port` that another port of the Service (a default, when `known`) already has. Two
+ * overrides of one port (one by name, one by containerPort) both apply, the later one's `port`
+ * last. Each error names both.
+ */
+function checkServicePorts(prop: string, ports: readonly ServicePortWire[], known: { readonly [name: string]: number } | undefined): void {
+  const once = (what: string, value: (p: ServicePortWire) => string | number | undefined) => {
+    const seen = new Map<string | number, number>();
+    ports.forEach((port, i) => {
+      const v = value(port);
+      if (v === undefined) return;
+      const j = seen.get(v);
+      if (j !== undefined) {
+        fail(`${prop}.ports[${i}]`, `a port whose ${what} differs from that of ${prop}.ports[${j}] (the API server refuses a Service with two ports of one ${what})`, v);
+      }
+      seen.set(v, i);
+    });
+  };
+  once('name', (p) => p.name);
+  once('nodePort', (p) => p.nodePort);
+  if (known === undefined) {
+    once('port', (p) => p.port);
+    return;
+  }
+  // the Service's ports: the defaults (port = containerPort), each override's port applied
+  const effective = new Map<string, { port: number; from: string }>();
+  for (const name of Object.keys(known)) {
+    effective.set(name, { port: known[name], from: `its default port ${name} (${known[name]})` });
+  }
+  ports.forEach((port, i) => {
+    const name = matchedPort(port, known);
+    if (name !== undefined && port.port !== undefined) {
+      effective.set(name, { port: port.port, from: `${prop}.ports[${i}].port for ${name}` });
+    }
+  });
+  const byNumber = new Map<number, string>();
+  for (const [, e] of effective) {
+    const other = byNumber.get(e.port);
+    if (other !== undefined) {
+      const [a, b] = other.startsWith('its default') ? [e.from, other] : [other, e.from];
+      throw new StarRocksPropError(`${prop}.ports`, `must give each port of the Service its own number (the API server refuses two ports of one number), but ${a} and ${b} are both ${e.port}`);
+    }
+    byNumber.set(e.port, e.from);
+  }
 }

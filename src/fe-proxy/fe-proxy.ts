@@ -4,9 +4,10 @@ import { FE_PROXY_PORT } from '../common/constants';
 import type { FeProxySpecWire, ServiceWire } from '../common/crd-types';
 import { wholeSeconds } from '../common/duration';
 import { checkImage } from '../common/image';
+import { checkAffinity, checkAnnotations, checkConfigMapData, checkLabels, checkObjectName, checkToleration } from '../common/k8s-rules';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
-import { renderSpecResources } from '../common/quantity';
-import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, copyStringMap, fail } from '../common/validate';
+import { checkResourceRequirements, renderSpecResources } from '../common/quantity';
+import { checkDnsLabel, checkDnsSubdomain, checkInt, checkMountPath, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { affinityToWire, tolerationsToWire, topologySpreadToWire } from '../common/wire';
 import { StarRocksResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
 import { renderServiceOptions } from '../components/services';
@@ -154,11 +155,14 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): FeProxySp
     spec.imagePullPolicy = checkOneOf(`${p}.imagePullPolicy`, o.imagePullPolicy, Object.values(ImagePullPolicy));
   }
   if (o.imagePullSecrets && o.imagePullSecrets.length > 0) {
-    spec.imagePullSecrets = o.imagePullSecrets.map((name) => ({ name }));
+    spec.imagePullSecrets = o.imagePullSecrets.map((name, i) => ({ name: checkDnsSubdomain(`${p}.imagePullSecrets[${i}]`, name) }));
   }
   Object.assign(spec, renderSpecResources(`${p}.resources`, o.resources));
+  if (o.resources !== undefined) {
+    checkResourceRequirements(`${p}.resources`, o.resources.requests, o.resources.limits);
+  }
   if (o.resolver !== undefined) {
-    spec.resolver = o.resolver;
+    spec.resolver = checkResolver(`${p}.resolver`, o.resolver);
   }
   if (o.service !== undefined) {
     spec.service = renderProxyService(o.service);
@@ -183,30 +187,35 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): FeProxySp
         fail(`${p}.podLabels`, `free of the selector label "${k}" (the Deployment would stop selecting its pods of ${clusterName}-fe-proxy)`, podLabels);
       }
     }
+    checkLabels(`${p}.podLabels`, podLabels);
     spec.podLabels = podLabels;
   }
   const annotations = copyStringMap(`${p}.podAnnotations`, o.podAnnotations);
   if (annotations && Object.keys(annotations).length > 0) {
+    checkAnnotations(`${p}.podAnnotations`, annotations);
     spec.annotations = annotations;
   }
   // the scheduling options, when set and (lists) not empty
   if (o.nodeSelector !== undefined) {
     spec.nodeSelector = copyStringMap(`${p}.nodeSelector`, o.nodeSelector);
+    checkLabels(`${p}.nodeSelector`, spec.nodeSelector);
   }
   if (o.affinity !== undefined) {
     spec.affinity = affinityToWire(o.affinity, `${p}.affinity`);
+    checkAffinity(`${p}.affinity`, spec.affinity);
   }
   if (o.tolerations !== undefined && o.tolerations.length > 0) {
     spec.tolerations = tolerationsToWire(o.tolerations, `${p}.tolerations`);
+    spec.tolerations.forEach((t, i) => checkToleration(`${p}.tolerations[${i}]`, t));
   }
   if (o.topologySpreadConstraints !== undefined && o.topologySpreadConstraints.length > 0) {
     spec.topologySpreadConstraints = topologySpreadToWire(o.topologySpreadConstraints, `${p}.topologySpreadConstraints`);
   }
   if (o.schedulerName !== undefined) {
-    spec.schedulerName = o.schedulerName;
+    spec.schedulerName = checkObjectName(`${p}.schedulerName`, o.schedulerName);
   }
   if (o.serviceAccount !== undefined) {
-    spec.serviceAccount = o.serviceAccount;
+    spec.serviceAccount = checkObjectName(`${p}.serviceAccount`, o.serviceAccount);
   }
   if (o.shareProcessNamespace !== undefined) {
     spec.shareProcessNamespace = o.shareProcessNamespace;
@@ -218,4 +227,23 @@ function renderProxyService(s: ComponentServiceOptions): ServiceWire {
   const ports = { [FE_PROXY_PORT.name]: FE_PROXY_PORT.containerPort };
   return renderServiceOptions('feProxy.service', s, () => ports,
     () => `to match the proxy's port by containerPort ${FE_PROXY_PORT.containerPort} or name "${FE_PROXY_PORT.name}"`);
+}
+
+/** One address of nginx's `resolver` directive: a host name or IP, with an optional port; or a parameter such as `valid=30s`. */
+const RESOLVER_TOKEN = /^[A-Za-z0-9._:[\]=-]+$/;
+
+/**
+ * The `resolver` the operator writes into the proxy's `nginx.conf` (ConfigMap `<cluster>-fe-proxy`):
+ * addresses and parameters separated by spaces, nothing that would end the directive (`;`, braces,
+ * line breaks), within the 1 MiB of a ConfigMap; empty for the operator's default.
+ */
+function checkResolver(prop: string, resolver: string): string {
+  if (resolver === '') {
+    return resolver; // the operator's default (the chart writes "")
+  }
+  if (typeof resolver !== 'string' || !resolver.split(' ').every((t) => RESOLVER_TOKEN.test(t))) {
+    fail(prop, 'nginx resolver addresses separated by single spaces, e.g. "kube-dns.kube-system.svc.cluster.local" or "10.96.0.10:53 valid=30s"', resolver);
+  }
+  checkConfigMapData(prop, { 'nginx.conf': resolver });
+  return resolver;
 }

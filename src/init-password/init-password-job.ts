@@ -10,6 +10,8 @@ import { StarRocksApiObject } from '../common/api-object';
 import { DEFAULT_IMAGE_TAG, DEFAULT_REPOSITORY } from '../common/constants';
 import { contributeEnvVar } from '../common/env-contributions';
 import { checkImage, ImageReference } from '../common/image';
+import { checkAffinity, checkAnnotations, checkLabels, checkToleration } from '../common/k8s-rules';
+import type { TolerationRuleInput } from '../common/k8s-rules';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { renderResources, ResourcesWire } from '../common/quantity';
 import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
@@ -185,8 +187,9 @@ export class InitPasswordJob extends Construct {
       fail('cluster', 'the StarRocks cluster whose root password is set', props?.cluster);
     }
     if (!(props.password instanceof RootPasswordSource)) {
+      // the value is never shown: a plain string here is most likely the password itself
       fail('password', 'a RootPasswordSource (RootPasswordSource.fromSecret(...) or RootPasswordSource.fromValue(...)); '
-        + 'the chart would create the Secret with an empty password', props.password);
+        + 'the chart would create the Secret with an empty password', props.password === undefined ? undefined : `<redacted ${typeof props.password}>`);
     }
     this.props = props;
     const cluster = props.cluster;
@@ -203,7 +206,17 @@ export class InitPasswordJob extends Construct {
     this.imagePullSecrets = props.imagePullSecrets?.map((name, i) => checkDnsSubdomain(`imagePullSecrets[${i}]`, name));
     this.affinity = wireObject(props.affinity, 'affinity');
     this.tolerations = wireList(props.tolerations, 'tolerations');
-    this.labels = mergeLabels(libraryLabels(c, props.defaultLabels), { [LABEL_CLUSTER]: c }, copyStringMap('labels', props.labels));
+    const labels = copyStringMap('labels', props.labels);
+    // the API server's rules for the fields given here (those inherited from FE are checked there)
+    checkLabels('labels', labels);
+    checkAnnotations('podAnnotations', this.podAnnotations);
+    if (this.affinity !== undefined) {
+      checkAffinity('affinity', this.affinity);
+    }
+    this.tolerations?.forEach((t, i) => checkToleration(`tolerations[${i}]`, t as TolerationRuleInput));
+    // the script ConfigMap's name is the name of the Job's volume too: a DNS label
+    checkDnsLabel('scriptConfigMapName', this.scriptConfigMapName);
+    this.labels = mergeLabels(libraryLabels(c, props.defaultLabels), { [LABEL_CLUSTER]: c }, labels);
 
     if (props.password._plaintext !== undefined) {
       warn(this, `the root password is given as a value: it is written, base64-encoded, into the Secret ${this.secretName} `
@@ -222,6 +235,8 @@ export class InitPasswordJob extends Construct {
     if (emitJob && !emitScript) {
       fail('emitScriptConfigMap', 'true or unset while emitJob is true (the Job mounts the script ConfigMap)', emitScript);
     }
+    const annotations = copyStringMap('annotations', props.annotations);
+    checkAnnotations('annotations', annotations);
     if (emitJob) {
       this.apiObject = new StarRocksApiObject(this, 'Resource', {
         apiVersion: 'batch/v1',
@@ -230,7 +245,7 @@ export class InitPasswordJob extends Construct {
           name: this.jobName,
           namespace: cluster.clusterNamespace,
           labels: { ...this.labels },
-          annotations: copyStringMap('annotations', props.annotations),
+          annotations,
         },
         spec: Lazy.any({ produce: () => this.renderJobSpec() }),
       });

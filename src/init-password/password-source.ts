@@ -1,4 +1,6 @@
+import { inspect } from 'util';
 import type * as kplus from 'cdk8s-plus-27';
+import { StarRocksPropError } from '../common/errors';
 import { checkDnsSubdomain, fail } from '../common/validate';
 
 /** The key the kube-starrocks chart uses for the root password in its Secret. @internal */
@@ -54,7 +56,9 @@ export class RootPasswordSource {
    */
   public static fromValue(password: string): RootPasswordSource {
     if (typeof password !== 'string' || password.length === 0) {
-      fail('password', 'a non-empty password (StarRocks keeps an empty root password otherwise)', password);
+      // never shown: a value of another type may still be the password
+      throw new StarRocksPropError('password', 'must be a non-empty password (StarRocks keeps an empty root password otherwise), got '
+        + (typeof password === 'string' ? 'an empty string' : `a value of type ${typeof password} (<redacted>)`));
     }
     return new RootPasswordSource(undefined, DEFAULT_PASSWORD_KEY, password);
   }
@@ -63,12 +67,51 @@ export class RootPasswordSource {
   public readonly secretName?: string;
   /** The key of the Secret that holds the password. */
   public readonly key: string;
-  /** The plaintext password of `fromValue`. @internal */
-  public readonly _plaintext?: string;
 
   private constructor(secretName: string | undefined, key: string, plaintext: string | undefined) {
     this.secretName = secretName;
     this.key = key;
-    this._plaintext = plaintext;
+    if (plaintext !== undefined) {
+      PLAINTEXT.set(this, plaintext);
+    }
+  }
+
+  /**
+   * The plaintext password of `fromValue`. Kept outside the object, so that `JSON.stringify`,
+   * `util.inspect`, spreading and `Object.entries` never see it.
+   *
+   * @internal
+   */
+  public get _plaintext(): string | undefined {
+    return PLAINTEXT.get(this);
   }
 }
+
+/** The passwords of `fromValue`, by source. */
+const PLAINTEXT = new WeakMap<RootPasswordSource, string>();
+
+/** What a source shows when printed: where the password is, never the password. */
+function describeSource(source: RootPasswordSource): string {
+  return source.secretName !== undefined
+    ? `RootPasswordSource(secret ${JSON.stringify(source.secretName)}, key ${JSON.stringify(source.key)})`
+    : 'RootPasswordSource(value <redacted>)';
+}
+
+// defined on the prototype rather than as members, which jsii would publish in every language
+Object.defineProperty(RootPasswordSource.prototype, 'toString', {
+  value(this: RootPasswordSource): string {
+    return describeSource(this);
+  },
+});
+Object.defineProperty(RootPasswordSource.prototype, 'toJSON', {
+  value(this: RootPasswordSource): { [key: string]: string } {
+    return this.secretName !== undefined
+      ? { secretName: this.secretName, key: this.key }
+      : { password: '<redacted>', key: this.key };
+  },
+});
+Object.defineProperty(RootPasswordSource.prototype, inspect.custom, {
+  value(this: RootPasswordSource): string {
+    return describeSource(this);
+  },
+});

@@ -31,6 +31,9 @@ import {
 import type { Container, ObjectBody, SecurityContext, Subject } from './k8s-wire';
 import { StarRocksOperatorProps } from './props';
 import { StarRocksApiObject } from '../common/api-object';
+import { ImageReference } from '../common/image';
+import { checkAffinity, checkAnnotations, checkEnvVar, checkLabels, checkToleration } from '../common/k8s-rules';
+import type { EnvVarRuleInput, TolerationRuleInput } from '../common/k8s-rules';
 import { renderResources, ResourceQuantity } from '../common/quantity';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
@@ -160,6 +163,9 @@ export class StarRocksOperator extends Construct {
 
     // --- container ---
     const image = checkToken(`${p}.image`, props.image ?? DEFAULT_OPERATOR_IMAGE, 'an image reference such as "starrocks/operator:v1.11.5"');
+    if (ImageReference.parse(image) === undefined) {
+      fail(`${p}.image`, 'an image reference such as "starrocks/operator:v1.11.5" (the kubelet cannot pull others)', image);
+    }
     const imagePullPolicy = checkOneOf(`${p}.imagePullPolicy`, props.imagePullPolicy ?? ImagePullPolicy.ALWAYS, PULL_POLICIES);
     const timeZone = checkTimeZone(`${p}.timeZone`, props.timeZone ?? DEFAULT_TIME_ZONE);
     const env = wireList(`${p}.envVars`, props.envVars) ?? [];
@@ -173,6 +179,7 @@ export class StarRocksOperator extends Construct {
         warn(this, `'${p}.envVars[${i}]' sets ${show(e.name)} a second time${hint}; Kubernetes uses the last value`);
       }
       envNames.add(e.name);
+      checkEnvVar(`${p}.envVars[${i}]`, e as EnvVarRuleInput);
     });
     const resources = props.resources === undefined && props.resourceClaims === undefined
       ? { limits: { ...DEFAULT_RESOURCES.limits }, requests: { ...DEFAULT_RESOURCES.requests } }
@@ -203,6 +210,14 @@ export class StarRocksOperator extends Construct {
     const nodeSelector = nonEmptyMap(copyStringMap(`${p}.nodeSelector`, props.nodeSelector));
     const affinity = wireObject(`${p}.affinity`, props.affinity);
     const tolerations = wireList(`${p}.tolerations`, props.tolerations);
+    // the API server's rules for the pod's fields (see common/k8s-rules.ts)
+    checkAnnotations(`${p}.annotations`, annotations);
+    checkAnnotations(`${p}.podAnnotations`, { 'kubectl.kubernetes.io/default-container': MANAGER_CONTAINER, ...podAnnotations });
+    checkLabels(`${p}.nodeSelector`, nodeSelector);
+    if (affinity !== undefined) {
+      checkAffinity(`${p}.affinity`, affinity);
+    }
+    tolerations?.forEach((t, i) => checkToleration(`${p}.tolerations[${i}]`, t as TolerationRuleInput));
 
     const saOptions = props.serviceAccount ?? {};
     const saName = saOptions.name ?? DEFAULT_SERVICE_ACCOUNT_NAME;
@@ -211,6 +226,8 @@ export class StarRocksOperator extends Construct {
     const createSa = checkBoolean(`${p}.serviceAccount.create`, saOptions.create, true);
     const saAnnotations = nonEmptyMap(copyStringMap(`${p}.serviceAccount.annotations`, saOptions.annotations));
     const saLabels = nonEmptyMap(copyStringMap(`${p}.serviceAccount.labels`, saOptions.labels));
+    checkAnnotations(`${p}.serviceAccount.annotations`, saAnnotations);
+    checkLabels(`${p}.serviceAccount.labels`, saLabels);
     const rbacOptions = props.rbac ?? {};
     const createRbac = checkBoolean(`${p}.rbac.create`, rbacOptions.create, true);
     const rbacInOperatorNamespace = checkBoolean(`${p}.rbac.namespacedRbacInOperatorNamespace`, rbacOptions.namespacedRbacInOperatorNamespace, false);

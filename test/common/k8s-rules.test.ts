@@ -89,6 +89,11 @@ describe('env vars', () => {
     expect(errorOf(() => checkEnvVar('p', { name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'a/b' } } })).prop).toBe('p.valueFrom.secretKeyRef.key');
     expect(errorOf(() => checkEnvVar('p', { name: 'A', valueFrom: { configMapKeyRef: { name: 's', key: '' } } })).prop).toBe('p.valueFrom.configMapKeyRef.key');
   });
+  test('fails for a secretKeyRef or configMapKeyRef name that is not a DNS subdomain', () => {
+    expect(errorOf(() => checkEnvVar('p', { name: 'A', valueFrom: { secretKeyRef: { name: 'Bad_Name', key: 'k' } } })).prop).toBe('p.valueFrom.secretKeyRef.name');
+    expect(errorOf(() => checkEnvVar('p', { name: 'A', valueFrom: { configMapKeyRef: { key: 'k' } } })).prop).toBe('p.valueFrom.configMapKeyRef.name');
+    expect(() => checkEnvVar('p', { name: 'A', valueFrom: { configMapKeyRef: { name: 'my.config-1', key: 'k' } } })).not.toThrow();
+  });
   test('fails for a fieldRef without a path', () => {
     expect(errorOf(() => checkEnvVar('p', { name: 'A', valueFrom: { fieldRef: {} } })).prop).toBe('p.valueFrom.fieldRef.fieldPath');
   });

@@ -46,10 +46,19 @@ describe('ResourceQuantity', () => {
     expect(() => ResourceQuantity.of(text)).toThrow(new RegExp(`'quantity' must be a Kubernetes quantity such as "4", "500m" or "8Gi", got ${escapeRegExp(JSON.stringify(text))}$`));
   });
 
-  test('accepts every generated Kubernetes quantity, as written', () => {
+  test('accepts every generated Kubernetes quantity of 0 or more, as written', () => {
     fc.assert(fc.property(validQuantity, (q) => {
+      // negative requests and limits are refused (issue 12); a negative zero is zero
+      fc.pre(!q.startsWith('-') || !/[1-9]/.test(q.replace(/([eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])$/, '')));
       expect(ResourceQuantity.of(q).value).toBe(q);
     }), { numRuns: 2000 });
+  });
+
+  test('fails for every generated negative quantity', () => {
+    fc.assert(fc.property(validQuantity, (q) => {
+      fc.pre(q.startsWith('-') && /[1-9]/.test(q.replace(/([eE][+-]?[0-9]+|[KMGTPE]i|[numkMGTPE])$/, '')));
+      expect(() => ResourceQuantity.of(q)).toThrow(/'quantity' must be a quantity of 0 or more/);
+    }), { numRuns: 500 });
   });
 
   test('rejects a quantity with a character a quantity never has, anywhere', () => {
