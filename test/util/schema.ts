@@ -271,7 +271,8 @@ function metadataIssues(obj: Record<string, any>): Issue[] {
   if (isPlainObject(md.annotations)) {
     let size = 0;
     for (const [k, v] of Object.entries(md.annotations)) {
-      const kp = qualifiedNameProblem(k);
+      // the API server checks annotation keys lower-cased (apimachinery ValidateAnnotations)
+      const kp = qualifiedNameProblem(k.toLowerCase());
       if (kp) issues.push({ path: ['metadata', 'annotations', k], message: kp });
       size += k.length + (typeof v === 'string' ? v.length : 0);
     }
