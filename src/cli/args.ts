@@ -12,6 +12,57 @@ export type CliChartName = 'kube-starrocks' | 'warehouse';
 /** The chart version the translations reproduce. @internal */
 export const CHART_VERSION = '1.11.5';
 
+/** The release name `helm template CHART` (Helm 3.6.2) uses when none is given. @internal */
+export const DEFAULT_RELEASE_NAME = 'RELEASE-NAME';
+
+/**
+ * The charts' `kubeVersion` constraint (the same in both Chart.yaml files of chart 1.11.5): the
+ * Kubernetes versions `--kube-version` may name.
+ * @internal
+ */
+export const KUBE_VERSION_CONSTRAINT = '>=1.23.0-0';
+
+/** A Kubernetes version as Helm 3.6.2 reads `--kube-version` (Masterminds semver, lenient form). @internal */
+export interface KubeVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly patch: number;
+  /** As Helm prints it (`.Capabilities.KubeVersion.Version`): `v1.28.0`, `v1.28.3+k3s1`. */
+  readonly version: string;
+}
+
+const SEMVER = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+const UINT64_MAX = BigInt('18446744073709551615');
+
+/**
+ * Reads a `--kube-version` as Helm 3.6.2 does (`chartutil.ParseKubeVersion`: `1.28`, `v1.28.3+k3s1`,
+ * `1` are versions; a numeric pre-release part with a leading 0 is not) and checks it against
+ * {@link KUBE_VERSION_CONSTRAINT} (`chart requires kubeVersion: ...`), with Helm's messages.
+ *
+ * @throws Error when the version is malformed or outside the constraint
+ * @internal
+ */
+export function checkKubeVersion(given: string): KubeVersion {
+  const invalid = (why: string) => new Error(`invalid kube version '${given}': ${why}`);
+  const m = SEMVER.exec(given);
+  if (!m) throw invalid('Invalid Semantic Version');
+  const parts = [m[1], m[2] ?? '0', m[3] ?? '0'].map(p => BigInt(p));
+  if (parts.some(p => p > UINT64_MAX)) throw invalid('Invalid Semantic Version');
+  const pre = m[4];
+  if (pre !== undefined && pre.split('.').some(p => /^[0-9]+$/.test(p) && p.length > 1 && p.startsWith('0'))) {
+    throw invalid('Version segment starts with 0');
+  }
+  const version = `v${parts.join('.')}${pre !== undefined ? `-${pre}` : ''}${m[5] !== undefined ? `+${m[5]}` : ''}`;
+  // ">=X.Y.Z-0": every version whose X.Y.Z is at least that, pre-releases included
+  const min = /^>=([0-9]+)\.([0-9]+)\.([0-9]+)-0$/.exec(KUBE_VERSION_CONSTRAINT)!.slice(1).map(p => BigInt(p));
+  let cmp = 0;
+  for (let i = 0; i < 3 && cmp === 0; i++) cmp = parts[i] < min[i] ? -1 : parts[i] > min[i] ? 1 : 0;
+  if (cmp < 0) {
+    throw new Error(`chart requires kubeVersion: ${KUBE_VERSION_CONSTRAINT} which is incompatible with Kubernetes ${version}`);
+  }
+  return { major: Number(parts[0]), minor: Number(parts[1]), patch: Number(parts[2]), version };
+}
+
 /** What the command line asks for. @internal */
 export type CliRequest =
   | { readonly command: 'help' }
@@ -27,8 +78,14 @@ export interface TemplateRequest {
   readonly valueFiles: readonly string[];
   /** `--set`, in order. */
   readonly sets: readonly string[];
+  /** `--set-string`, in order (applied after every `--set`, as Helm does). */
+  readonly setStrings?: readonly string[];
+  /** `--set-file`, in order (applied after every `--set-string`, as Helm does). */
+  readonly setFiles?: readonly string[];
   readonly namespace: string;
   readonly apiVersions: readonly string[];
+  /** `--kube-version` as given; absent: no check (see the help). */
+  readonly kubeVersion?: string;
   readonly outputDir?: string;
   readonly debug: boolean;
 }
@@ -47,12 +104,15 @@ like "helm template" (Helm 3.6.2), through the typed constructs of the cdk8s-sta
 It prints the same Kubernetes objects the chart would, as multi-document YAML.
 
 Usage:
-  cdk8s-starrocks template RELEASE [CHART] [flags]
+  cdk8s-starrocks template [RELEASE] CHART [flags]
+  cdk8s-starrocks template RELEASE [flags]           (the kube-starrocks chart)
   cdk8s-starrocks --help | --version
 
 Arguments:
   RELEASE   the release name (.Release.Name): lower case letters, digits, '-' and '.', at most 53
-            characters, as Helm requires
+            characters, as Helm requires. Left out (template CHART), it is "${DEFAULT_RELEASE_NAME}", as with
+            Helm 3.6.2; a lone argument is the CHART when it names one (kube-starrocks, warehouse,
+            or a path or repository/name), else the RELEASE of the kube-starrocks chart
   CHART     kube-starrocks (the default) or warehouse; a repository prefix or a path is accepted
             and only its last part counts (starrocks/kube-starrocks, ./charts/warehouse)
 
@@ -62,10 +122,20 @@ Flags:
                                  input. Only what differs from the chart's defaults is needed.
       --set KEY=VALUE            set values on the command line; repeatable; applied after every -f
                                  file, in order (see "--set syntax")
+      --set-string KEY=VALUE     like --set, but every value is a string (true, 1, null stay text);
+                                 applied after every --set
+      --set-file KEY=FILE        like --set, but the value is the content of FILE ('-' is standard
+                                 input); applied after every --set-string
   -n, --namespace NS             the release namespace (.Release.Namespace) (default "default")
   -a, --api-versions VERSION     an API version the cluster announces (.Capabilities.APIVersions);
                                  repeatable, or comma-separated. monitoring.coreos.com/v1 enables the
                                  ServiceMonitors, as with Helm.
+      --kube-version VERSION     the Kubernetes version to render for (.Capabilities.KubeVersion), e.g.
+                                 1.28.0 or v1.28; the charts require ${KUBE_VERSION_CONSTRAINT}, and a version
+                                 outside it is an error, as with Helm. The charts' templates read no
+                                 other part of it, so it changes nothing else. Left out, nothing is
+                                 checked (Helm 3.6.2 assumes v1.20.0 and refuses these charts).
+      --skip-tests               accepted for Helm compatibility (the charts have no tests)
       --output-dir DIR           write the objects to files instead of standard output: one file per
                                  object, DIR/<chart>/<kind>-<name>.yaml (kind in lower case; objects
                                  that share a file name follow each other in it); prints "wrote FILE"
@@ -96,7 +166,7 @@ Output:
   message is printed on standard error as "Error: ...", and the exit status is 1.
 
 Examples:
-  cdk8s-starrocks template kube-starrocks --namespace starrocks -f values.yaml
+  cdk8s-starrocks template kube-starrocks kube-starrocks --namespace starrocks -f values.yaml
   cdk8s-starrocks template sr starrocks/kube-starrocks --set starrocks.starrocksBeSpec.replicas=3
   cdk8s-starrocks template wh warehouse -f warehouse.yaml --api-versions monitoring.coreos.com/v1
   cdk8s-starrocks template sr -f values.yaml --output-dir out
@@ -114,6 +184,10 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'chart', kind: 'string' },
   { name: 'values', short: 'f', kind: 'csv' },
   { name: 'set', kind: 'list' },
+  { name: 'set-string', kind: 'list' },
+  { name: 'set-file', kind: 'list' },
+  { name: 'kube-version', kind: 'string' },
+  { name: 'skip-tests', kind: 'bool' },
   { name: 'namespace', short: 'n', kind: 'string' },
   { name: 'api-versions', short: 'a', kind: 'csv' },
   { name: 'output-dir', kind: 'string' },
@@ -145,6 +219,11 @@ function chartName(given: string, from: string): CliChartName {
     throw new UsageError(`unknown chart ${JSON.stringify(given)} (${from}): cdk8s-starrocks renders ${CHARTS.join(' or ')}`);
   }
   return found;
+}
+
+/** Whether a lone `template` argument is a chart: kube-starrocks, warehouse, or a path or repo/name. */
+function namesChart(arg: string): boolean {
+  return /[\\/]/.test(arg) || (CHARTS as readonly string[]).includes(arg);
 }
 
 /**
@@ -255,15 +334,19 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   if (positionals[0] !== 'template') {
     throw new UsageError(`unknown command ${JSON.stringify(positionals[0])} for "cdk8s-starrocks": the command is "template"`);
   }
-  const args = positionals.slice(1);
+  let args = positionals.slice(1);
   if (args.length === 0) {
-    throw new UsageError('"template" needs a release name: cdk8s-starrocks template RELEASE [CHART] [flags]');
+    throw new UsageError('"template" needs a chart or a release name: cdk8s-starrocks template [RELEASE] CHART [flags]');
   }
   if (args.length > 2) {
     throw new UsageError(`"template" accepts at most 2 arguments (RELEASE and CHART), received ${args.length}: ${args.join(' ')}`);
   }
+  if (args.length === 1 && namesChart(args[0])) {
+    // `helm template CHART`: Helm 3.6.2 names the release RELEASE-NAME
+    args = [DEFAULT_RELEASE_NAME, args[0]];
+  }
   const release = args[0];
-  if (!RELEASE_NAME.test(release) || release.length > RELEASE_NAME_MAX) {
+  if (release !== DEFAULT_RELEASE_NAME && (!RELEASE_NAME.test(release) || release.length > RELEASE_NAME_MAX)) {
     throw new UsageError(`release name ${JSON.stringify(release)}: invalid release name, must match regex ${RELEASE_NAME.source} `
       + `and the length must not be longer than ${RELEASE_NAME_MAX}`);
   }
@@ -281,6 +364,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   if (outputDir === '') {
     throw new UsageError('--output-dir needs a directory');
   }
+  const kubeVersion = values['kube-version']?.[0];
   const namespace = values.namespace?.[0];
   return {
     command: 'template',
@@ -288,6 +372,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     chart,
     valueFiles: values.values ?? [],
     sets: values.set ?? [],
+    ...(values['set-string'] ? { setStrings: values['set-string'] } : {}),
+    ...(values['set-file'] ? { setFiles: values['set-file'] } : {}),
+    ...(kubeVersion !== undefined && kubeVersion !== '' ? { kubeVersion } : {}),
     namespace: namespace === undefined || namespace === '' ? 'default' : namespace,
     apiVersions: [...new Set(values['api-versions'] ?? [])],
     ...(outputDir !== undefined ? { outputDir } : {}),

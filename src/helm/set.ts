@@ -199,7 +199,8 @@ class SetParser {
     this.lastKey = here;
     const r = this.read();
     if (r === undefined) {
-      return { value: this.reader('', here), status: 'end-empty' };
+      // Helm sets "" without reading (with --set-file too: no file is read)
+      return { value: '', status: 'end-empty' };
     }
     if (r === '{') {
       return { value: this.list(here), status: 'more' };
