@@ -104,8 +104,8 @@ like "helm template" (Helm 3.6.2), through the typed constructs of the cdk8s-sta
 It prints the same Kubernetes objects the chart would, as multi-document YAML.
 
 Usage:
-  cdk8s-starrocks template [RELEASE] CHART [flags]
-  cdk8s-starrocks template RELEASE [flags]           (the kube-starrocks chart)
+  cdk8s-starrocks template RELEASE [CHART] [flags]
+  cdk8s-starrocks template CHART [flags]             (release "${DEFAULT_RELEASE_NAME}", as with Helm)
   cdk8s-starrocks --help | --version
 
 Arguments:
@@ -336,7 +336,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   }
   let args = positionals.slice(1);
   if (args.length === 0) {
-    throw new UsageError('"template" needs a chart or a release name: cdk8s-starrocks template [RELEASE] CHART [flags]');
+    throw new UsageError('"template" needs a release name or a chart: cdk8s-starrocks template [RELEASE] CHART [flags]');
   }
   if (args.length > 2) {
     throw new UsageError(`"template" accepts at most 2 arguments (RELEASE and CHART), received ${args.length}: ${args.join(' ')}`);

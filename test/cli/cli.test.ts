@@ -286,8 +286,9 @@ describe('errors: exit 1, "Error: ..." on stderr, nothing on stdout', () => {
   });
 
   test('bad --set', async () => {
-    await expectFailure(['template', 'sr', '--set', 'starrocks.image'], 'Error: failed parsing --set data "starrocks.image": key "starrocks.image" has no value\n');
-    await expectFailure(['template', 'sr', '--set', 'a[x]=1'], /failed parsing --set data "a\[x\]=1": error parsing index/);
+    // the expression is not shown (it may hold a secret): the key is
+    await expectFailure(['template', 'sr', '--set', 'starrocks.image'], 'Error: failed parsing --set data: key "starrocks.image" has no value\n');
+    await expectFailure(['template', 'sr', '--set', 'a[x]=1'], /failed parsing --set data: error parsing index of "a"/);
     await expectFailure(['template', 'sr', '--set', 'a={x'], /list must terminate/);
   });
 
