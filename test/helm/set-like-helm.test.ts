@@ -193,7 +193,7 @@ function generated(count: number): string[] {
     { weight: 4, arbitrary: scalar },
     { weight: 1, arbitrary: fc.array(scalar.filter(s => !s.includes('}')), { maxLength: 3 }).map(items => `{${items.join(',')}}`) },
   );
-  const assignment = fc.tuple(fc.array(segment, { minLength: 1, maxLength: 3 }), value).map(([path, v]) => `@${path.join('.')}=${v}`);
+  const assignment = fc.tuple(fc.array(segment, { minLength: 1, maxLength: 3 }), value).map(([keys, v]) => `@${keys.join('.')}=${v}`);
   const expression = fc.array(assignment, { minLength: 1, maxLength: 3 }).map(parts => parts.join(','));
   return fc.sample(expression, count);
 }
