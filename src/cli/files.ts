@@ -77,7 +77,7 @@ function makeDirectories(dir: string, shown: string): void {
     }
     if (st) {
       if (!st.isDirectory()) {
-        throw new Error(`mkdir ${shown}: ${cur === dir ? 'it exists and is not a directory' : `${cur} is not a directory`}`);
+        throw new Error(`mkdir ${shown}: not a directory`);
       }
       break;
     }
