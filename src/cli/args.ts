@@ -47,7 +47,7 @@ export function checkKubeVersion(given: string): KubeVersion {
   const m = SEMVER.exec(given);
   if (!m) throw invalid('Invalid Semantic Version');
   const parts = [m[1], m[2] ?? '0', m[3] ?? '0'].map(p => BigInt(p));
-  if (parts.some(p => p > UINT64_MAX)) throw invalid('Invalid Semantic Version');
+  if (parts.some(p => p > UINT64_MAX)) throw invalid('Error parsing version segment: value out of range');
   const pre = m[4];
   if (pre !== undefined && pre.split('.').some(p => /^[0-9]+$/.test(p) && p.length > 1 && p.startsWith('0'))) {
     throw invalid('Version segment starts with 0');

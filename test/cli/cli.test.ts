@@ -434,8 +434,17 @@ describe('Helm flags: --set-string, --set-file, --kube-version, --skip-tests, te
   test('they parse, long and = forms', () => {
     expect(parseArgs(['template', 'sr', '--set-string', 'a=1', '--set-string=b=2', '--set-file', 'c=f.txt', '--set-file=d=-',
       '--kube-version', '1.28', '--skip-tests'])).toEqual({
-      command: 'template', release: 'sr', chart: 'kube-starrocks', valueFiles: [], sets: [], setStrings: ['a=1', 'b=2'], setFiles: ['c=f.txt', 'd=-'],
-      namespace: 'default', apiVersions: [], kubeVersion: '1.28', debug: false,
+      command: 'template',
+      release: 'sr',
+      chart: 'kube-starrocks',
+      valueFiles: [],
+      sets: [],
+      setStrings: ['a=1', 'b=2'],
+      setFiles: ['c=f.txt', 'd=-'],
+      namespace: 'default',
+      apiVersions: [],
+      kubeVersion: '1.28',
+      debug: false,
     });
     expect(parseArgs(['template', 'sr', '--skip-tests=false', '--kube-version='])).not.toHaveProperty('kubeVersion');
   });
