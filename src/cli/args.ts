@@ -112,7 +112,7 @@ Arguments:
   RELEASE   the release name (.Release.Name): lower case letters, digits, '-' and '.', at most 53
             characters, as Helm requires. Left out (template CHART), it is "${DEFAULT_RELEASE_NAME}", as with
             Helm 3.6.2; a lone argument is the CHART when it names one (kube-starrocks, warehouse,
-            or a path or repository/name), else the RELEASE of the kube-starrocks chart
+            or a path or repository/name) and --chart is not given, else the RELEASE
   CHART     kube-starrocks (the default) or warehouse; a repository prefix or a path is accepted
             and only its last part counts (starrocks/kube-starrocks, ./charts/warehouse)
 
@@ -207,8 +207,16 @@ function parseBool(flag: string, value: string): boolean {
   switch (value.toLowerCase()) {
     case '1': case 't': case 'true': return true;
     case '0': case 'f': case 'false': return false;
-    default: throw new UsageError(`invalid argument ${JSON.stringify(value)} for "${flag}" flag: a boolean is true or false`);
+    default: throw new UsageError(`invalid argument ${shownArg(value)} for "${flag}" flag: a boolean is true or false`);
   }
+}
+
+/**
+ * An argument as a message may show it: one with a `=` may be a `--set` expression that lost its
+ * flag (`--set a=1 password=x`), so it is `<redacted>`.
+ */
+function shownArg(arg: string): string {
+  return arg.includes('=') ? '<redacted>' : JSON.stringify(arg);
 }
 
 /** `kube-starrocks`, `starrocks/kube-starrocks`, `./charts/warehouse/` → the chart. */
@@ -216,7 +224,7 @@ function chartName(given: string, from: string): CliChartName {
   const last = given.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
   const found = CHARTS.find(c => c === last);
   if (!found) {
-    throw new UsageError(`unknown chart ${JSON.stringify(given)} (${from}): cdk8s-starrocks renders ${CHARTS.join(' or ')}`);
+    throw new UsageError(`unknown chart ${shownArg(given)} (${from}): cdk8s-starrocks renders ${CHARTS.join(' or ')}`);
   }
   return found;
 }
@@ -298,7 +306,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
         const c = arg[j];
         const spec = FLAGS.find(f => f.short === c);
         if (!spec) {
-          throw new UsageError(`unknown shorthand flag: '${c}' in ${arg}`);
+          throw new UsageError(`unknown shorthand flag: '${c}' in ${arg.length <= 2 ? arg : `${arg.slice(0, j + 1)}...`}`);
         }
         const rest = arg.slice(j + 1);
         if (spec.kind === 'bool') {
@@ -332,22 +340,22 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     throw new UsageError('missing command: cdk8s-starrocks template RELEASE [CHART] [flags]');
   }
   if (positionals[0] !== 'template') {
-    throw new UsageError(`unknown command ${JSON.stringify(positionals[0])} for "cdk8s-starrocks": the command is "template"`);
+    throw new UsageError(`unknown command ${shownArg(positionals[0])} for "cdk8s-starrocks": the command is "template"`);
   }
   let args = positionals.slice(1);
   if (args.length === 0) {
     throw new UsageError('"template" needs a release name or a chart: cdk8s-starrocks template [RELEASE] CHART [flags]');
   }
   if (args.length > 2) {
-    throw new UsageError(`"template" accepts at most 2 arguments (RELEASE and CHART), received ${args.length}: ${args.join(' ')}`);
+    throw new UsageError(`"template" accepts at most 2 arguments (RELEASE and CHART), received ${args.length}: ${args.map(shownArg).join(' ')}`);
   }
-  if (args.length === 1 && namesChart(args[0])) {
-    // `helm template CHART`: Helm 3.6.2 names the release RELEASE-NAME
+  if (args.length === 1 && values.chart === undefined && namesChart(args[0])) {
+    // `helm template CHART`: Helm 3.6.2 names the release RELEASE-NAME (with --chart, the argument is the release)
     args = [DEFAULT_RELEASE_NAME, args[0]];
   }
   const release = args[0];
   if (release !== DEFAULT_RELEASE_NAME && (!RELEASE_NAME.test(release) || release.length > RELEASE_NAME_MAX)) {
-    throw new UsageError(`release name ${JSON.stringify(release)}: invalid release name, must match regex ${RELEASE_NAME.source} `
+    throw new UsageError(`release name ${shownArg(release)}: invalid release name, must match regex ${RELEASE_NAME.source} `
       + `and the length must not be longer than ${RELEASE_NAME_MAX}`);
   }
   let chart: CliChartName = 'kube-starrocks';
@@ -358,7 +366,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   }
   chart = positionalChart ?? flagChart ?? chart;
   if (chartVersion !== undefined && chartVersion.replace(/^[=v]+/, '') !== CHART_VERSION) {
-    throw new UsageError(`chart version ${JSON.stringify(chartVersion)} is not available: cdk8s-starrocks renders ${chart} ${CHART_VERSION}`);
+    throw new UsageError(`chart version ${shownArg(chartVersion)} is not available: cdk8s-starrocks renders ${chart} ${CHART_VERSION}`);
   }
   const outputDir = values['output-dir']?.[0];
   if (outputDir === '') {

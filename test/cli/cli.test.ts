@@ -456,6 +456,8 @@ describe('Helm flags: --set-string, --set-file, --kube-version, --skip-tests, te
     expect(parseArgs(['template', 'starrocks/kube-starrocks'])).toMatchObject({ release: 'RELEASE-NAME', chart: 'kube-starrocks' });
     expect(parseArgs(['template', 'sr'])).toMatchObject({ release: 'sr', chart: 'kube-starrocks' });
     expect(() => parseArgs(['template', 'bitnami/mysql'])).toThrow(/unknown chart "bitnami\/mysql"/);
+    // with --chart (not a Helm flag), a lone argument is the release
+    expect(parseArgs(['template', 'kube-starrocks', '--chart', 'kube-starrocks'])).toMatchObject({ release: 'kube-starrocks', chart: 'kube-starrocks' });
   });
 
   test('fails: template with a release name of RELEASE-NAME\'s form given explicitly is still checked like any other', () => {
@@ -529,6 +531,20 @@ describe('no secret in messages: a failing --set, --set-string or --set-file nev
     write('secret.txt', SECRET);
     const r = await expectFailure(['template', 'sr', '-f', 'secret.yaml', flag, expression], new RegExp(`^Error: failed parsing ${flag} data: `));
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toContain('S3cr3t');
+  });
+});
+
+describe('no secret in usage errors: an argument with "=" (a --set expression without its flag) is not shown', () => {
+  test.each<[string[], RegExp]>([
+    [['template', 'sr', 'kube-starrocks', 'password=S3cr3t'], /at most 2 arguments \(RELEASE and CHART\), received 3: "sr" "kube-starrocks" <redacted>/],
+    [['template', 'password=S3cr3t'], /release name <redacted>: invalid release name/],
+    [['template', 'sr', 'a=S3cr3t/mysql'], /unknown chart <redacted>/],
+    [['password=S3cr3t'], /unknown command <redacted>/],
+    [['template', 'sr', '-spassword=S3cr3t'], /unknown shorthand flag: 's' in -s\.\.\./],
+    [['template', 'sr', '--skip-tests=pw=S3cr3t'], /invalid argument <redacted> for "--skip-tests" flag/],
+  ])('fails: %j', async (argv, message) => {
+    const r = await expectFailure(argv, message);
     expect(r.stderr).not.toContain('S3cr3t');
   });
 });
