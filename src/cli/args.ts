@@ -138,7 +138,9 @@ Flags:
       --skip-tests               accepted for Helm compatibility (the charts have no tests)
       --output-dir DIR           write the objects to files instead of standard output: one file per
                                  object, DIR/<chart>/<kind>-<name>.yaml (kind in lower case; objects
-                                 that share a file name follow each other in it); prints "wrote FILE"
+                                 that share a file name follow each other in it); prints "wrote FILE".
+                                 (Helm writes one file per template instead, under
+                                 DIR/<chart>/[charts/<subchart>/]templates/.) See "Output".
       --version                  print the version of cdk8s-starrocks and exit. With a value
                                  (--version ${CHART_VERSION}), the chart version as for helm; only ${CHART_VERSION} exists.
       --debug                    print the stack trace of an error
@@ -157,13 +159,24 @@ Values:
   list={x,y}             a list                a[0].b=c, a[1]=x list items
   a\\.b=c, a=x\\,y         \\ escapes . , = [ and itself
   a=                     the empty string
-  Values are typed like Helm's: true/false (any case) are booleans, null is null, integers without a
-  leading 0 are numbers, anything else is a string.
+  Values are typed like Helm's: true/false (any case) are booleans, null is null, 0 and integers
+  without a leading 0 are numbers, anything else is a string. --set-string keeps every value a
+  string; with --set-file every value (list items too) names a file whose content is the value.
+  Refused, as by Helm: setting inside a key that holds a value, a list or null (a.b=1 after a=x),
+  indexing a map. Refused where Helm silently drops what was written: an empty key (=x, .a=1),
+  a[0] or a[0]. with nothing after, a[0].b= at the very end, an index above 65536. Messages name
+  the key and never show a value.
 
 Output:
   Each object is one YAML document preceded by "---". On any error (flags, values files, --set,
   values the chart or the API server would refuse) nothing is printed on standard output, the
-  message is printed on standard error as "Error: ...", and the exit status is 1.
+  message is printed on standard error as "Error: ...", and the exit status is 1. A reader that
+  goes away (| head) ends the command quietly; any other failure to write standard output (a full
+  disk) is one "Error:" line and status 1.
+  --output-dir renders everything first, writes the files into a new temporary directory inside
+  DIR, then moves them into DIR/<chart>/ (a new DIR/<chart> appears whole). It never writes through
+  a symbolic link inside DIR/<chart>: a link there, or a directory where a file goes, is an error
+  and nothing is replaced. On an error nothing of the run is left behind.
 
 Examples:
   cdk8s-starrocks template kube-starrocks kube-starrocks --namespace starrocks -f values.yaml

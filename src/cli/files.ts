@@ -63,7 +63,7 @@ export function fileError(op: string, file: string, e: unknown): Error {
  * loops forever on some paths, e.g. under /proc). Existing parts may be links to directories (the
  * user chose the path).
  */
-function makeDirectories(dir: string, shown: string): void {
+function makeDirectories(dir: string, shown: string): string[] {
   const missing: string[] = [];
   let cur = dir;
   for (;;) {
@@ -86,13 +86,28 @@ function makeDirectories(dir: string, shown: string): void {
     if (parent === cur) break;
     cur = parent;
   }
+  const made: string[] = [];
   for (const d of missing.reverse()) {
     try {
       fs.mkdirSync(d);
+      made.push(d);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+        removeEmptyDirectories(made);
         throw fileError('mkdir', shown, e);
       }
+    }
+  }
+  return made;
+}
+
+/** Removes directories this run made, deepest first, where still empty. */
+function removeEmptyDirectories(made: readonly string[]): void {
+  for (const d of [...made].reverse()) {
+    try {
+      fs.rmdirSync(d);
+    } catch {
+      // not empty, or gone: left as it is
     }
   }
 }
@@ -124,13 +139,15 @@ export interface OutputFile {
 export function writeOutputFiles(outputDir: string, shownDir: string, chart: string, files: readonly OutputFile[]): string[] {
   const target = path.join(outputDir, chart);
   const shownTarget = path.join(shownDir, chart);
-  makeDirectories(outputDir, shownDir);
+  const made = makeDirectories(outputDir, shownDir);
   let tmp: string;
   try {
     tmp = fs.mkdtempSync(path.join(outputDir, `.${chart}.tmp-`));
   } catch (e) {
+    removeEmptyDirectories(made);
     throw fileError('mkdir', path.join(shownDir, `.${chart}.tmp-*`), e);
   }
+  let done = false;
   const cleanUp = () => {
     try {
       fs.rmSync(tmp, { recursive: true, force: true });
@@ -159,6 +176,7 @@ export function writeOutputFiles(outputDir: string, shownDir: string, chart: str
       } catch (e) {
         throw fileError('rename', shownTarget, e);
       }
+      done = true;
       return files.map(f => path.join(shownTarget, f.name));
     }
     if (existing.isSymbolicLink()) {
@@ -189,8 +207,10 @@ export function writeOutputFiles(outputDir: string, shownDir: string, chart: str
         throw fileError('rename', path.join(shownTarget, f.name), e);
       }
     }
+    done = true;
     return files.map(f => path.join(shownTarget, f.name));
   } finally {
     cleanUp();
+    if (!done) removeEmptyDirectories(made);
   }
 }
