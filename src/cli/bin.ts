@@ -12,15 +12,29 @@
  */
 import type { main as Main } from './main';
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  // the reader went away (`cdk8s-starrocks template ... | head`): stop quietly
-  if (e.code === 'EPIPE') {
-    process.exitCode = process.exitCode ?? 0;
-    process.stdout.destroy();
-    return;
+/** Set when standard output failed: the exit status then is 1 (0 for EPIPE), whatever the render gave. */
+let stdoutStatus: number | undefined;
+
+/**
+ * A failed write to standard output. EPIPE (the reader went away: `cdk8s-starrocks template ... |
+ * head`) stops quietly; anything else (ENOSPC with `> /dev/full`, EIO, ...) is one line on standard
+ * error and exit status 1, never a stack trace.
+ */
+function stdoutFailed(e: unknown): void {
+  if (stdoutStatus !== undefined) return;
+  if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') {
+    stdoutStatus = 0;
+  } else {
+    stdoutStatus = 1;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { errnoText } = require('./files') as typeof import('./files');
+    process.stderr.write(`Error: write <stdout>: ${errnoText(e)}\n`);
   }
-  throw e;
-});
+  process.exitCode = stdoutStatus;
+  process.stdout.destroy();
+}
+
+process.stdout.on('error', stdoutFailed);
 
 const argv = process.argv.slice(2);
 
@@ -32,11 +46,18 @@ const main: typeof Main = (render ? (require('./bundle') as typeof import('./bun
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 main(argv, {
-  stdout: (s) => { process.stdout.write(s); },
+  stdout: (s) => {
+    if (stdoutStatus !== undefined) return;
+    try {
+      process.stdout.write(s);
+    } catch (e) {
+      stdoutFailed(e);
+    }
+  },
   stderr: (s) => { process.stderr.write(s); },
   cwd: process.cwd(),
 }).then(
-  (code) => { process.exitCode = code; },
+  (code) => { process.exitCode = stdoutStatus ?? code; },
   (e) => {
     process.stderr.write(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;

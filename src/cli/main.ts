@@ -10,7 +10,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CHART_VERSION, HELP, parseArgs, TemplateRequest, UsageError } from './args';
+import { CHART_VERSION, checkKubeVersion, HELP, parseArgs, TemplateRequest, UsageError } from './args';
+import type { SetMode } from '../helm/set';
 import type { ValuesMap } from '../helm/values';
 
 /** Where the command reads and writes; the process streams for the real command. @internal */
@@ -43,35 +44,44 @@ function packageVersion(): string {
   return 'unknown';
 }
 
-/** Node's file errors in Go's words (`open values.yaml: no such file or directory`), like Helm. */
+/** A file error in Go's words (`open values.yaml: no such file or directory`), like Helm. */
 function fileError(op: string, file: string, e: unknown): Error {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  const reason = code === 'ENOENT' ? 'no such file or directory'
-    : code === 'EACCES' ? 'permission denied'
-      : code === 'EISDIR' ? 'is a directory'
-        : e instanceof Error ? e.message : String(e);
-  return new Error(`${op} ${file}: ${reason}`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./files') as typeof import('./files')).fileError(op, file, e);
 }
 
-function readValuesFile(file: string, io: CliIo): string {
-  if (file === '-') {
+/** Standard input, read once: a second reader (`-f -` and `--set-file a=-`) finds it empty, as in Helm. */
+function stdinReader(io: CliIo): () => string {
+  let used = false;
+  return () => {
+    if (used) return '';
+    used = true;
     try {
       return io.readStdin ? io.readStdin() : fs.readFileSync(0, 'utf8');
     } catch (e) {
       throw fileError('read', '<stdin>', e);
     }
+  };
+}
+
+/** A values file or a --set-file file (Helm's `readFile`: `-`, spaces around it allowed, is standard input). */
+function readInputFile(file: string, io: CliIo, stdin: () => string): string {
+  if (file.trim() === '-') {
+    return stdin();
   }
+  const full = path.resolve(io.cwd, file);
   try {
-    return fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+    return fs.readFileSync(full, 'utf8');
   } catch (e) {
-    throw fileError(fs.existsSync(path.resolve(io.cwd, file)) ? 'read' : 'open', file, e);
+    throw fileError(fs.existsSync(full) ? 'read' : 'open', file, e);
   }
 }
 
 /** The user's values: the -f files merged in order, then every --set applied (Helm's `MergeValues`). */
 function userValues(req: TemplateRequest, io: CliIo): ValuesMap {
   // every file is read before the YAML library is loaded: a missing file fails fast
-  const texts = req.valueFiles.map(file => ({ file: file === '-' ? '<stdin>' : file, text: readValuesFile(file, io) }));
+  const stdin = stdinReader(io);
+  const texts = req.valueFiles.map(file => ({ file: file.trim() === '-' ? '<stdin>' : file, text: readInputFile(file, io, stdin) }));
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { mergeValueSources } = require('../helm/merge') as typeof import('../helm/merge');
   const { applySet } = require('../helm/set') as typeof import('../helm/set');
@@ -81,11 +91,18 @@ function userValues(req: TemplateRequest, io: CliIo): ValuesMap {
   })();
   /* eslint-enable @typescript-eslint/no-require-imports */
   const values = mergeValueSources(sources);
-  for (const expression of req.sets) {
-    try {
-      applySet(values, expression);
-    } catch (e) {
-      throw new Error(`failed parsing --set data ${JSON.stringify(expression)}: ${e instanceof Error ? e.message : String(e)}`);
+  // Helm's order: every --set, then every --set-string, then every --set-file
+  const groups: ReadonlyArray<readonly [SetMode, readonly string[]]> = [
+    ['set', req.sets], ['set-string', req.setStrings ?? []], ['set-file', req.setFiles ?? []],
+  ];
+  for (const [mode, expressions] of groups) {
+    for (const expression of expressions) {
+      try {
+        applySet(values, expression, { mode, readFile: (name) => readInputFile(name, io, stdin) });
+      } catch (e) {
+        // the messages name keys and files, never a value (the expression is not shown)
+        throw new Error(`failed parsing --${mode} data: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
   }
   return values;
@@ -105,37 +122,26 @@ function fileNamePart(s: unknown): string {
 /**
  * Writes one file per object: `DIR/<chart>/<kind>-<name>.yaml` (kind in lower case). Objects that
  * map to the same file (same kind and name in two namespaces) follow each other in it. Files of an
- * earlier run are overwritten; other files are left alone.
+ * earlier run are replaced; other files are left alone. See `writeOutputFiles` for the safety.
  */
 function writeOutputDir(objects: readonly ValuesMap[], req: TemplateRequest, io: CliIo, texts: readonly string[]): string {
-  const dir = path.resolve(io.cwd, req.outputDir!, req.chart);
   const files = new Map<string, string>();
-  const order: string[] = [];
   objects.forEach((obj, i) => {
     const metadata = obj.metadata;
     const name = `${fileNamePart(obj.kind).toLowerCase()}-${fileNamePart(isObject(metadata) ? metadata.name : undefined)}.yaml`;
-    const shown = path.join(req.outputDir!, req.chart, name);
-    if (!files.has(shown)) order.push(shown);
-    files.set(shown, (files.get(shown) ?? '') + `---\n${texts[i]}`);
+    files.set(name, (files.get(name) ?? '') + `---\n${texts[i]}`);
   });
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw fileError('mkdir', path.join(req.outputDir!, req.chart), e);
-  }
-  const lines: string[] = [];
-  for (const shown of order) {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, shown), files.get(shown)!);
-    } catch (e) {
-      throw fileError('write', shown, e);
-    }
-    lines.push(`wrote ${shown}\n`);
-  }
-  return lines.join('');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeOutputFiles } = require('./files') as typeof import('./files');
+  const written = writeOutputFiles(path.resolve(io.cwd, req.outputDir!), req.outputDir!, req.chart,
+    [...files].map(([name, text]) => ({ name, text })));
+  return written.map(f => `wrote ${f}\n`).join('');
 }
 
 function template(req: TemplateRequest, io: CliIo): string {
+  if (req.kubeVersion !== undefined) {
+    checkKubeVersion(req.kubeVersion);
+  }
   const values = userValues(req, io);
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { renderHelmChart } = require('../helm/render') as typeof import('../helm/render');

@@ -1,13 +1,24 @@
 /**
- * Helm's `--set` syntax (`pkg/strvals` of Helm 3.6.2), applied to a values map in place.
+ * Helm's `--set`, `--set-string` and `--set-file` syntax (`pkg/strvals` of Helm 3.6.2), applied to
+ * a values map in place.
+ *
+ * No message here ever shows a value: the user's values may be passwords, and we cannot know which
+ * keys hold secrets. Messages name the key and show `<redacted>` where the value was.
  *
  * @internal
  */
 import { HelmValuesError } from './context';
 import { hasOwn, isMap, setOwn, ValuesMap } from './values';
 
-/** Helm's limit on list indexes in `--set` (`strvals.MaxIndex`). @internal */
+/**
+ * Our limit on list indexes in `--set` (the `strvals.MaxIndex` of later Helm versions). Helm 3.6.2
+ * has no limit: it allocates a list of any length, and runs out of memory on `a[999999999]=x`.
+ * @internal
+ */
 export const MAX_SET_INDEX = 65536;
+
+/** Shown instead of a value in messages. @internal */
+export const REDACTED = '<redacted>';
 
 /** Largest and smallest int64: Helm's `--set` reads integers with `strconv.ParseInt(s, 10, 64)`. */
 const INT64_MAX = BigInt('9223372036854775807');
@@ -49,11 +60,28 @@ export function typedSetValue(text: string): string | number | bigint | boolean 
   return text;
 }
 
+/** How the values of an expression are read. @internal */
+export type SetMode = 'set' | 'set-string' | 'set-file';
+
+/** Options of {@link applySet}. @internal */
+export interface SetOptions {
+  /** `set` (typed values, the default), `set-string` (every value a string), `set-file` (every value names a file). */
+  readonly mode?: SetMode;
+  /**
+   * For `set-file`: the content of the named file (`-` is standard input). Its errors are passed on
+   * as they are (they name the file, never the content).
+   */
+  readonly readFile?: (name: string) => string;
+}
+
+/** What a value holds, without showing it. */
 function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (isMap(v)) return 'a map';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
-  return `the ${typeof v} ${String(v)}`;
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'boolean') return 'a boolean';
+  return 'a number';
 }
 
 /** What a read up to a stop character found. */
@@ -64,14 +92,19 @@ interface Token {
   readonly stop?: string;
 }
 
-/** Result of parsing one `key=value` (Helm returns nil or io.EOF). */
-type Status = 'more' | 'end';
+/**
+ * Result of parsing one `key=value`: more follows, the end, or the end right after `=` (Helm
+ * returns nil, io.EOF, and io.EOF after setting the empty string).
+ */
+type Status = 'more' | 'end' | 'end-empty';
 
 class SetParser {
   private readonly chars: string[];
   private pos = 0;
+  /** The key of the last value read (for messages). */
+  private lastKey = '';
 
-  constructor(private readonly expression: string) {
+  constructor(expression: string, private readonly reader: (text: string, key: string) => unknown) {
     // code points, like Go's ReadRune
     this.chars = Array.from(expression);
   }
@@ -117,43 +150,42 @@ class SetParser {
     const here = path === '' ? k : `${path}.${k}`;
     if (stop === undefined) {
       if (k.length === 0 && path === '') return 'end';
-      return this.fail(`key "${here}" has no value`);
+      return this.fail(k.length === 0 ? `key "${path}." has no value` : `key "${here}" has no value`);
     }
-    if (k.length === 0) {
-      return this.fail(path === '' ? `empty key before "${stop}"` : `empty key after "${path}."`);
+    if (k.length === 0 && stop !== ',') {
+      // Helm skips a value set under an empty key: what the user wrote would be lost
+      return this.fail(path === '' ? `empty key before "${stop}" (Helm would drop this value)` : `empty key after "${path}." (Helm would drop this value)`);
     }
     switch (stop) {
       case '[': {
         const i = this.index(here);
-        const current = hasOwn(data, k) ? data[k] : undefined;
-        let list: unknown[];
-        if (current === null || current === undefined) {
-          list = [];
-        } else if (Array.isArray(current)) {
+        let list: unknown[] = [];
+        if (hasOwn(data, k)) {
+          const current = data[k];
+          if (!Array.isArray(current)) {
+            return this.fail(`cannot set an index of "${here}": it holds ${kindOf(current)}, not a list`);
+          }
           list = current;
-        } else {
-          return this.fail(`cannot set an index of "${here}": it is ${kindOf(current)}, not a list`);
         }
         const r = this.listItem(list, i, `${here}[${i}]`);
-        setOwn(data, k, r.list);
-        return r.status;
+        setOwn(data, k, r);
+        return 'more';
       }
       case '=': {
-        const value = this.value();
+        const value = this.value(here);
         setOwn(data, k, value.value);
         return value.status;
       }
       case ',':
         return this.fail(`key "${here}" has no value (cannot end with ,)`);
       default: { // '.'
-        const current = hasOwn(data, k) ? data[k] : undefined;
-        let inner: ValuesMap;
-        if (current === null || current === undefined) {
-          inner = {};
-        } else if (isMap(current)) {
+        let inner: ValuesMap = {};
+        if (hasOwn(data, k)) {
+          const current = data[k];
+          if (!isMap(current)) {
+            return this.fail(`cannot set a key inside "${here}": it holds ${kindOf(current)}, not a map`);
+          }
           inner = current;
-        } else {
-          return this.fail(`cannot set a key inside "${here}": it is ${kindOf(current)}, not a map`);
         }
         const status = this.key(inner, here);
         setOwn(data, k, inner);
@@ -163,28 +195,30 @@ class SetParser {
   }
 
   /** What follows `=`: a `{list}`, a scalar, or nothing (the empty string). */
-  private value(): { value: unknown; status: Status } {
+  private value(here: string): { value: unknown; status: Status } {
+    this.lastKey = here;
     const r = this.read();
     if (r === undefined) {
-      return { value: '', status: 'end' };
+      // Helm sets "" without reading (with --set-file too: no file is read)
+      return { value: '', status: 'end-empty' };
     }
     if (r === '{') {
-      return { value: this.list(), status: 'more' };
+      return { value: this.list(here), status: 'more' };
     }
     this.unread();
     const { text, stop } = this.until(',');
-    return { value: typedSetValue(text), status: stop === undefined ? 'end' : 'more' };
+    return { value: this.reader(text, here), status: stop === undefined ? 'end' : 'more' };
   }
 
   /** `{a,b,c}` after the `{`. */
-  private list(): unknown[] {
+  private list(here: string): unknown[] {
     const list: unknown[] = [];
     for (;;) {
       const { text, stop } = this.until(',}');
       if (stop === undefined) {
-        return this.fail(`list must terminate with '}' in ${JSON.stringify(this.expression)}`);
+        return this.fail(`list must terminate with '}' (in ${here}={${REDACTED})`);
       }
-      list.push(typedSetValue(text));
+      list.push(this.reader(text, `${here}[${list.length}]`));
       if (stop === '}') {
         // a following ',' belongs to the list
         const next = this.read();
@@ -194,18 +228,18 @@ class SetParser {
     }
   }
 
-  /** The index inside `[...]`, after the `[`. */
+  /** The index inside `[...]`, after the `[` (Go's `strconv.Atoi`: a sign and leading zeros allowed). */
   private index(where: string): number {
     const { text, stop } = this.until(']');
     if (stop === undefined) {
       return this.fail(`error parsing index of "${where}": missing ']'`);
     }
     if (!/^[+-]?[0-9]+$/.test(text)) {
-      return this.fail(`error parsing index of "${where}": ${JSON.stringify(text)} is not an integer`);
+      return this.fail(`error parsing index of "${where}": the index ${text === '' ? 'is empty' : 'is not an integer'}`);
     }
     const i = Number(text);
     if (i < 0) {
-      return this.fail(`negative ${i} index not allowed (in "${where}[${text}]")`);
+      return this.fail(`negative index not allowed (in "${where}[${text}]")`);
     }
     if (i > MAX_SET_INDEX) {
       return this.fail(`index of ${text} is greater than maximum supported index of ${MAX_SET_INDEX} (in "${where}[${text}]")`);
@@ -214,40 +248,43 @@ class SetParser {
   }
 
   /** What follows `name[i]`: `=value`, `[j]...` or `.key...`. */
-  private listItem(list: unknown[], i: number, here: string): { list: unknown[]; status: Status } {
+  private listItem(list: unknown[], i: number, here: string): unknown[] {
     const { text, stop } = this.until('[.=');
     if (text.length > 0) {
-      return this.fail(`unexpected data at end of array index: ${JSON.stringify(text)} (after "${here}")`);
+      return this.fail(`unexpected data at end of array index (after "${here}")`);
     }
     switch (stop) {
       case undefined:
+        // Helm ends the expression here and sets nothing
         return this.fail(`key "${here}" has no value`);
-      case '=': {
-        const value = this.value();
-        return { list: setIndex(list, i, value.value), status: value.status };
-      }
+      case '=':
+        return setIndex(list, i, this.value(here).value);
       case '[': {
         const j = this.index(here);
         let inner: unknown[] = [];
         const item = list.length > i ? list[i] : undefined;
         if (item !== null && item !== undefined) {
           if (!Array.isArray(item)) {
-            return this.fail(`cannot set an index of "${here}": it is ${kindOf(item)}, not a list`);
+            return this.fail(`cannot set an index of "${here}": it holds ${kindOf(item)}, not a list`);
           }
           inner = item;
         }
-        const r = this.listItem(inner, j, `${here}[${j}]`);
-        return { list: setIndex(list, i, r.list), status: r.status };
+        return setIndex(list, i, this.listItem(inner, j, `${here}[${j}]`));
       }
       default: { // '.'
         // as in Helm, an item that is not a map is replaced by one
         const item = list.length > i ? list[i] : undefined;
         const inner = isMap(item) ? item : {};
-        const status = this.key(inner, here);
-        return { list: setIndex(list, i, inner), status };
+        if (this.key(inner, here) === 'end-empty' && list.length <= i) {
+          // Helm 3.6.2 ends on io.EOF after `x=` and drops the new item
+          return this.fail(`key "${this.lastKey}" has an empty value at the end of the expression inside a new list item, `
+            + 'which Helm 3.6.2 drops: end the expression with a comma');
+        }
+        return setIndex(list, i, inner);
       }
     }
   }
+
 }
 
 /** Helm's `setIndex`: grows the list with nulls as needed. */
@@ -258,26 +295,43 @@ function setIndex(list: unknown[], index: number, value: unknown): unknown[] {
 }
 
 /**
- * Applies one `--set` argument to `values` in place, as `helm template --set <expression>` does
- * (Helm 3.6.2 `strvals.ParseInto`):
+ * Applies one `--set` (or `--set-string`, `--set-file`) argument to `values` in place, as
+ * `helm template` does (Helm 3.6.2 `strvals.ParseInto`, `ParseIntoString`, `ParseIntoFile`):
  *
- * - `a.b=c` sets a nested key, creating maps on the way (a `null` on the way counts as absent);
+ * - `a.b=c` sets a nested key, creating maps on the way;
  * - `a=1,b=2` sets several keys; a trailing `,` is allowed;
  * - `a={x,y}` sets a list (`a={}` is `[""]`, as in Helm); `a[0].b=c`, `a[1]=x`, `a[0][1]=x` set list
- *   items, growing the list with nulls (index at most 65536);
+ *   items, growing the list with nulls (index at most {@link MAX_SET_INDEX}); `a[007]` is `a[7]`;
  * - `\` escapes the next character anywhere (`a\.b=c` sets the key `a.b`, `a=x\,y` the value `x,y`);
- * - `a=` sets the empty string; values are typed by {@link typedSetValue}.
+ * - `a=` sets the empty string; values are typed by {@link typedSetValue} (`set`), kept as strings
+ *   (`set-string`) or name a file whose content is the value (`set-file`, list items too).
  *
- * A malformed expression throws a `HelmValuesError` that says what is wrong; `values` may then be
- * partly updated (callers discard it). Deviations from Helm 3.6.2, where it panics or silently
- * ignores input: setting inside a key that holds a scalar or a list is an error; `a[0]` with nothing
- * after it and an empty key (`=x`, `a..b=x`) are errors.
+ * A malformed expression throws a `HelmValuesError` that names the key and never shows a value;
+ * `values` may then be partly updated (callers discard it). Helm refuses the same expressions
+ * (setting inside a key that holds a scalar, a list or null, indexing a key that holds a map, a
+ * scalar or null). Stricter than Helm 3.6.2, where it silently drops what the user wrote: an empty
+ * key (`=x`, `.a=1`: Helm ignores the value), `a[0]` or `a[0].` with nothing after (Helm sets an
+ * empty list), `a[0].b=` at the very end (Helm drops the item), and indexes above
+ * {@link MAX_SET_INDEX}.
  *
  * @internal
  */
-export function applySet(values: unknown, expression: string): void {
+export function applySet(values: unknown, expression: string, options: SetOptions = {}): void {
   if (!isMap(values)) {
     throw new HelmValuesError(`--set needs a map of values to apply to, got ${kindOf(values)}`);
   }
-  new SetParser(expression).parse(values);
+  const mode = options.mode ?? 'set';
+  let reader: (text: string, key: string) => unknown;
+  if (mode === 'set-file') {
+    const readFile = options.readFile;
+    if (!readFile) {
+      throw new HelmValuesError('--set-file needs a way to read files');
+    }
+    reader = (text) => readFile(text);
+  } else if (mode === 'set-string') {
+    reader = (text) => text;
+  } else {
+    reader = (text) => typedSetValue(text);
+  }
+  new SetParser(expression, reader).parse(values);
 }

@@ -33,7 +33,7 @@ describeShared('cdk8s-starrocks template with the real charts', () => {
 
   test('with no -f, kube-starrocks renders the chart defaults (= conformance case 01-default)', async () => {
     const c = loadConformanceCases().find(x => x.name === '01-default')!;
-    const objects = objectsOf(await run(['template', c.release, '--namespace', c.namespace, ...c.apiVersions.flatMap(v => ['--api-versions', v])]));
+    const objects = objectsOf(await run(['template', c.release, 'kube-starrocks', '--namespace', c.namespace, ...c.apiVersions.flatMap(v => ['--api-versions', v])]));
     expect(compareManifests(objects, expectedManifests(c), c.namespace)).toEqual([]);
     expectValidManifests(objects);
   }, 60_000);

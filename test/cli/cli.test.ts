@@ -24,6 +24,11 @@ function stubRender(request: HelmRenderRequest): any[] {
   if (v.failWith === 'values') throw new HelmValuesError('starrocksFESpec.sidecarsMap and starrocksFESpec.sidecars cannot be set at the same time');
   if (v.failWith === 'validation') throw new Error('Validation failed with the following errors:\n  [sr/cluster] spec.starRocksCluster is required');
   if (v.failWith === 'string') throw 'a thrown string';
+  const extra = typeof v.lastName === 'string' ? [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: v.lastName } }] : [];
+  return [...base(request), ...extra];
+}
+
+function base(request: HelmRenderRequest): any[] {
   return [
     {
       apiVersion: 'v1',
@@ -286,8 +291,9 @@ describe('errors: exit 1, "Error: ..." on stderr, nothing on stdout', () => {
   });
 
   test('bad --set', async () => {
-    await expectFailure(['template', 'sr', '--set', 'starrocks.image'], 'Error: failed parsing --set data "starrocks.image": key "starrocks.image" has no value\n');
-    await expectFailure(['template', 'sr', '--set', 'a[x]=1'], /failed parsing --set data "a\[x\]=1": error parsing index/);
+    // the expression is not shown (it may hold a secret): the key is
+    await expectFailure(['template', 'sr', '--set', 'starrocks.image'], 'Error: failed parsing --set data: key "starrocks.image" has no value\n');
+    await expectFailure(['template', 'sr', '--set', 'a[x]=1'], /failed parsing --set data: error parsing index of "a"/);
     await expectFailure(['template', 'sr', '--set', 'a={x'], /list must terminate/);
   });
 
@@ -421,5 +427,208 @@ describe('the yaml library', () => {
 
   test('no cdk8s to resolve from: none (our own yaml dependency is used)', () => {
     expect(cdk8sYamlPath(path.parse(process.cwd()).root)).toBeUndefined();
+  });
+});
+
+describe('Helm flags: --set-string, --set-file, --kube-version, --skip-tests, template CHART', () => {
+  test('they parse, long and = forms', () => {
+    expect(parseArgs(['template', 'sr', '--set-string', 'a=1', '--set-string=b=2', '--set-file', 'c=f.txt', '--set-file=d=-',
+      '--kube-version', '1.28', '--skip-tests'])).toEqual({
+      command: 'template',
+      release: 'sr',
+      chart: 'kube-starrocks',
+      valueFiles: [],
+      sets: [],
+      setStrings: ['a=1', 'b=2'],
+      setFiles: ['c=f.txt', 'd=-'],
+      namespace: 'default',
+      apiVersions: [],
+      kubeVersion: '1.28',
+      debug: false,
+    });
+    expect(parseArgs(['template', 'sr', '--skip-tests=false', '--kube-version='])).not.toHaveProperty('kubeVersion');
+  });
+
+  test('template CHART: the release is RELEASE-NAME, as with Helm 3.6.2; a lone name that is not a chart stays the release', () => {
+    expect(parseArgs(['template', 'kube-starrocks'])).toMatchObject({ release: 'RELEASE-NAME', chart: 'kube-starrocks' });
+    expect(parseArgs(['template', 'warehouse', '-n', 'x'])).toMatchObject({ release: 'RELEASE-NAME', chart: 'warehouse' });
+    expect(parseArgs(['template', './charts/warehouse/'])).toMatchObject({ release: 'RELEASE-NAME', chart: 'warehouse' });
+    expect(parseArgs(['template', 'starrocks/kube-starrocks'])).toMatchObject({ release: 'RELEASE-NAME', chart: 'kube-starrocks' });
+    expect(parseArgs(['template', 'sr'])).toMatchObject({ release: 'sr', chart: 'kube-starrocks' });
+    expect(() => parseArgs(['template', 'bitnami/mysql'])).toThrow(/unknown chart "bitnami\/mysql"/);
+    // with --chart (not a Helm flag), a lone argument is the release
+    expect(parseArgs(['template', 'kube-starrocks', '--chart', 'kube-starrocks'])).toMatchObject({ release: 'kube-starrocks', chart: 'kube-starrocks' });
+  });
+
+  test('fails: template with a release name of RELEASE-NAME\'s form given explicitly is still checked like any other', () => {
+    expect(() => parseArgs(['template', 'Release-Name', 'warehouse'])).toThrow(/invalid release name/);
+  });
+
+  test('--help documents them', async () => {
+    const r = await run(['--help']);
+    for (const flag of ['--set-string KEY=VALUE', '--set-file KEY=FILE', '--kube-version VERSION', '--skip-tests', 'RELEASE-NAME', '>=1.23.0-0']) {
+      expect(r.stdout).toContain(flag);
+    }
+  });
+
+  test('values: -f, then every --set, every --set-string, every --set-file (Helm\'s order, whatever the order on the command line)', async () => {
+    write('content.txt', 'from a file\n');
+    const r = await run(['template', 'sr', '--set-file', 'a=content.txt,l={content.txt}', '--set-string', 'a=1,b=true,c=null', '--set', 'a=2,b=3,d=true',
+      '-f', write('v.yaml', 'a: 0\ne: x\n')]);
+    expect(r.stderr).toBe('');
+    expect(requests[0].values).toEqual({ a: 'from a file\n', b: 'true', c: 'null', d: true, e: 'x', l: ['from a file\n'] });
+  });
+
+  test('--set-file - reads standard input; it is read once (a second reader finds it empty, as in Helm)', async () => {
+    await run(['template', 'sr', '--set-file', 'a= - '], 'piped\n');
+    expect(requests[0].values).toEqual({ a: 'piped\n' });
+    await run(['template', 'sr', '-f', '-', '--set-file', 'b=-'], 'x: 1\n');
+    expect(requests[1].values).toEqual({ x: 1, b: '' });
+  });
+
+  test('fails: --set-file of a missing file or a directory names the file', async () => {
+    await expectFailure(['template', 'sr', '--set-file', 'a=nope.txt'], 'Error: failed parsing --set-file data: open nope.txt: no such file or directory\n');
+    fs.mkdirSync(path.join(sandbox.dir, 'a-dir'), { recursive: true });
+    await expectFailure(['template', 'sr', '--set-file', 'a=a-dir'], 'Error: failed parsing --set-file data: read a-dir: is a directory\n');
+  });
+
+  test('--kube-version inside the charts\' constraint renders; --skip-tests changes nothing', async () => {
+    for (const v of ['1.28.0', 'v1.23', '1.23.0-rc.1', '2', '1.30.1+k3s1']) {
+      const r = await run(['template', 'sr', '--kube-version', v, '--skip-tests']);
+      expect({ v, code: r.code, stderr: r.stderr }).toEqual({ v, code: 0, stderr: '' });
+    }
+  });
+
+  test.each<[string, string]>([
+    ['1.22.0', 'Error: chart requires kubeVersion: >=1.23.0-0 which is incompatible with Kubernetes v1.22.0\n'],
+    ['1', 'Error: chart requires kubeVersion: >=1.23.0-0 which is incompatible with Kubernetes v1.0.0\n'],
+    ['abc', 'Error: invalid kube version \'abc\': Invalid Semantic Version\n'],
+    ['1.28.0-01', 'Error: invalid kube version \'1.28.0-01\': Version segment starts with 0\n'],
+  ])('fails: --kube-version %s, with Helm\'s message, before anything is read', async (v, message) => {
+    await expectFailure(['template', 'sr', '--kube-version', v, '-f', 'not-read.yaml'], message);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('no secret in messages: a failing --set, --set-string or --set-file never shows a value', () => {
+  const SECRET = 'S3cr3t-pw';
+  test.each<[string, string]>([
+    ['--set', `pw=${SECRET},x`],
+    ['--set', `pw={${SECRET}`],
+    ['--set', `a[0]${SECRET}`],
+    ['--set', `a[0]=1,a[${SECRET}]=x`],
+    ['--set', `a[0].b=${SECRET},c`],
+    ['--set', `pw=${SECRET},=x`],
+    ['--set', `a={${SECRET}},b`],
+    ['--set-string', `pw=${SECRET},a[-1]=x`],
+    ['--set-string', `p.w={${SECRET},`],
+    ['--set-file', 'pw=secret.txt,broken'],
+    ['--set-file', 'a=secret.txt,a.b=secret.txt'],
+    ['--set', `secret.password.x=${SECRET}`],
+    ['--set', `secret.list[0]=${SECRET}`],
+  ])('fails: %s %s names the key (keys and file names are shown), not the value', async (flag, expression) => {
+    write('secret.yaml', `secret: {password: ${SECRET}-file, list: ${SECRET}-too}\n`);
+    write('secret.txt', SECRET);
+    const r = await expectFailure(['template', 'sr', '-f', 'secret.yaml', flag, expression], new RegExp(`^Error: failed parsing ${flag} data: `));
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toContain('S3cr3t');
+  });
+});
+
+describe('no secret in usage errors: an argument with "=" (a --set expression without its flag) is not shown', () => {
+  test.each<[string[], RegExp]>([
+    [['template', 'sr', 'kube-starrocks', 'password=S3cr3t'], /at most 2 arguments \(RELEASE and CHART\), received 3: "sr" "kube-starrocks" <redacted>/],
+    [['template', 'password=S3cr3t'], /release name <redacted>: invalid release name/],
+    [['template', 'sr', 'a=S3cr3t/mysql'], /unknown chart <redacted>/],
+    [['password=S3cr3t'], /unknown command <redacted>/],
+    [['template', 'sr', '-spassword=S3cr3t'], /unknown shorthand flag: 's' in -s\.\.\./],
+    [['template', 'sr', '--skip-tests=pw=S3cr3t'], /invalid argument <redacted> for "--skip-tests" flag/],
+  ])('fails: %j', async (argv, message) => {
+    const r = await expectFailure(argv, message);
+    expect(r.stderr).not.toContain('S3cr3t');
+  });
+});
+
+describe('--output-dir, safely', () => {
+  /** Every file under a directory with its text, links as "-> target". */
+  function tree(dir: string): { [file: string]: string } {
+    const out: { [file: string]: string } = {};
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const f = path.join(d, e.name);
+        if (e.isSymbolicLink()) out[path.relative(dir, f)] = `-> ${fs.readlinkSync(f)}`;
+        else if (e.isDirectory()) walk(f);
+        else out[path.relative(dir, f)] = fs.readFileSync(f, 'utf8');
+      }
+    };
+    walk(dir);
+    return out;
+  }
+
+  test('a new chart directory appears whole; no temporary directory is left', async () => {
+    const r = await run(['template', 'sr', '--output-dir', 'safe/new']);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(path.join(sandbox.dir, 'safe', 'new'))).toEqual(['kube-starrocks']);
+    expect(Object.keys(tree(path.join(sandbox.dir, 'safe', 'new'))).sort()).toEqual(
+      ['configmap-sr-fe-cm.yaml', 'secret-shared.yaml', 'starrockscluster-sr.yaml'].map(f => path.join('kube-starrocks', f)));
+  });
+
+  test('fails: a link inside the output directory is not written through; nothing is changed', async () => {
+    const outside = write('outside/victim.yaml', 'precious\n');
+    const chartDir = path.join(sandbox.dir, 'linked', 'kube-starrocks');
+    await run(['template', 'sr', '--output-dir', 'linked']);
+    fs.writeFileSync(path.join(chartDir, 'configmap-sr-fe-cm.yaml'), 'earlier run\n');
+    fs.rmSync(path.join(chartDir, 'secret-shared.yaml'));
+    fs.symlinkSync(outside, path.join(chartDir, 'secret-shared.yaml'));
+    const before = tree(path.join(sandbox.dir, 'linked'));
+    const r = await expectFailure(['template', 'sr', '--output-dir', 'linked'],
+      `Error: write ${path.join('linked', 'kube-starrocks', 'secret-shared.yaml')}: it is a symbolic link; cdk8s-starrocks does not write through links inside the output directory\n`);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(fs.readFileSync(outside, 'utf8')).toBe('precious\n');
+    expect(tree(path.join(sandbox.dir, 'linked'))).toEqual(before);
+  });
+
+  test('fails: the chart directory as a link to elsewhere', async () => {
+    fs.mkdirSync(path.join(sandbox.dir, 'elsewhere'), { recursive: true });
+    fs.mkdirSync(path.join(sandbox.dir, 'linkdir'), { recursive: true });
+    fs.symlinkSync(path.join(sandbox.dir, 'elsewhere'), path.join(sandbox.dir, 'linkdir', 'kube-starrocks'));
+    await expectFailure(['template', 'sr', '--output-dir', 'linkdir'], /^Error: write linkdir\/kube-starrocks: it is a symbolic link/);
+    expect(fs.readdirSync(path.join(sandbox.dir, 'elsewhere'))).toEqual([]);
+    expect(fs.readdirSync(path.join(sandbox.dir, 'linkdir'))).toEqual(['kube-starrocks']);
+  });
+
+  test('fails: a target that is a directory; the other files are not replaced', async () => {
+    await run(['template', 'sr', '--output-dir', 'blocked']);
+    const chartDir = path.join(sandbox.dir, 'blocked', 'kube-starrocks');
+    fs.writeFileSync(path.join(chartDir, 'configmap-sr-fe-cm.yaml'), 'earlier run\n');
+    fs.rmSync(path.join(chartDir, 'starrockscluster-sr.yaml'));
+    fs.mkdirSync(path.join(chartDir, 'starrockscluster-sr.yaml'));
+    await expectFailure(['template', 'sr', '--output-dir', 'blocked'], /^Error: write blocked\/kube-starrocks\/starrockscluster-sr\.yaml: it exists and is not a regular file\n$/);
+    expect(fs.readFileSync(path.join(chartDir, 'configmap-sr-fe-cm.yaml'), 'utf8')).toBe('earlier run\n');
+    expect(fs.readdirSync(path.join(sandbox.dir, 'blocked'))).toEqual(['kube-starrocks']);
+  });
+
+  test('fails: a file that cannot be written (its name is too long): nothing of the run is left, earlier files stay', async () => {
+    await run(['template', 'sr', '--output-dir', 'half']);
+    const before = tree(path.join(sandbox.dir, 'half'));
+    const long = 'x'.repeat(300);
+    await expectFailure(['template', 'sr', '--output-dir', 'half', '--set', `lastName=${long}`],
+      `Error: write ${path.join('half', 'kube-starrocks', `configmap-${long}.yaml`)}: file name too long\n`);
+    expect(tree(path.join(sandbox.dir, 'half'))).toEqual(before);
+    expect(fs.readdirSync(path.join(sandbox.dir, 'half'))).toEqual(['kube-starrocks']);
+    // and into new directories: none is left
+    await expectFailure(['template', 'sr', '--output-dir', 'half-new/deeper', '--set', `lastName=${long}`], /file name too long/);
+    expect(fs.existsSync(path.join(sandbox.dir, 'half-new'))).toBe(false);
+  });
+
+  test.each<[string, (dir: string) => void, string]>([
+    ['/proc/x (Node\'s recursive mkdir loops there)', () => undefined, 'Error: mkdir /proc/x: no such file or directory\n'],
+    ['under-file/sub', (dir) => fs.writeFileSync(path.join(dir, 'under-file'), 'x'), 'Error: mkdir under-file/sub: not a directory\n'],
+    ['loop', (dir) => fs.symlinkSync('loop', path.join(dir, 'loop')), 'Error: mkdir loop: too many levels of symbolic links\n'],
+    [`${'n'.repeat(300)}`, () => undefined, `Error: mkdir ${'n'.repeat(300)}: file name too long\n`],
+  ])('fails: --output-dir %s, one line in words', async (dir, prepare, message) => {
+    prepare(sandbox.dir);
+    const outDir = dir.startsWith('/proc/x') ? '/proc/x' : dir;
+    await expectFailure(['template', 'sr', '--output-dir', outDir], message);
   });
 });

@@ -111,10 +111,9 @@ describe('applySet: Helm --set syntax', () => {
       expect(values.l).toEqual([{ a: 1 }]);
     });
 
-    test('null on the way counts as absent', () => {
-      const values: any = { a: null, l: null };
-      applySet(values, 'a.b=1,l[0]=x');
-      expect(values).toEqual({ a: { b: 1 }, l: ['x'] });
+    test('fails on null on the way, as Helm 3.6.2 does (a key given as null in a values file)', () => {
+      expect(() => applySet({ a: null }, 'a.b=1')).toThrow(/cannot set a key inside "a": it holds null, not a map/);
+      expect(() => applySet({ l: null }, 'l[0]=x')).toThrow(/cannot set an index of "l": it holds null, not a list/);
     });
 
     test('null as a value (to remove a chart default)', () => {
@@ -144,25 +143,28 @@ describe('applySet: Helm --set syntax', () => {
       ['=x', /empty key/],
       ['a..b=1', /empty key after "a\."/],
       ['a.=1', /empty key after "a\."/],
-      ['a[x]=1', /error parsing index of "a": "x" is not an integer/],
+      ['a[x]=1', /error parsing index of "a": the index is not an integer/],
       ['a[]=1', /error parsing index/],
       ['a[1', /missing '\]'/],
-      ['a[0]x=1', /unexpected data at end of array index: "x"/],
+      ['a[0]x=1', /unexpected data at end of array index \(after "a\[0\]"\)/],
       ['a[0]', /key "a\[0\]" has no value/],
       ['a[0].', /has no value/],
       ['a={x,y', /list must terminate with '}'/],
-      ['a[-1]=x', /negative -1 index not allowed/],
+      ['a[-1]=x', /negative index not allowed \(in "a\[-1\]"\)/],
       [`a[${MAX_SET_INDEX + 1}]=x`, /greater than maximum supported index of 65536/],
-      ['a[0][-2]=x', /negative -2 index not allowed/],
+      ['a[0][-2]=x', /negative index not allowed/],
+      ['a[0].b=', /key "a\[0\]\.b" has an empty value at the end of the expression inside a new list item/],
+      ['a[0][1].b.c=', /key "a\[0\]\[1\]\.b\.c" has an empty value/],
+      ['.a=1', /empty key before "\."/],
     ])('%s', (expression, message) => {
       expect(() => set(expression)).toThrow(HelmValuesError);
       expect(() => set(expression)).toThrow(message);
     });
 
     test('setting inside a scalar or list, or indexing a map, is an error (Helm 3.6.2 panics)', () => {
-      expect(() => applySet({ a: 'x' }, 'a.b=1')).toThrow(/cannot set a key inside "a": it is the string "x", not a map/);
+      expect(() => applySet({ a: 'x' }, 'a.b=1')).toThrow(/cannot set a key inside "a": it holds a string, not a map/);
       expect(() => applySet({ a: [1] }, 'a.b=1')).toThrow(/not a map/);
-      expect(() => applySet({ a: { b: 1 } }, 'a[0]=1')).toThrow(/cannot set an index of "a": it is a map, not a list/);
+      expect(() => applySet({ a: { b: 1 } }, 'a[0]=1')).toThrow(/cannot set an index of "a": it holds a map, not a list/);
       expect(() => applySet({ a: [{ b: 1 }] }, 'a[0][0]=1')).toThrow(/cannot set an index of "a\[0\]"/);
     });
 
