@@ -9,10 +9,35 @@ import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '../util/shared';
 
+const BUILT = path.join(REPO_ROOT, 'lib', 'src', 'cli', 'bin.js');
+
+/** The newest modification time of the library's sources. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether lib/ was built from the sources as they are (an older build would test old code). */
+function builtIsCurrent(): boolean {
+  if (!fs.existsSync(BUILT)) {
+    return false;
+  }
+  const current = fs.statSync(BUILT).mtimeMs >= newestSource(path.join(REPO_ROOT, 'src'));
+  if (!current) {
+    // eslint-disable-next-line no-console
+    console.log('lib/src/cli/bin.js is older than src/: the built command is not tested (run npx projen compile)');
+  }
+  return current;
+}
+
 const COMMANDS: ReadonlyArray<[string, string[]]> = [
   ['src/cli/bin.ts (ts-node)', ['-r', require.resolve('ts-node/register/transpile-only'), path.join(REPO_ROOT, 'src', 'cli', 'bin.ts')]],
-  ...(fs.existsSync(path.join(REPO_ROOT, 'lib', 'src', 'cli', 'bin.js'))
-    ? [['lib/src/cli/bin.js (built)', [path.join(REPO_ROOT, 'lib', 'src', 'cli', 'bin.js')]] as [string, string[]]]
+  ...(builtIsCurrent()
+    ? [['lib/src/cli/bin.js (built)', [BUILT]] as [string, string[]]]
     : []),
 ];
 
