@@ -362,7 +362,10 @@ function shapeOfValue(value: unknown): Shape {
 }
 
 function unknownKey(child: string, k: string, known: readonly string[], parent: string): string {
-  const close = suggestKeys(k, known);
+  // camelCase keys as words, for the word-part matching (`labelsPod` for `podLabels`)
+  const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+  const byWords = new Map(known.map((name) => [words(name), name]));
+  const close = suggestKeys(words(k), [...byWords.keys()]).map((name) => byWords.get(name) ?? name);
   const prefix = parent === '' ? '' : `${parent}.`;
   const hint = close.length > 0 ? `; did you mean ${close.map((c) => prefix + c).join(' or ')}?` : '';
   return `${child} is not a key the chart reads (ignored)${hint}`;

@@ -243,3 +243,24 @@ export function redacted<T extends StringSchema | ScalarSchema | StructSchema | 
 export function int32(options: Omit<IntegerSchema, 'type'> = {}): IntegerSchema {
   return { type: 'integer', min: 0, max: 2147483647, ...options };
 }
+
+/** An EnvVar map printed as given (`name`, `value`, `valueFrom`). @internal */
+export function envVar(): StructSchema {
+  return struct({ name: str(), value: str({ multiline: true }), valueFrom: wireMap('an EnvVarSource (secretKeyRef, configMapKeyRef, fieldRef or resourceFieldRef)') });
+}
+
+/** `[{name, mountPath, subPath}]`: mounts of existing Secrets or ConfigMaps. @internal */
+export function mountList(): ListOfSchema {
+  return listOf(struct({ name: str(), mountPath: str(), subPath: str() }));
+}
+
+/**
+ * The top-level `secrets` (`secret: true`: data never shown) or `configMaps` list: objects the
+ * chart creates, `[{name, data: {key: text}}]`.
+ *
+ * @internal
+ */
+export function valueObjects(secret: boolean): ListOfSchema {
+  const data = mapOf(scalar({ multiline: true }));
+  return listOf(struct({ name: str(), data: secret ? redacted(data) : data }));
+}
