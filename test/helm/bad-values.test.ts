@@ -162,6 +162,18 @@ describe('bad-input corpus (generated from the schemas)', () => {
     expect(umbrella).toEqual(expect.arrayContaining(['operator.starrocksOperator.volumeNameWithHash', 'operator.global.rbac.serviceAccount.labels', 'global.rbac.create']));
   });
 
+  test('1000-deep nesting under every key: no JavaScript error', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 1000; i++) {
+      deep = { a: deep };
+    }
+    const outcomes = [
+      ...declaredKeys(WAREHOUSE_VALUES_SCHEMA).map((k) => tryCase('warehouse', WAREHOUSE_BASE, k, 'deep nesting', deep)),
+      ...declaredKeys(KUBE_STARROCKS_VALUES_SCHEMA).map((k) => tryCase('kube-starrocks', {}, k, 'deep nesting', deep)),
+    ];
+    expect(outcomes.filter((o) => o.problem !== undefined)).toEqual([]);
+  });
+
   test('warehouse chart: every key with each wrong type renders or is a one-line error naming the key', () => {
     const problems = corpus('warehouse', WAREHOUSE_VALUES_SCHEMA, WAREHOUSE_BASE).filter((o) => o.problem !== undefined);
     expect(problems).toEqual([]);
