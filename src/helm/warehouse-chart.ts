@@ -14,7 +14,7 @@ import { coalesceValues } from './merge';
 import { checkValues } from './schema/check';
 import { WAREHOUSE_VALUES_SCHEMA } from './schema/warehouse';
 import {
-  asWire, Building, dig, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
+  asWire, Building, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
   valuesError, wireMap,
 } from './values';
 import { WAREHOUSE_CHART_DEFAULTS } from './warehouse-defaults';
@@ -116,7 +116,7 @@ export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmCo
   } catch (e) {
     throw valuesError(e, PROP_TO_VALUES_KEY);
   }
-  if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
+  if (truthy(datadog(v, 'log').enabled)) {
     warn(warehouse, `datadog.log.enabled: the chart's log annotation key is "${DATADOG_LOGS_ANNOTATION}" (kept for parity), but the `
       + 'warehouse\'s container is named "cn", so the Datadog agent does not apply it; add an "ad.datadoghq.com/cn.logs" '
       + 'annotation through spec.annotations to collect the logs');
@@ -135,8 +135,8 @@ export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmCo
  */
 export function warehousePropsFromValues(scope: Construct, v: ValuesMap, ctx: HelmContext): WarehouseOptions {
   const spec = mapAt('spec', v.spec) ?? {};
-  const datadogLogs = truthy(dig(v, 'datadog', 'log', 'enabled'));
-  const datadogMetrics = truthy(dig(v, 'datadog', 'metrics', 'enabled'));
+  const datadogLogs = truthy(datadog(v, 'log').enabled);
+  const datadogMetrics = truthy(datadog(v, 'metrics').enabled);
   const o: Building<WarehouseOptions> = {
     name: ctx.release,
     namespace: ctx.namespace,
@@ -192,7 +192,7 @@ export function warehousePropsFromValues(scope: Construct, v: ValuesMap, ctx: He
   }
   const chartAnnotations: { [key: string]: string } = { ...config.annotations };
   if (datadogLogs) {
-    chartAnnotations[DATADOG_LOGS_ANNOTATION] = datadogLogsAnnotation(dig(v, 'datadog', 'log', 'logConfig'));
+    chartAnnotations[DATADOG_LOGS_ANNOTATION] = datadogLogsAnnotation(datadog(v, 'log').logConfig);
   }
   if (isMap(spec.annotations) && CONFIG_HASH_ANNOTATION in spec.annotations) {
     throw new HelmValuesError(`spec.annotations.${CONFIG_HASH_ANNOTATION} must not be set: the chart sets this pod annotation itself and would print the key twice`);
@@ -426,6 +426,12 @@ function storage(scope: Construct, value: unknown): Pick<WarehouseOptions, 'volu
     out.logStorage = volume(storageSize(`${p}.logStorageSize`, s.logStorageSize));
   }
   return out;
+}
+
+/** `datadog.<part>` (`log`, `metrics`): a map, or no value; another value is an error naming the key. */
+function datadog(v: ValuesMap, part: 'log' | 'metrics'): ValuesMap {
+  const dd = mapAt('datadog', v.datadog) ?? {};
+  return mapAt(`datadog.${part}`, dd[part]) ?? {};
 }
 
 /** A boolean printed with `{{ }}`: unquoted true or false (the schema refuses quoted ones). */
