@@ -286,4 +286,28 @@ describe('through the command: one-line Error and exit code 1', () => {
     expect(r.stderr).not.toContain('1.2345678e+07');
     expect(r.stderr).not.toContain(SECRET_TEXT);
   });
+
+  test('a top-level key that only holds YAML anchors is a warning; the aliases render', async () => {
+    const file = sandbox.write('anchors.yaml', [
+      'x-common: &tolerations [{key: a, operator: Exists}]',
+      'operator:',
+      '  starrocksOperator:',
+      '    tolerations: *tolerations',
+    ].join('\n'));
+    // warnings go to the process's standard error (src/common/warnings.ts), not through the command's io
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    let r;
+    try {
+      r = await sandbox.run(['template', 'sr', '-f', file]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(r.code).toBe(0);
+    expect(written.join('')).toContain('x-common is not a key the chart reads (ignored)');
+    expect(r.stdout).toContain('operator: Exists');
+  });
 });
