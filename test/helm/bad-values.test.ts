@@ -255,6 +255,14 @@ describe('the examples of issue 11 for the operator, the warehouse and the umbre
     }
   });
 
+  test('fails on warehouse timeZone as a map, instead of TZ=[object Object]', () => {
+    expect(errorOf('warehouse', { ...WAREHOUSE_BASE, timeZone: { x: 1 } })).toBe('timeZone must be a string of one line, got {"x": 1}');
+  });
+
+  test.each([['a string', 'x'], ['a list', [1]], ['a number', 3]])('fails on warehouse spec.resources as %s', (_, value) => {
+    expect(errorOf('warehouse', { spec: { ...WAREHOUSE_BASE.spec, resources: value } })).toMatch(/^spec\.resources must be a map/);
+  });
+
   test('fails on a warehouse spec.config line break in a one-line key (config injection)', () => {
     expect(errorOf('warehouse', { spec: { ...WAREHOUSE_BASE.spec, schedulerName: 'a\nb' } })).toMatch(/^spec\.schedulerName must be a single line/);
   });
@@ -285,6 +293,22 @@ describe('through the command: one-line Error and exit code 1', () => {
     expect(lines[0].startsWith(`Error: ${start}`)).toBe(true);
     expect(r.stderr).not.toContain('1.2345678e+07');
     expect(r.stderr).not.toContain(SECRET_TEXT);
+  });
+
+  test.each([
+    [['--set', 'operator.starrocksOperator.enabled=yes'], 'operator.starrocksOperator.enabled must be unquoted true or false'],
+    [['--set', 'operator.starrocksOperator.replicaCount=1.5'], 'operator.starrocksOperator.replicaCount must be a whole number'],
+    [['--set', 'operator.starrocksOperator.image.tag=1'], 'operator.starrocksOperator.image.tag must be a string of one line (quote it'],
+  ])('fails on %j with one line naming the key', async (flags, start) => {
+    const r = await sandbox.run(['template', 'sr', ...flags]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([expect.stringMatching(new RegExp(`^Error: ${start.replace(/[.()[\]]/g, '\\$&')}`))]);
+  });
+
+  test('--set of a string Helm keeps a string (3.10) renders as written', async () => {
+    const r = await sandbox.run(['template', 'sr', '--set', 'operator.starrocksOperator.image.tag=3.10']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('image: starrocks/operator:3.10');
   });
 
   test('a top-level key that only holds YAML anchors is a warning; the aliases render', async () => {
