@@ -11,11 +11,13 @@ import { Construct } from 'constructs';
 import { addValueObjects, chartConfig, configTextValue, datadogLogConfig, envList, imageRef, literalBlock, mounts, printedNumber, prometheusAnnotations, pullSecrets, resourceRequirements, storageSize, wholeNumber, withUserAnnotations } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { coalesceValues } from './merge';
+import { checkValues } from './schema/check';
+import { WAREHOUSE_VALUES_SCHEMA } from './schema/warehouse';
 import {
-  asWire, Building, dig, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
+  asWire, Building, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
   valuesError, wireMap,
 } from './values';
-import { WAREHOUSE_CHART_DEFAULTS, WAREHOUSE_TEMPLATE_ONLY_KEYS } from './warehouse-defaults';
+import { WAREHOUSE_CHART_DEFAULTS } from './warehouse-defaults';
 import { StarRocksCluster } from '../cluster/cluster';
 import { defaultPort } from '../common/constants';
 import { propProblems } from '../common/prop-validation';
@@ -89,8 +91,9 @@ export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmCo
   if (values !== null && values !== undefined && !isMap(values)) {
     throw new HelmValuesError(`the warehouse chart's values must be a map, got ${show(values)}`);
   }
+  checkValues(values ?? {}, WAREHOUSE_VALUES_SCHEMA, '', (m) => warn(scope, m));
   const v = section(coalesceValues(WAREHOUSE_CHART_DEFAULTS, values ?? {}, { nullRemoves: true, onWarning: (m) => warn(scope, `values: ${m}`) }));
-  warnUnknownKeys(scope, values ?? {});
+  checkValues(v, WAREHOUSE_VALUES_SCHEMA, '', () => undefined);
   const spec = mapAt('spec', v.spec) ?? {};
 
   const clusterName = truthy(spec.starRocksClusterName) ? scalar('spec.starRocksClusterName', spec.starRocksClusterName) : '';
@@ -113,7 +116,7 @@ export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmCo
   } catch (e) {
     throw valuesError(e, PROP_TO_VALUES_KEY);
   }
-  if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
+  if (truthy(datadog(v, 'log').enabled)) {
     warn(warehouse, `datadog.log.enabled: the chart's log annotation key is "${DATADOG_LOGS_ANNOTATION}" (kept for parity), but the `
       + 'warehouse\'s container is named "cn", so the Datadog agent does not apply it; add an "ad.datadoghq.com/cn.logs" '
       + 'annotation through spec.annotations to collect the logs');
@@ -132,8 +135,8 @@ export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmCo
  */
 export function warehousePropsFromValues(scope: Construct, v: ValuesMap, ctx: HelmContext): WarehouseOptions {
   const spec = mapAt('spec', v.spec) ?? {};
-  const datadogLogs = truthy(dig(v, 'datadog', 'log', 'enabled'));
-  const datadogMetrics = truthy(dig(v, 'datadog', 'metrics', 'enabled'));
+  const datadogLogs = truthy(datadog(v, 'log').enabled);
+  const datadogMetrics = truthy(datadog(v, 'metrics').enabled);
   const o: Building<WarehouseOptions> = {
     name: ctx.release,
     namespace: ctx.namespace,
@@ -189,7 +192,7 @@ export function warehousePropsFromValues(scope: Construct, v: ValuesMap, ctx: He
   }
   const chartAnnotations: { [key: string]: string } = { ...config.annotations };
   if (datadogLogs) {
-    chartAnnotations[DATADOG_LOGS_ANNOTATION] = datadogLogsAnnotation(dig(v, 'datadog', 'log', 'logConfig'));
+    chartAnnotations[DATADOG_LOGS_ANNOTATION] = datadogLogsAnnotation(datadog(v, 'log').logConfig);
   }
   if (isMap(spec.annotations) && CONFIG_HASH_ANNOTATION in spec.annotations) {
     throw new HelmValuesError(`spec.annotations.${CONFIG_HASH_ANNOTATION} must not be set: the chart sets this pod annotation itself and would print the key twice`);
@@ -425,41 +428,16 @@ function storage(scope: Construct, value: unknown): Pick<WarehouseOptions, 'volu
   return out;
 }
 
-/** The maps of the chart's values with fixed keys (the others, e.g. annotations, take any key). */
-const STRUCTURED_MAPS = ['', 'datadog', 'datadog.log', 'datadog.metrics', 'spec', 'spec.image', 'spec.service', 'spec.storageSpec'];
-
-/** Warns about keys the chart does not read (typos, keys of other chart versions). */
-function warnUnknownKeys(scope: Construct, user: unknown): void {
-  const unknown: string[] = [];
-  const walk = (u: unknown, d: unknown, path: string) => {
-    if (!isMap(u) || !isMap(d)) {
-      return;
-    }
-    const templateOnly = WAREHOUSE_TEMPLATE_ONLY_KEYS[path] ?? [];
-    for (const k of Object.keys(u)) {
-      const child = path === '' ? k : `${path}.${k}`;
-      if (k in d) {
-        if (STRUCTURED_MAPS.includes(child)) {
-          walk(u[k], d[k], child);
-        }
-      } else if (!templateOnly.includes(k)) {
-        unknown.push(child);
-      }
-    }
-  };
-  walk(user, WAREHOUSE_CHART_DEFAULTS, '');
-  if (unknown.length > 0) {
-    warn(scope, `the warehouse chart 1.11.5 does not read ${unknown.map((k) => show(k)).join(', ')}; ignored`);
-  }
+/** `datadog.<part>` (`log`, `metrics`): a map, or no value; another value is an error naming the key. */
+function datadog(v: ValuesMap, part: 'log' | 'metrics'): ValuesMap {
+  const dd = mapAt('datadog', v.datadog) ?? {};
+  return mapAt(`datadog.${part}`, dd[part]) ?? {};
 }
 
-/** A boolean printed with `{{ }}`: the strings "true" and "false" lose their quotes. */
+/** A boolean printed with `{{ }}`: unquoted true or false (the schema refuses quoted ones). */
 function bool(prop: string, value: unknown): boolean {
-  if (value === 'true' || value === 'false') {
-    return value === 'true';
-  }
   if (typeof value !== 'boolean') {
-    throw new HelmValuesError(`${prop} must be true or false (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
+    throw new HelmValuesError(`${prop} must be unquoted true or false (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
   }
   return value;
 }

@@ -13,7 +13,7 @@ import {
 } from '../../src/helm/common';
 import { HelmValuesError } from '../../src/helm/context';
 import { renderHelmChart } from '../../src/helm/render';
-import { mapAt, scalar, stringMap, trimAll, valuesError } from '../../src/helm/values';
+import { goPrint, mapAt, scalar, stringMap, trimAll, valuesError } from '../../src/helm/values';
 
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
 
@@ -224,5 +224,22 @@ describe('chartConfig', () => {
     expect(chartConfig('a = 1\n', { a: '1' }).hash).toBe(StarRocksConfig.fromEntries({ a: '1' }).hash);
     expect(chartConfig('a = 1\n', 'a = 1\n').hash).not.toBe(chartConfig('a = 1\n', { a: '1' }).hash);
     expect(chartConfig('', undefined, 'no-config').hash).toBe('no-config');
+  });
+});
+
+describe('goPrint', () => {
+  // Go's fmt %v of the values Helm holds: float64 numbers, map[string]interface{} with sorted keys, []interface{}
+  test('prints maps and lists as Go does, never [object Object]', () => {
+    expect(goPrint({ b: 'x', a: 1 })).toBe('map[a:1 b:x]');
+    expect(goPrint([1, 'a', true])).toBe('[1 a true]');
+    expect(goPrint({ a: [12345678] })).toBe('map[a:[1.2345678e+07]]');
+    expect(goPrint(3.1)).toBe('3.1');
+  });
+});
+
+describe('valuesError', () => {
+  test('a prop the values leave unset is "not set", never "got undefined"', () => {
+    const e = valuesError(new StarRocksPropError('cn.x', 'must be a string, got undefined'), [['cn', 'spec']]);
+    expect((e as Error).message).toBe('spec.x must be a string, but it is not set');
   });
 });

@@ -1,0 +1,3 @@
+import { struct, StructSchema } from './dsl';
+
+export const STARROCKS_VALUES_SCHEMA: StructSchema = struct({});
