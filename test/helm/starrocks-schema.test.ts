@@ -3,9 +3,9 @@
  * values.yaml files, COVERAGE.md and FEATURES.md name is declared.
  */
 import { parse } from 'yaml';
+import { leafPaths } from './coverage';
 import { ValueSchema } from '../../src/helm/schema/dsl';
 import { STARROCKS_VALUES_SCHEMA } from '../../src/helm/schema/starrocks';
-import { leafPaths } from './coverage';
 import { describeShared, readShared } from '../util/shared';
 
 /**
