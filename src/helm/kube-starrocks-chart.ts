@@ -4,6 +4,7 @@ import { HelmReleaseOptions } from './release';
 import { addHelmChart } from './render';
 import type { StarRocksCluster } from '../cluster/cluster';
 import { nameFromId } from '../common/names';
+import { warn } from '../common/warnings';
 
 /** Properties of a kube-starrocks Helm release turned into constructs. */
 export interface KubeStarRocksProps extends HelmReleaseOptions {
@@ -52,7 +53,13 @@ export class KubeStarRocks extends Construct {
     // loaded on demand, like the charts' translations
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { starrocksSubchart } = require('./starrocks-subchart') as typeof import('./starrocks-subchart');
-    return starrocksSubchart(new Construct(scope, id), values, options);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkValues } = require('./schema/check') as typeof import('./schema/check');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { STARROCKS_VALUES_SCHEMA } = require('./schema/starrocks') as typeof import('./schema/starrocks');
+    const holder = new Construct(scope, id);
+    checkValues(values ?? {}, STARROCKS_VALUES_SCHEMA, '', (m) => warn(holder, m));
+    return starrocksSubchart(holder, values, options);
   }
 
   constructor(scope: Construct, id: string, props: KubeStarRocksProps = {}) {

@@ -3,9 +3,12 @@ import { HelmContext, HelmValuesError } from './context';
 import { coalesceChartValues } from './merge';
 import { OPERATOR_CHART_DEFAULTS } from './operator-defaults';
 import { addOperatorFromValues } from './operator-values';
+import { checkValues, showValue } from './schema/check';
+import { KUBE_STARROCKS_VALUES_SCHEMA } from './schema/kube-starrocks';
 import { addStarRocksFromValues } from './starrocks';
 import { starrocksChartDefaults } from './starrocks-defaults';
 import { isMap, section, ValuesMap } from './values';
+import { warn } from '../common/warnings';
 
 /**
  * Adds what the kube-starrocks umbrella chart renders: the operator subchart (`operator:`) and
@@ -15,14 +18,13 @@ import { isMap, section, ValuesMap } from './values';
  * @internal
  */
 export function addKubeStarRocks(scope: Construct, values: ValuesMap, ctx: HelmContext): void {
-  for (const key of Object.keys(values ?? {})) {
-    if (!['operator', 'starrocks', 'global'].includes(key)) {
-      throw new HelmValuesError(`unknown top-level key "${key}": the kube-starrocks chart's values go under "operator:" and "starrocks:"`);
-    }
-    if (values[key] !== null && values[key] !== undefined && !isMap(values[key])) {
-      throw new HelmValuesError(`"${key}" must be a map of the subchart's values`);
-    }
+  if (values !== null && values !== undefined && !isMap(values)) {
+    throw new HelmValuesError(`the kube-starrocks chart's values must be a map, got ${showValue(values)}`);
   }
+  // the user's values, before they are coalesced (a wrong type is named as the user wrote it); a
+  // top-level key other than operator, starrocks and global is a warning: Helm ignores it, and
+  // values files often hold YAML anchors under such keys
+  checkValues(values ?? {}, KUBE_STARROCKS_VALUES_SCHEMA, '', (m) => warn(scope, m));
   const operator = OPERATOR_CHART_DEFAULTS;
   const starrocks = starrocksChartDefaults();
   const merged = coalesceChartValues({
@@ -30,6 +32,8 @@ export function addKubeStarRocks(scope: Construct, values: ValuesMap, ctx: HelmC
     values: { operator, starrocks },
     dependencies: [{ name: 'operator', values: operator }, { name: 'starrocks', values: starrocks }],
   }, values ?? {});
+  // what the translations read: the chart's defaults must pass too (their unknown keys were warned about above)
+  checkValues(merged, KUBE_STARROCKS_VALUES_SCHEMA, '', () => undefined);
   addOperatorFromValues(scope, merged.operator, ctx);
   // a map: coalesceChartValues refuses a subchart's values of another type
   addStarRocksFromValues(scope, section(merged.starrocks), ctx);

@@ -11,11 +11,13 @@ import { Construct } from 'constructs';
 import { addValueObjects, chartConfig, configTextValue, datadogLogConfig, envList, imageRef, literalBlock, mounts, printedNumber, prometheusAnnotations, pullSecrets, resourceRequirements, storageSize, wholeNumber, withUserAnnotations } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import { coalesceValues } from './merge';
+import { checkValues } from './schema/check';
+import { WAREHOUSE_VALUES_SCHEMA } from './schema/warehouse';
 import {
   asWire, Building, dig, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, trimAll, truthy, ValuesMap,
   valuesError, wireMap,
 } from './values';
-import { WAREHOUSE_CHART_DEFAULTS, WAREHOUSE_TEMPLATE_ONLY_KEYS } from './warehouse-defaults';
+import { WAREHOUSE_CHART_DEFAULTS } from './warehouse-defaults';
 import { StarRocksCluster } from '../cluster/cluster';
 import { defaultPort } from '../common/constants';
 import { propProblems } from '../common/prop-validation';
@@ -89,8 +91,9 @@ export function addWarehouseChart(scope: Construct, values: unknown, ctx: HelmCo
   if (values !== null && values !== undefined && !isMap(values)) {
     throw new HelmValuesError(`the warehouse chart's values must be a map, got ${show(values)}`);
   }
+  checkValues(values ?? {}, WAREHOUSE_VALUES_SCHEMA, '', (m) => warn(scope, m));
   const v = section(coalesceValues(WAREHOUSE_CHART_DEFAULTS, values ?? {}, { nullRemoves: true, onWarning: (m) => warn(scope, `values: ${m}`) }));
-  warnUnknownKeys(scope, values ?? {});
+  checkValues(v, WAREHOUSE_VALUES_SCHEMA, '', () => undefined);
   const spec = mapAt('spec', v.spec) ?? {};
 
   const clusterName = truthy(spec.starRocksClusterName) ? scalar('spec.starRocksClusterName', spec.starRocksClusterName) : '';
@@ -423,34 +426,6 @@ function storage(scope: Construct, value: unknown): Pick<WarehouseOptions, 'volu
     out.logStorage = volume(storageSize(`${p}.logStorageSize`, s.logStorageSize));
   }
   return out;
-}
-
-/** The maps of the chart's values with fixed keys (the others, e.g. annotations, take any key). */
-const STRUCTURED_MAPS = ['', 'datadog', 'datadog.log', 'datadog.metrics', 'spec', 'spec.image', 'spec.service', 'spec.storageSpec'];
-
-/** Warns about keys the chart does not read (typos, keys of other chart versions). */
-function warnUnknownKeys(scope: Construct, user: unknown): void {
-  const unknown: string[] = [];
-  const walk = (u: unknown, d: unknown, path: string) => {
-    if (!isMap(u) || !isMap(d)) {
-      return;
-    }
-    const templateOnly = WAREHOUSE_TEMPLATE_ONLY_KEYS[path] ?? [];
-    for (const k of Object.keys(u)) {
-      const child = path === '' ? k : `${path}.${k}`;
-      if (k in d) {
-        if (STRUCTURED_MAPS.includes(child)) {
-          walk(u[k], d[k], child);
-        }
-      } else if (!templateOnly.includes(k)) {
-        unknown.push(child);
-      }
-    }
-  };
-  walk(user, WAREHOUSE_CHART_DEFAULTS, '');
-  if (unknown.length > 0) {
-    warn(scope, `the warehouse chart 1.11.5 does not read ${unknown.map((k) => show(k)).join(', ')}; ignored`);
-  }
 }
 
 /** A boolean printed with `{{ }}`: the strings "true" and "false" lose their quotes. */

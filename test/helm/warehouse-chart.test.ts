@@ -148,9 +148,14 @@ describe('warehouse chart: defaults and merging', () => {
       release: RELEASE,
       namespace: NS,
       apiVersions: API_VERSIONS,
-      values: { spec: { starRocksClusterName: 'c', sharedLabels: { a: 'b' }, annotations: { free: 'form' } }, extra: 1 },
+      values: { spec: { starRocksClusterName: 'c', sharedLabels: { a: 'b' }, nodeSelecter: {}, annotations: { free: 'form' } }, extra: 1 },
     });
-    expect(warningsOf(chart)).toEqual(['wh: the warehouse chart 1.11.5 does not read "spec.sharedLabels", "extra"; ignored']);
+    // one warning per key, with the closest declared key where there is one (issue 11)
+    expect(warningsOf(chart)).toEqual([
+      'wh: spec.sharedLabels is not a key the chart reads (ignored)',
+      'wh: spec.nodeSelecter is not a key the chart reads (ignored); did you mean spec.nodeSelector?',
+      'wh: extra is not a key the chart reads (ignored)',
+    ]);
   });
 
   test('maps merge with the defaults, lists replace them', () => {
@@ -179,7 +184,11 @@ describe('warehouse chart: single keys', () => {
   test('spec.runAsNonRoot and spec.minReadySeconds are always printed', () => {
     expect(template(render({})).runAsNonRoot).toBe(false);
     expect(template(render({})).minReadySeconds).toBe(0);
-    expect(template(render({ spec: { runAsNonRoot: 'true', minReadySeconds: '10' } }))).toEqual(expect.objectContaining({ runAsNonRoot: true, minReadySeconds: 10 }));
+    expect(template(render({ spec: { runAsNonRoot: true, minReadySeconds: '10' } }))).toEqual(expect.objectContaining({ runAsNonRoot: true, minReadySeconds: 10 }));
+  });
+
+  test('fails on a quoted boolean for spec.runAsNonRoot (issue 11: a boolean key takes unquoted true or false only)', () => {
+    expectValuesError({ spec: { runAsNonRoot: 'true' } }, 'spec.runAsNonRoot');
   });
 
   test('with an empty spec.config, a top-level ConfigMap may provide <release>-cm', () => {

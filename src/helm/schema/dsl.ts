@@ -80,12 +80,16 @@ export interface StringMapSchema {
  */
 export interface StructSchema {
   readonly type: 'struct';
+  /** Never shown in a message, nor anything under it. */
+  readonly secret?: boolean;
   readonly fields: { readonly [key: string]: ValueSchema };
 }
 
 /** A map whose keys are the user's (config maps, env var maps): every value of one schema. @internal */
 export interface MapOfSchema {
   readonly type: 'mapOf';
+  /** Never shown in a message, nor anything under it (Secret data). */
+  readonly secret?: boolean;
   readonly values: ValueSchema;
   /** What a key must look like, when the chart or the API server restricts it. */
   readonly keyPattern?: RegExp;
@@ -96,6 +100,8 @@ export interface MapOfSchema {
 /** A list, every item of one schema. @internal */
 export interface ListOfSchema {
   readonly type: 'listOf';
+  /** Never shown in a message, nor anything under it. */
+  readonly secret?: boolean;
   readonly items: ValueSchema;
 }
 
@@ -221,4 +227,40 @@ export function resources(): StructSchema {
 /** `[{name: ...}]` of image pull secrets. @internal */
 export function pullSecrets(): ListOfSchema {
   return listOf(struct({ name: str() }));
+}
+
+/** A scalar whose value is a secret (Secret data printed with `{{ }}`). @internal */
+export function secretScalar(options: Omit<ScalarSchema, 'type' | 'secret'> = {}): ScalarSchema {
+  return { type: 'scalar', ...options, secret: true };
+}
+
+/** The same schema, its value and everything under it never shown in a message. @internal */
+export function redacted<T extends StringSchema | ScalarSchema | StructSchema | MapOfSchema | ListOfSchema>(schema: T): T {
+  return { ...schema, secret: true };
+}
+
+/** A whole number in a range (ports: 1 to 65535; int32 fields: 0 to 2147483647 by default). @internal */
+export function int32(options: Omit<IntegerSchema, 'type'> = {}): IntegerSchema {
+  return { type: 'integer', min: 0, max: 2147483647, ...options };
+}
+
+/** An EnvVar map printed as given (`name`, `value`, `valueFrom`). @internal */
+export function envVar(): StructSchema {
+  return struct({ name: str(), value: str({ multiline: true }), valueFrom: wireMap('an EnvVarSource (secretKeyRef, configMapKeyRef, fieldRef or resourceFieldRef)') });
+}
+
+/** `[{name, mountPath, subPath}]`: mounts of existing Secrets or ConfigMaps. @internal */
+export function mountList(): ListOfSchema {
+  return listOf(struct({ name: str(), mountPath: str(), subPath: str() }));
+}
+
+/**
+ * The top-level `secrets` (`secret: true`: data never shown) or `configMaps` list: objects the
+ * chart creates, `[{name, data: {key: text}}]`.
+ *
+ * @internal
+ */
+export function valueObjects(secret: boolean): ListOfSchema {
+  const data = mapOf(scalar({ multiline: true }));
+  return listOf(struct({ name: str(), data: secret ? redacted(data) : data }));
 }

@@ -7,7 +7,7 @@
  *
  * @internal
  */
-import { anything, bool, int, listOf, mapOf, oneOf, resources, scalar, secretStr, str, stringMap, struct, StructSchema, wireMap } from './dsl';
+import { anything, bool, int, listOf, mapOf, oneOf, resources, secretStr, str, stringMap, struct, StructSchema, valueObjects, wireMap } from './dsl';
 import { beSpecSchema, cnSpecSchema, componentValuesSchema, feProxySpecSchema, feSpecSchema } from './starrocks-component';
 
 /** `initPassword`: the root password Secret and the Job that sets it. */
@@ -87,8 +87,8 @@ export const STARROCKS_VALUES_SCHEMA: StructSchema = struct({
   starrocksCnSpec: cnSpecSchema(),
   starrocksFeProxySpec: feProxySpecSchema(),
   // Secrets and ConfigMaps the chart creates (without a namespace), their data printed with `{{ }}`
-  secrets: listOf(struct({ name: str(), data: mapOf(scalar({ secret: true, multiline: true })) })),
-  configMaps: listOf(struct({ name: str(), data: mapOf(scalar({ multiline: true })) })),
+  secrets: valueObjects(true),
+  configMaps: valueObjects(false),
   // any Kubernetes objects, printed as given
   resources: listOf(wireMap('a Kubernetes object')),
 });
