@@ -27,7 +27,8 @@ import { HostPathVolume, PersistentStorageOptions } from '../storage/storage';
 
 /** The values key of each component's section. @internal */
 export const SPEC_KEY: Record<ComponentKey, string> = { fe: 'starrocksFESpec', be: 'starrocksBeSpec', cn: 'starrocksCnSpec' };
-const ENV_KEY: Record<ComponentKey, string> = { fe: 'feEnvVars', be: 'beEnvVars', cn: 'cnEnvVars' };
+/** The values key of each component's environment variables. @internal */
+export const ENV_KEY: Record<ComponentKey, string> = { fe: 'feEnvVars', be: 'beEnvVars', cn: 'cnEnvVars' };
 
 /** What any of FE, BE and CN takes (each component reads only its own fields). */
 type AnyComponentOptions = FeOptions & CnOptions;
@@ -204,10 +205,10 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
     const byName = mapAt(`${p}.sidecarsMap`, c.sidecarsMap)!;
     o.sidecars = asWire<k8s.Container[]>(Object.keys(byName).sort().map((n) => ({ name: n, ...mapAt(`${p}.sidecarsMap.${n}`, byName[n]) })));
   } else if (truthy(c.sidecars)) {
-    o.sidecars = wireMaps<k8s.Container[]>(`${p}.sidecars`, c.sidecars);
+    o.sidecars = containers(`${p}.sidecars`, c.sidecars);
   }
   if (truthy(c.initContainers)) {
-    o.initContainers = wireMaps<k8s.Container[]>(`${p}.initContainers`, c.initContainers);
+    o.initContainers = containers(`${p}.initContainers`, c.initContainers);
   }
   if (flagAt(`${p}.shareProcessNamespace`, c.shareProcessNamespace)) {
     o.shareProcessNamespace = true;
@@ -451,6 +452,14 @@ function maxUnavailable(prop: string, value: unknown): number | string {
     return value;
   }
   return countAt(prop, value) ?? 0;
+}
+
+/** Containers printed as given, each a map with a name (the API server checks the rest). */
+function containers(prop: string, value: unknown): k8s.Container[] {
+  return asWire<k8s.Container[]>(mapsAt(prop, value, (p, m) => {
+    requiredText(`${p}.name`, m.name);
+    return m;
+  }));
 }
 
 /** A list of maps the chart prints as given, each item checked to be a map (its index named). */

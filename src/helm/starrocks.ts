@@ -9,7 +9,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addValueObjects, RenderedObject, typedResources } from './common';
 import { HelmContext, HelmValuesError } from './context';
-import { componentOptions, passwordSecretName, SPEC_KEY } from './starrocks-component';
+import { componentOptions, ENV_KEY, passwordSecretName, SPEC_KEY } from './starrocks-component';
 import { feProxyEnabled, feProxyOptions } from './starrocks-fe-proxy';
 import { countAt, flagAt, mapsAt, requiredText, sectionAt, textAt, textListAt } from './starrocks-readers';
 import { removeNamespace } from './typed-api-gaps';
@@ -68,14 +68,53 @@ function componentPropKeys(x: ComponentKey): PropToValuesKey {
 }
 
 /**
+ * The props of one component that depend on the values: list items whose typed index or field is
+ * not the values key's (the user's env vars follow the chart's, host paths nest their path),
+ * sidecars from `sidecarsMap`, and what a component inherits from `componentValues`.
+ */
+function valuesPropKeys(x: ComponentKey, v: ValuesMap, envVars: readonly unknown[] | undefined): PropToValuesKey {
+  const s = SPEC_KEY[x];
+  const c = section(v[s]);
+  const cv = section(section(v.starrocksCluster).componentValues);
+  const out: Array<readonly [string, string]> = [];
+  const envKey = `${s}.${ENV_KEY[x]}`;
+  const user = c[ENV_KEY[x]];
+  const names = Array.isArray(user) ? user.map((_e, i) => `[${i}]`) : isMap(user) ? Object.keys(user).sort().map((n) => `.${n}`) : [];
+  // the chart's own variables (TZ, LOG_CONSOLE, MYSQL_PWD, Datadog's) come first
+  const offset = (envVars?.length ?? 0) - names.length;
+  names.forEach((n, i) => out.push([`${x}.envVars[${offset + i}]`, `${envKey}${n}`]));
+  out.push([`${x}.envVars`, envKey]);
+  (Array.isArray(c.hostPaths) ? c.hostPaths : []).forEach((_h, i) => {
+    out.push([`${x}.hostPaths[${i}].path`, `${s}.hostPaths[${i}].hostPath.path`], [`${x}.hostPaths[${i}].type`, `${s}.hostPaths[${i}].hostPath.type`]);
+  });
+  if (truthy(c.sidecarsMap)) {
+    out.push([`${x}.sidecars`, `${s}.sidecarsMap`]);
+  }
+  for (const key of INHERITED_KEYS) {
+    if (!truthy(c[key]) && truthy(cv[key])) {
+      out.push([`${x}.${key}`, `starrocksCluster.componentValues.${key}`]);
+    }
+  }
+  if (!truthy(section(c.image).tag) && truthy(section(cv.image).tag)) {
+    out.push([`${x}.image`, `${s}.image.repository and starrocksCluster.componentValues.image.tag`]);
+  }
+  return out;
+}
+
+/** The keys a component inherits from `starrocksCluster.componentValues` (the image tag aside). */
+const INHERITED_KEYS = ['hostAliases', 'runAsNonRoot', 'schedulerName', 'serviceAccount', 'imagePullSecrets', 'tolerations',
+  'topologySpreadConstraints', 'nodeSelector', 'affinity', 'podLabels'];
+
+/**
  * The props of `StarRocksCluster` named in its errors, and the values keys they come from (more
  * specific first). `name` and `namespace` name the key that gave them.
  */
-function clusterPropKeys(v: ValuesMap): PropToValuesKey {
+function clusterPropKeys(v: ValuesMap, props?: StarRocksClusterProps): PropToValuesKey {
   const sc = section(v.starrocksCluster);
   return [
     // a config key's error names the values key it comes from: configyaml wins over config
     ...COMPONENTS.map((x): readonly [string, string] => [`${x}.config`, `${SPEC_KEY[x]}.${truthy(section(v[SPEC_KEY[x]]).configyaml) ? 'configyaml' : 'config'}`]),
+    ...COMPONENTS.flatMap((x) => valuesPropKeys(x, v, props?.[x]?.envVars)),
     ...COMPONENTS.flatMap(componentPropKeys),
     ['feProxy.livenessProbeFailureTime', 'starrocksFeProxySpec.livenessProbeFailureSeconds'],
     ['feProxy.readinessProbeFailureTime', 'starrocksFeProxySpec.readinessProbeFailureSeconds'],
@@ -192,7 +231,8 @@ export function clusterName(v: ValuesMap): string {
  */
 export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: HelmContext): StarRocksChartResult {
   const props = clusterPropsFromValues(v, ctx);
-  const cluster = named(clusterPropKeys(v), () => new StarRocksCluster(scope, 'StarRocksCluster', props));
+  const keys = clusterPropKeys(v, props);
+  const cluster = named(keys, () => new StarRocksCluster(scope, 'StarRocksCluster', props));
   const dr = props.disasterRecovery;
   if (dr !== undefined && dr.enabled !== false && !snapshotMounted(props.fe ?? {})) {
     // the chart prints disaster recovery without a cluster snapshot mounted into FE, so the translation does too
@@ -216,7 +256,7 @@ export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: Helm
   // the cluster's synth-time checks, now that every call is made, so that their problems name the values key
   const problems = propProblems(cluster);
   if (problems.length > 0) {
-    throw valuesError(problems[0], clusterPropKeys(v));
+    throw valuesError(problems[0], keys);
   }
   addValueObjects(scope, v, ctx.namespace, renderedByCluster(cluster, ctx.namespace));
   addExtraResources(scope, v, ctx.namespace);
