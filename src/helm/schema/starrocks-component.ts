@@ -128,9 +128,9 @@ const CONTAINER = 'a container';
 /** The keys of FE, BE and CN alike. */
 function commonComponentFields(): { [key: string]: ValueSchema } {
   return {
-    ...INHERITABLE,
     image: image(),
     imagePullPolicy: pullPolicy(),
+    ...INHERITABLE,
     entrypoint: struct({ script: str({ multiline: true }) }),
     annotations: stringMap(),
     readOnlyRootFilesystem: bool(),
@@ -165,19 +165,19 @@ function commonComponentFields(): { [key: string]: ValueSchema } {
 
 /** `starrocksFESpec`. @internal */
 export function feSpecSchema(): StructSchema {
-  return struct({ ...commonComponentFields(), replicas: replicas(), feEnvVars: envVars(), storageSpec: storageSpec(false) });
+  return struct({ replicas: replicas(), ...commonComponentFields(), feEnvVars: envVars(), storageSpec: storageSpec(false) });
 }
 
 /** `starrocksBeSpec`. @internal */
 export function beSpecSchema(): StructSchema {
-  return struct({ ...commonComponentFields(), replicas: replicas(), beEnvVars: envVars(), storageSpec: storageSpec(true) });
+  return struct({ replicas: replicas(), ...commonComponentFields(), beEnvVars: envVars(), storageSpec: storageSpec(true) });
 }
 
 /** `starrocksCnSpec`: BE's storage, and the HPA settings. @internal */
 export function cnSpecSchema(): StructSchema {
   return struct({
-    ...commonComponentFields(),
     replicas: replicas(),
+    ...commonComponentFields(),
     cnEnvVars: envVars(),
     storageSpec: storageSpec(true),
     autoScalingPolicy: struct({
