@@ -14,6 +14,7 @@ import { Size } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { HelmValuesError } from './context';
+import { showValue } from './schema/check';
 import { asWire, goPrint, hasOwn, isMap, listAt, listOfMaps, mapAt, scalar, stringMap, text, truthy, ValuesMap, withoutNulls } from './values';
 import { StarRocksApiObject } from '../common/api-object';
 import { helmValueHash } from '../common/hash';
@@ -218,7 +219,7 @@ export function envList(prop: string, value: unknown): k8s.EnvVar[] {
       throw new HelmValuesError(`${p} must be a map with name and value (or valueFrom), got ${show(e)}`);
     }
     if (typeof e.name !== 'string' || e.name === '') {
-      throw new HelmValuesError(`${p}.name must be a non-empty string, got ${show(e.name)}`);
+      throw new HelmValuesError(`${p}.name must be a non-empty string, got ${showValue(e.name)}`);
     }
     if (e.value !== undefined && e.value !== null && typeof e.value !== 'string') {
       throw new HelmValuesError(`${p}.value must be a string: quote it (the chart prints ${show(e.value)} unquoted and the API server rejects it)`);
@@ -383,7 +384,7 @@ function valueObjectData(prop: string, item: unknown): [string, { [key: string]:
   }
   const name = truthy(item.name) ? scalar(`${prop}.name`, item.name) : '';
   if (!DNS_SUBDOMAIN.test(name) || name.length > 253) {
-    throw new HelmValuesError(`${prop}.name must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.'; the API server rejects others), got ${show(item.name)}`);
+    throw new HelmValuesError(`${prop}.name must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.'; the API server rejects others), got ${showValue(item.name)}`);
   }
   const data: { [key: string]: string } = {};
   for (const [k, val] of Object.entries(mapAt(`${prop}.data`, item.data) ?? {})) {

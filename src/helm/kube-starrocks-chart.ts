@@ -56,9 +56,9 @@ export class KubeStarRocks extends Construct {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { checkValues } = require('./schema/check') as typeof import('./schema/check');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { STARROCKS_VALUES_SCHEMA } = require('./schema/starrocks') as typeof import('./schema/starrocks');
+    const { STARROCKS_SUBCHART_SCHEMA } = require('./schema/kube-starrocks') as typeof import('./schema/kube-starrocks');
     const holder = new Construct(scope, id);
-    checkValues(values ?? {}, STARROCKS_VALUES_SCHEMA, '', (m) => warn(holder, m));
+    checkValues(values ?? {}, STARROCKS_SUBCHART_SCHEMA, '', (m) => warn(holder, m));
     return starrocksSubchart(holder, values, options);
   }
 

@@ -34,7 +34,33 @@ export function addKubeStarRocks(scope: Construct, values: ValuesMap, ctx: HelmC
   }, values ?? {});
   // what the translations read: the chart's defaults must pass too (their unknown keys were warned about above)
   checkValues(merged, KUBE_STARROCKS_VALUES_SCHEMA, '', () => undefined);
-  addOperatorFromValues(scope, merged.operator, ctx);
+  try {
+    addOperatorFromValues(scope, merged.operator, ctx);
+  } catch (e) {
+    throw globalKey(e, values ?? {});
+  }
   // a map: coalesceChartValues refuses a subchart's values of another type
   addStarRocksFromValues(scope, section(merged.starrocks), ctx);
+}
+
+/**
+ * An error about `operator.global.<key>` where the user set the key in the top-level `global`
+ * only (which Helm passes on to the subchart): reworded to name the key the user wrote.
+ */
+function globalKey(e: unknown, user: ValuesMap): unknown {
+  const prefix = 'operator.global.';
+  if (!(e instanceof HelmValuesError) || !e.message.startsWith(prefix)) {
+    return e;
+  }
+  const key = e.message.slice(prefix.length).split(' ')[0];
+  const path = key.split('.');
+  const has = (root: unknown) => path.every((p) => {
+    if (!isMap(root) || !(p in root)) {
+      return false;
+    }
+    root = root[p];
+    return true;
+  });
+  const operatorValues = isMap(user.operator) ? user.operator.global : undefined;
+  return has(user.global) && !has(operatorValues) ? new HelmValuesError(`global.${e.message.slice(prefix.length)}`) : e;
 }

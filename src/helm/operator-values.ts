@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { envList, imageRef, printedNumber, pullSecrets, typedResources } from './common';
 import { HelmContext, HelmValuesError } from './context';
 import {
-  asWire, isMap, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, section, stringMap, text, truthy, ValuesMap, valuesError, wireMap, withoutNulls,
+  asWire, listAt, listOfMaps, mapAt, PropToValuesKey, scalar, stringMap, text, truthy, ValuesMap, valuesError, wireMap, withoutNulls,
 } from './values';
 import { ImageReference } from '../common/image';
 import { show } from '../common/validate';
@@ -30,9 +30,6 @@ const DEFAULT_SERVICE_ACCOUNT = 'starrocks';
 
 const PULL_POLICIES = Object.values(ImagePullPolicy) as string[];
 const SECURITY_CONTEXT_BOOLEANS = ['runAsNonRoot', 'allowPrivilegeEscalation', 'readOnlyRootFilesystem', 'privileged'];
-/** Go's strconv.ParseBool, which the operator's `--volume-name-with-hash` flag goes through. */
-const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
-const GO_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
 
 /**
  * The props of `StarRocksOperator` named in its errors, and the values keys they come from
@@ -84,8 +81,9 @@ const PROP_TO_VALUES_KEY: PropToValuesKey = [
  * @internal
  */
 export function addOperatorFromValues(scope: Construct, values: unknown, ctx: HelmContext): StarRocksOperator | undefined {
-  const v = section(values);
-  const op = section(v.starrocksOperator);
+  // maps, or no value (the schema check refuses anything else; these name the key if it was skipped)
+  const v = mapAt(ROOT, values) ?? {};
+  const op = mapAt(OP, v.starrocksOperator) ?? {};
   if (!truthy(op.enabled)) {
     return undefined;
   }
@@ -112,8 +110,9 @@ export function addOperatorFromValues(scope: Construct, values: unknown, ctx: He
  * @internal
  */
 export function operatorPropsFromValues(v: ValuesMap, ctx: HelmContext): StarRocksOperatorProps {
-  const op = section(v.starrocksOperator);
-  const rbacValues = mapAt(`${ROOT}.global.rbac`, isMap(v.global) ? v.global.rbac : undefined) ?? {};
+  const op = mapAt(OP, v.starrocksOperator) ?? {};
+  const globalValues = mapAt(`${ROOT}.global`, v.global) ?? {};
+  const rbacValues = mapAt(`${ROOT}.global.rbac`, globalValues.rbac) ?? {};
   const saValues = mapAt(`${ROOT}.global.rbac.serviceAccount`, rbacValues.serviceAccount) ?? {};
   // one switch for the ServiceAccount and every RBAC object, as in the chart
   const create = truthy(rbacValues.create);
@@ -134,7 +133,7 @@ export function operatorPropsFromValues(v: ValuesMap, ctx: HelmContext): StarRoc
     annotations: stringMap(`${OP}.annotations`, op.annotations),
     podAnnotations: stringMap(`${OP}.annotations`, op.annotations),
     envVars: truthy(op.env) ? envList(`${OP}.env`, op.env) : undefined,
-    timeZone: text(v.timeZone),
+    timeZone: scalar(`${ROOT}.timeZone`, v.timeZone),
     logFlags: logFlags(op.log),
     watchNamespace: truthy(op.watchNamespace) ? scalar(`${OP}.watchNamespace`, op.watchNamespace) : undefined,
     denyList: denyList(op.denyList),
@@ -227,16 +226,13 @@ function denyList(value: unknown): string[] | undefined {
   return list;
 }
 
-/** `--volume-name-with-hash={{ volumeNameWithHash }}`, which the operator parses as a Go bool. */
+/**
+ * `--volume-name-with-hash={{ volumeNameWithHash }}`, which the operator parses as a Go bool: true
+ * or false, unquoted (the schema refuses the strings the flag would also take).
+ */
 function volumeNameWithHash(value: unknown): boolean {
   if (typeof value === 'boolean') {
     return value;
-  }
-  if (typeof value === 'string' && (GO_TRUE.includes(value) || GO_FALSE.includes(value))) {
-    return GO_TRUE.includes(value);
-  }
-  if (value === 1 || value === 0) {
-    return value === 1;
   }
   throw new HelmValuesError(`${OP}.volumeNameWithHash must be true or false (the operator refuses to start with another flag value), got ${show(value)}`);
 }

@@ -69,19 +69,34 @@ export function dig(values: unknown, ...path: string[]): unknown {
 }
 
 /**
- * Helm's `toString` of a scalar as the templates print it with `{{ $value }}`: YAML numbers are
- * float64 (large ones in exponent form), booleans `true`/`false`, null `<nil>`.
+ * Helm's `toString` of a value as the templates print it with `{{ $value }}`: YAML numbers are
+ * float64 (large ones in exponent form), booleans `true`/`false`, null `<nil>`, maps as Go prints
+ * them (`map[a:1 b:x]`, keys sorted), lists `[1 2]`. Never JavaScript's `[object Object]`.
  *
  * @internal
  */
 export function goPrint(v: unknown): string {
+  return goPrintAt(v, 0);
+}
+
+function goPrintAt(v: unknown, depth: number): string {
   if (v === null || v === undefined) {
     return '<nil>';
   }
   if (typeof v === 'number') {
     return goFormatFloat(v);
   }
-  return String(v);
+  if (typeof v !== 'object') {
+    return String(v);
+  }
+  if (depth > 100) {
+    return '...';
+  }
+  if (Array.isArray(v)) {
+    return `[${v.map((item) => goPrintAt(item, depth + 1)).join(' ')}]`;
+  }
+  const entries = Object.entries(v as object).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `map[${entries.map(([k, item]) => `${k}:${goPrintAt(item, depth + 1)}`).join(' ')}]`;
 }
 
 /**
@@ -289,7 +304,9 @@ export function valuesError(e: unknown, propToValuesKey: PropToValuesKey): unkno
   for (const [from, to] of propToValuesKey) {
     if (e.isUnder(from)) {
       const renamed = e.renamed(from, to);
-      return new HelmValuesError(`${renamed.prop} ${renamed.problem}`);
+      // a prop the values leave unset is shown by the typed check as `undefined`
+      const problem = renamed.problem.replace(/, got undefined$/, ', but it is not set');
+      return new HelmValuesError(`${renamed.prop} ${problem}`);
     }
   }
   return e;

@@ -428,13 +428,10 @@ function storage(scope: Construct, value: unknown): Pick<WarehouseOptions, 'volu
   return out;
 }
 
-/** A boolean printed with `{{ }}`: the strings "true" and "false" lose their quotes. */
+/** A boolean printed with `{{ }}`: unquoted true or false (the schema refuses quoted ones). */
 function bool(prop: string, value: unknown): boolean {
-  if (value === 'true' || value === 'false') {
-    return value === 'true';
-  }
   if (typeof value !== 'boolean') {
-    throw new HelmValuesError(`${prop} must be true or false (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
+    throw new HelmValuesError(`${prop} must be unquoted true or false (the StarRocksWarehouse CRD rejects others), got ${show(value)}`);
   }
   return value;
 }

@@ -264,9 +264,10 @@ describe('operator subchart: each values key', () => {
     expect(manager(render({ starrocksOperator: { dnsDomainSuffix: 'cluster.example' } })).args).toContain('--dns-domain-suffix=cluster.example');
   });
 
-  test('starrocksOperator.volumeNameWithHash, as a bool or as Go\'s bool text', () => {
+  // issue 11: a boolean key takes unquoted true or false only; Go's bool text ('false') is an error now (below)
+  test('starrocksOperator.volumeNameWithHash, as a bool', () => {
     expect(manager(render({ starrocksOperator: { volumeNameWithHash: false } })).args).toContain('--volume-name-with-hash=false');
-    expect(manager(render({ starrocksOperator: { volumeNameWithHash: 'false' } })).args).toContain('--volume-name-with-hash=false');
+    expect(manager(render({ starrocksOperator: { volumeNameWithHash: true } })).args).toContain('--volume-name-with-hash=true');
   });
 });
 
@@ -301,6 +302,10 @@ describe('operator subchart: errors name the values key', () => {
     ['denyList list', { starrocksOperator: { denyList: ['a'] } }, 'operator.starrocksOperator.denyList'],
     ['dnsDomainSuffix invalid', { starrocksOperator: { dnsDomainSuffix: 'Cluster Local' } }, 'operator.starrocksOperator.dnsDomainSuffix'],
     ['volumeNameWithHash text', { starrocksOperator: { volumeNameWithHash: 'maybe' } }, 'operator.starrocksOperator.volumeNameWithHash'],
+    ['volumeNameWithHash quoted "false"', { starrocksOperator: { volumeNameWithHash: 'false' } }, 'operator.starrocksOperator.volumeNameWithHash'],
+    ['global not a map', { global: 'x' }, 'operator.global'],
+    ['starrocksOperator not a map', { starrocksOperator: 'x' }, 'operator.starrocksOperator'],
+    ['timeZone a map', { timeZone: { x: 1 } }, 'operator.timeZone'],
     ['namespaceOverride invalid', { starrocksOperator: { namespaceOverride: 'Ops' } }, 'operator.starrocksOperator.namespaceOverride'],
     ['nameOverride invalid', { nameOverride: 'SR' }, 'operator.nameOverride'],
     ['timeZone empty', { timeZone: '' }, 'operator.timeZone'],
