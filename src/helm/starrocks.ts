@@ -225,11 +225,21 @@ export function clusterName(v: ValuesMap): string {
 }
 
 /**
- * Adds what the starrocks subchart renders, for values already merged over its defaults.
+ * Adds what the starrocks subchart renders, for values already merged over its defaults. Its
+ * errors name the values key under `root` (`starrocks` in the kube-starrocks chart's values; ''
+ * for the subchart's own values).
  *
  * @internal
  */
-export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: HelmContext): StarRocksChartResult {
+export function addStarRocksFromValues(scope: Construct, v: ValuesMap, ctx: HelmContext, root = 'starrocks'): StarRocksChartResult {
+  try {
+    return addStarRocks(scope, v, ctx);
+  } catch (e) {
+    throw e instanceof HelmValuesError && root !== '' ? new HelmValuesError(`${root}.${e.message}`) : e;
+  }
+}
+
+function addStarRocks(scope: Construct, v: ValuesMap, ctx: HelmContext): StarRocksChartResult {
   const props = clusterPropsFromValues(v, ctx);
   const keys = clusterPropKeys(v, props);
   const cluster = named(keys, () => new StarRocksCluster(scope, 'StarRocksCluster', props));

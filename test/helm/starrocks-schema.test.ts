@@ -220,7 +220,7 @@ describe('the wrong values of issue 11, refused naming the values key', () => {
 
   test('fails for a sysctl without a value, naming it with its index', () => {
     expect(chartError({ starrocksBeSpec: { sysctls: [{ name: 'a.b', value: '1' }, { name: 'c.d' }] } }).message)
-      .toBe('starrocksBeSpec.sysctls[1].value must be set (the chart would print no value and the API server rejects it)');
+      .toBe('starrocks.starrocksBeSpec.sysctls[1].value must be set (the chart would print no value and the API server rejects it)');
   });
 
   test('fails for a map as a Secret value, its content never shown', () => {
@@ -276,19 +276,19 @@ describe('the translation alone reads strictly (the same wrong values without th
   });
 });
 
-describe('construct errors name the values key the user wrote', () => {
+describe('construct errors name the values key the user wrote (under starrocks: in the kube-starrocks chart)', () => {
   test.each([
     ['an env var of a list, by its index after the chart\'s own', {
       initPassword: { enabled: true, password: 'p' }, starrocksFESpec: { feEnvVars: [{ name: 'OK', value: '1' }, { name: 'bad name', value: 'x' }] },
-    }, /^starrocksFESpec\.feEnvVars\[1\]\.name must be an environment variable name/],
+    }, /^starrocks\.starrocksFESpec\.feEnvVars\[1\]\.name must be an environment variable name/],
     ['a host path type', { starrocksFESpec: { hostPaths: [{ name: 'a', mountPath: '/x', hostPath: { path: '/y', type: 'Bogus' } }] } },
-      /^starrocksFESpec\.hostPaths\[0\]\.hostPath\.type must be one of/],
+      /^starrocks\.starrocksFESpec\.hostPaths\[0\]\.hostPath\.type must be one of/],
     ['an inherited toleration', { starrocksCluster: { componentValues: { tolerations: [{ key: 'a', operator: 'Bad' }] } } },
-      /^starrocksCluster\.componentValues\.tolerations\[0\]\.operator must be one of/],
-    ['a sidecar of sidecarsMap', { starrocksFESpec: { sidecarsMap: { Bad_Name: { image: 'x' } } } }, /^starrocksFESpec\.sidecarsMap\b/],
-    ['the FE storage name', { starrocksFESpec: { storageSpec: { name: 'Bad_Name' } } }, /^starrocksFESpec\.storageSpec\.name must be /],
-    ['the root password Secret', { initPassword: { enabled: true, passwordSecret: 'Bad_Secret' } }, /^initPassword\.passwordSecret must be /],
-    ['the cluster name from nameOverride', { nameOverride: 'Bad_Name' }, /^nameOverride must be /],
+      /^starrocks\.starrocksCluster\.componentValues\.tolerations\[0\]\.operator must be one of/],
+    ['a sidecar of sidecarsMap', { starrocksFESpec: { sidecarsMap: { Bad_Name: { image: 'x' } } } }, /^starrocks\.starrocksFESpec\.sidecarsMap\b/],
+    ['the FE storage name', { starrocksFESpec: { storageSpec: { name: 'Bad_Name' } } }, /^starrocks\.starrocksFESpec\.storageSpec\.name must be /],
+    ['the root password Secret', { initPassword: { enabled: true, passwordSecret: 'Bad_Secret' } }, /^starrocks\.initPassword\.passwordSecret must be /],
+    ['the cluster name from nameOverride', { nameOverride: 'Bad_Name' }, /^starrocks\.nameOverride must be /],
   ])('fails for %s', (_what, values, message) => {
     expect(chartError(values).message).toMatch(message);
   });
