@@ -5,27 +5,30 @@
  *
  * @internal
  */
-import { Duration } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-27';
 import { chartConfig, configTextValue, datadogLogConfig, literalBlock, mounts, prometheusAnnotations, pullSecrets, quantities, storageSize, withUserAnnotations } from './common';
 import { HelmValuesError } from './context';
-import { asWire, Building, dig, goPrint, isMap, listAt, mapAt, scalar, section, stringMap, truthy, ValuesMap, wireList, wireMap } from './values';
+import {
+  componentService, countAt, emptyDirsAt, flagAt, mapsAt, probeFailureTimes, requiredText, secondsAt, sectionAt, sysctlsAt, textAt,
+  textListAt, userEnvAt,
+} from './starrocks-readers';
+import { asWire, Building, goPrint, isMap, mapAt, stringMap, truthy, ValuesMap, wireMap } from './values';
 import { ComponentKind } from '../cluster/component-kind';
 import { ComponentKey, defaultPort } from '../common/constants';
 import { helmValueHash } from '../common/hash';
 import { ImageReference } from '../common/image';
 import { show } from '../common/validate';
 import {
-  CnAutoScalingOptions, CnOptions, StarRocksResources, ComponentServiceOptions, ExistingConfigMap, FeOptions,
-  HpaVersion, ImagePullPolicy, PodManagementPolicy, ServicePortOptions, ServiceType,
+  CnAutoScalingOptions, CnOptions, StarRocksResources, ExistingConfigMap, FeOptions, HpaVersion, ImagePullPolicy, PodManagementPolicy,
 } from '../components/options';
 import { renderEntries, StarRocksConfig } from '../config/config';
 import { DatadogLogConfig, DatadogProfilingOptions, StarRocksDatadog } from '../monitoring/datadog';
-import { EmptyDirVolume, HostPathVolume, PersistentStorageOptions } from '../storage/storage';
+import { HostPathVolume, PersistentStorageOptions } from '../storage/storage';
 
 /** The values key of each component's section. @internal */
 export const SPEC_KEY: Record<ComponentKey, string> = { fe: 'starrocksFESpec', be: 'starrocksBeSpec', cn: 'starrocksCnSpec' };
-const ENV_KEY: Record<ComponentKey, string> = { fe: 'feEnvVars', be: 'beEnvVars', cn: 'cnEnvVars' };
+/** The values key of each component's environment variables. @internal */
+export const ENV_KEY: Record<ComponentKey, string> = { fe: 'feEnvVars', be: 'beEnvVars', cn: 'cnEnvVars' };
 
 /** What any of FE, BE and CN takes (each component reads only its own fields). */
 type AnyComponentOptions = FeOptions & CnOptions;
@@ -33,55 +36,6 @@ type AnyComponentOptions = FeOptions & CnOptions;
 /** The part of a component's options that is its storage. */
 type StorageFields = Pick<AnyComponentOptions,
 'volumeNamePrefix' | 'metaStorage' | 'logStorage' | 'dataStorage' | 'dataVolumeCount' | 'spillStorage' | 'emptyDirs' | 'hostPaths'>;
-
-/** `Number` of a value the chart prints with `{{ }}` (read as the typed prop checks it). @internal */
-export function num(value: unknown): number {
-  return Number(value);
-}
-
-/**
- * A number of seconds the chart prints with `{{ }}`, as a `Duration`; anything but a whole
- * number from 0 is an error naming `prop`.
- *
- * @internal
- */
-export function seconds(prop: string, value: unknown): Duration {
-  const n = num(value);
-  if (!Number.isInteger(n) || n < 0 || n > 2147483647) {
-    throw new HelmValuesError(`${prop} must be a whole number of seconds from 0 to 2147483647, got ${show(value)}`);
-  }
-  return Duration.seconds(n);
-}
-
-/**
- * The liveness and readiness probe budgets the chart takes for components and the FE proxy
- * alike (`livenessProbeFailureSeconds`, `readinessProbeFailureSeconds` under `p`), when given.
- *
- * @internal
- */
-export function probeFailureTimes(p: string, v: ValuesMap): { livenessProbeFailureTime?: Duration; readinessProbeFailureTime?: Duration } {
-  const out: { livenessProbeFailureTime?: Duration; readinessProbeFailureTime?: Duration } = {};
-  if (truthy(v.livenessProbeFailureSeconds)) {
-    out.livenessProbeFailureTime = seconds(`${p}.livenessProbeFailureSeconds`, v.livenessProbeFailureSeconds);
-  }
-  if (truthy(v.readinessProbeFailureSeconds)) {
-    out.readinessProbeFailureTime = seconds(`${p}.readinessProbeFailureSeconds`, v.readinessProbeFailureSeconds);
-  }
-  return out;
-}
-
-/** A number given as a number (the typed prop checks its range); anything else is an error naming `prop`. */
-function givenNumber(prop: string, value: unknown): number {
-  if (typeof value !== 'number') {
-    throw new HelmValuesError(`${prop} must be a number, got ${show(value)}`);
-  }
-  return value;
-}
-
-/** A value as text, or undefined when there is none. */
-function optionalText(value: unknown): string | undefined {
-  return value === null || value === undefined ? undefined : goPrint(value);
-}
 
 /**
  * The options of one component (FE, BE or CN) as the chart prints its section of the
@@ -94,26 +48,30 @@ function optionalText(value: unknown): string | undefined {
  */
 export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): AnyComponentOptions {
   const p = SPEC_KEY[x];
-  const c = section(v[p]);
-  const cv = section(dig(v, 'starrocksCluster', 'componentValues'));
+  const c = sectionAt(p, v[p]);
+  const cvKey = 'starrocksCluster.componentValues';
+  const cv = sectionAt(cvKey, sectionAt('starrocksCluster', v.starrocksCluster).componentValues);
+  const dd = datadogSections(v);
   const o: Building<AnyComponentOptions> = {};
 
-  const tag = truthy(dig(c, 'image', 'tag')) ? dig(c, 'image', 'tag') : dig(cv, 'image', 'tag');
-  if (!truthy(tag)) {
-    throw new HelmValuesError(`${p}.image.tag (or starrocksCluster.componentValues.image.tag) must be set: the image "${dig(c, 'image', 'repository')}:" has no tag`);
+  const ownImage = sectionAt(`${p}.image`, c.image);
+  const ownTag = textAt(`${p}.image.tag`, ownImage.tag);
+  const tag = ownTag ? ownTag : textAt(`${cvKey}.image.tag`, sectionAt(`${cvKey}.image`, cv.image).tag);
+  const repository = requiredText(`${p}.image.repository`, ownImage.repository);
+  if (!tag) {
+    throw new HelmValuesError(`${p}.image.tag (or ${cvKey}.image.tag) must be set: the image "${repository}:" has no tag`);
   }
-  const image = ImageReference.of(goPrint(dig(c, 'image', 'repository')), goPrint(tag)).toString();
+  const image = ImageReference.of(repository, tag).toString();
   o.image = image;
-  if (x !== 'cn' || ('replicas' in c && c.replicas !== null)) {
-    if (c.replicas !== null && c.replicas !== undefined) {
-      o.replicas = num(c.replicas);
-    }
+  const replicas = countAt(`${p}.replicas`, c.replicas);
+  if (replicas !== undefined) {
+    o.replicas = replicas;
   }
   if (truthy(c.imagePullPolicy)) {
-    o.imagePullPolicy = scalar(`${p}.imagePullPolicy`, c.imagePullPolicy) as ImagePullPolicy;
+    o.imagePullPolicy = textAt(`${p}.imagePullPolicy`, c.imagePullPolicy) as ImagePullPolicy;
   }
   if (truthy(c.maxUnavailablePods)) {
-    o.updateStrategy = asWire<k8s.StatefulSetUpdateStrategy>({ rollingUpdate: { maxUnavailable: c.maxUnavailablePods } });
+    o.updateStrategy = asWire<k8s.StatefulSetUpdateStrategy>({ rollingUpdate: { maxUnavailable: maxUnavailable(`${p}.maxUnavailablePods`, c.maxUnavailablePods) } });
   }
   const resources = componentResources(p, c);
   if (resources) {
@@ -131,19 +89,20 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
   if (hash !== undefined) {
     annotations[`app.starrocks.io/${x}-config-hash`] = hash;
   }
-  if (truthy(c.entrypoint)) {
-    const script = dig(c, 'entrypoint', 'script');
-    if (typeof script !== 'string') {
-      throw new HelmValuesError(`${p}.entrypoint.script must be a string (the entrypoint script)`);
+  const entrypoint = sectionAt(`${p}.entrypoint`, c.entrypoint);
+  if (truthy(entrypoint)) {
+    const script = textAt(`${p}.entrypoint.script`, entrypoint.script);
+    if (script === undefined) {
+      throw new HelmValuesError(`${p}.entrypoint.script must be set when ${p}.entrypoint is (the entrypoint script)`);
     }
     // the ConfigMap holds the script as a YAML literal block prints it; the annotation hashes it as given
     o.entrypointScript = literalBlock(script);
     o.entrypointScriptHash = helmValueHash(script);
   }
-  if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
+  if (flagAt('datadog.log.enabled', dd.log.enabled)) {
     annotations[StarRocksDatadog.logsAnnotationKey(x as ComponentKind)] = StarRocksDatadog.logsAnnotationValue(x as ComponentKind, {
-      config: logConfig(v),
-      multilineLogParsing: truthy(dig(v, 'datadog', 'log', 'enableMultilineLogParsing')),
+      config: logConfig(dd.log.logConfig),
+      multilineLogParsing: flagAt('datadog.log.enableMultilineLogParsing', dd.log.enableMultilineLogParsing),
     });
   }
   const podAnnotations = withUserAnnotations(annotations, `${p}.annotations`, c.annotations);
@@ -153,11 +112,11 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
 
   const service = componentService(p, c.service);
   if (service) {
-    if (truthy(dig(v, 'datadog', 'metrics', 'enabled'))) {
+    if (flagAt('datadog.metrics.enabled', dd.metrics.enabled)) {
       const port = configTextValue(c.config, x === 'fe' ? 'http_port' : 'webserver_port') ?? String(defaultPort(x, x === 'fe' ? 'http' : 'webserver'));
       o.service = {
         ...service,
-        annotations: withUserAnnotations(prometheusAnnotations(port), `${p}.service.annotations`, dig(c, 'service', 'annotations'),
+        annotations: withUserAnnotations(prometheusAnnotations(port), `${p}.service.annotations`, sectionAt(`${p}.service`, c.service).annotations,
           ' with datadog.metrics.enabled'),
       };
     } else {
@@ -168,7 +127,7 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
     if (truthy(c[key])) {
       return [`${p}.${key}`, c[key]];
     }
-    return truthy(cv[key]) ? [`starrocksCluster.componentValues.${key}`, cv[key]] : undefined;
+    return truthy(cv[key]) ? [`${cvKey}.${key}`, cv[key]] : undefined;
   };
   const pullSecretsValue = inherited('imagePullSecrets');
   if (pullSecretsValue) {
@@ -176,18 +135,20 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
   }
   const serviceAccount = inherited('serviceAccount');
   if (serviceAccount) {
-    o.serviceAccount = String(serviceAccount[1]);
+    o.serviceAccount = textAt(...serviceAccount);
   }
-  o.runAsNonRoot = Boolean(truthy(c.runAsNonRoot) ? c.runAsNonRoot : cv.runAsNonRoot);
-  if (truthy(c.readOnlyRootFilesystem)) {
-    o.readOnlyRootFilesystem = Boolean(c.readOnlyRootFilesystem);
+  // inherited by truthiness, as the chart does: a component's false falls back to the shared value
+  o.runAsNonRoot = flagAt(`${p}.runAsNonRoot`, c.runAsNonRoot) || flagAt(`${cvKey}.runAsNonRoot`, cv.runAsNonRoot);
+  if (flagAt(`${p}.readOnlyRootFilesystem`, c.readOnlyRootFilesystem)) {
+    o.readOnlyRootFilesystem = true;
   }
-  const profiled = truthy(dig(v, 'datadog', 'profiling', x));
-  if (truthy(c.capabilities) || (profiled && x !== 'fe')) {
-    o.capabilities = capabilities(c.capabilities, profiled && x !== 'fe');
+  const profiled = flagAt(`datadog.profiling.${x}`, dd.profiling[x]);
+  const caps = sectionAt(`${p}.capabilities`, c.capabilities);
+  if (truthy(caps) || (profiled && x !== 'fe')) {
+    o.capabilities = capabilities(`${p}.capabilities`, caps, profiled && x !== 'fe');
   }
   if (truthy(c.sysctls)) {
-    o.sysctls = asWire<k8s.Sysctl[]>(listAt(`${p}.sysctls`, c.sysctls).map((s) => ({ name: dig(s, 'name'), value: goPrint(dig(s, 'value')) })));
+    o.sysctls = sysctlsAt(`${p}.sysctls`, c.sysctls);
   }
   const nodeSelector = inherited('nodeSelector');
   if (nodeSelector) {
@@ -198,15 +159,15 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
     o.podLabels = stringMap(...podLabels);
   }
   if (profiled) {
-    o.podLabels = { ...(o.podLabels ?? {}), ...StarRocksDatadog.profilingPodLabels(profilingOptions(v)) };
+    o.podLabels = { ...(o.podLabels ?? {}), ...StarRocksDatadog.profilingPodLabels(profilingOptions(dd.profiling)) };
   }
   const hostAliases = inherited('hostAliases');
   if (hostAliases) {
-    o.hostAliases = wireList<k8s.HostAlias[]>(...hostAliases);
+    o.hostAliases = wireMaps<k8s.HostAlias[]>(...hostAliases);
   }
   const schedulerName = inherited('schedulerName');
   if (schedulerName) {
-    o.schedulerName = String(schedulerName[1]);
+    o.schedulerName = textAt(...schedulerName);
   }
   const affinity = inherited('affinity');
   if (affinity) {
@@ -214,25 +175,25 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
   }
   const tolerations = inherited('tolerations');
   if (tolerations) {
-    o.tolerations = wireList<k8s.Toleration[]>(...tolerations);
+    o.tolerations = wireMaps<k8s.Toleration[]>(...tolerations);
   }
   const spread = inherited('topologySpreadConstraints');
   if (spread) {
-    o.topologySpreadConstraints = wireList<k8s.TopologySpreadConstraint[]>(...spread);
+    o.topologySpreadConstraints = wireMaps<k8s.TopologySpreadConstraint[]>(...spread);
   }
-  o.envVars = componentEnv(x, c, v, image, name);
+  o.envVars = componentEnv(x, c, v, image, name, dd);
   if (c.terminationGracePeriodSeconds !== null && c.terminationGracePeriodSeconds !== undefined) {
-    o.terminationGracePeriod = seconds(`${p}.terminationGracePeriodSeconds`, c.terminationGracePeriodSeconds);
+    o.terminationGracePeriod = secondsAt(`${p}.terminationGracePeriodSeconds`, c.terminationGracePeriodSeconds);
   }
   if (truthy(c.startupProbeFailureSeconds)) {
-    o.startupProbeFailureTime = seconds(`${p}.startupProbeFailureSeconds`, c.startupProbeFailureSeconds);
+    o.startupProbeFailureTime = secondsAt(`${p}.startupProbeFailureSeconds`, c.startupProbeFailureSeconds);
   }
   Object.assign(o, probeFailureTimes(p, c));
   if (c.minReadySeconds !== null && c.minReadySeconds !== undefined) {
-    o.minReady = seconds(`${p}.minReadySeconds`, c.minReadySeconds);
+    o.minReady = secondsAt(`${p}.minReadySeconds`, c.minReadySeconds);
   }
   if (truthy(c.podManagementPolicy)) {
-    o.podManagementPolicy = scalar(`${p}.podManagementPolicy`, c.podManagementPolicy) as PodManagementPolicy;
+    o.podManagementPolicy = textAt(`${p}.podManagementPolicy`, c.podManagementPolicy) as PodManagementPolicy;
   }
   if (truthy(c.lifecycle)) {
     o.lifecycle = wireMap<k8s.Lifecycle>(`${p}.lifecycle`, c.lifecycle);
@@ -244,13 +205,13 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
     const byName = mapAt(`${p}.sidecarsMap`, c.sidecarsMap)!;
     o.sidecars = asWire<k8s.Container[]>(Object.keys(byName).sort().map((n) => ({ name: n, ...mapAt(`${p}.sidecarsMap.${n}`, byName[n]) })));
   } else if (truthy(c.sidecars)) {
-    o.sidecars = wireList<k8s.Container[]>(`${p}.sidecars`, c.sidecars);
+    o.sidecars = containers(`${p}.sidecars`, c.sidecars);
   }
   if (truthy(c.initContainers)) {
-    o.initContainers = wireList<k8s.Container[]>(`${p}.initContainers`, c.initContainers);
+    o.initContainers = containers(`${p}.initContainers`, c.initContainers);
   }
-  if (truthy(c.shareProcessNamespace)) {
-    o.shareProcessNamespace = Boolean(c.shareProcessNamespace);
+  if (flagAt(`${p}.shareProcessNamespace`, c.shareProcessNamespace)) {
+    o.shareProcessNamespace = true;
   }
   if (truthy(c.secrets)) {
     o.secrets = mounts(`${p}.secrets`, c.secrets);
@@ -270,10 +231,15 @@ export function componentOptions(x: ComponentKey, v: ValuesMap, name: string): A
 }
 
 /** `capabilities` as given; the Datadog profiler (BE and CN) needs `PERFMON` and `SYS_PTRACE` added. */
-function capabilities(value: unknown, profiled: boolean): k8s.Capabilities {
-  const caps: ValuesMap = isMap(value) ? { ...value } : {};
+function capabilities(p: string, value: ValuesMap, profiled: boolean): k8s.Capabilities {
+  const caps: ValuesMap = { ...value };
+  for (const key of ['add', 'drop']) {
+    if (caps[key] !== null && caps[key] !== undefined) {
+      caps[key] = textListAt(`${p}.${key}`, caps[key]);
+    }
+  }
   if (profiled) {
-    const add: string[] = Array.isArray(caps.add) ? caps.add.map(String) : [];
+    const add: string[] = Array.isArray(caps.add) ? caps.add.map((cap) => String(cap)) : [];
     for (const cap of ['PERFMON', 'SYS_PTRACE']) {
       if (!add.includes(cap)) {
         add.push(cap);
@@ -286,17 +252,19 @@ function capabilities(value: unknown, profiled: boolean): k8s.Capabilities {
 
 /** `autoScalingPolicy` of CN: the HPA settings, `hpaPolicy` printed as given. */
 function autoScaling(p: string, value: unknown): CnAutoScalingOptions {
-  const a = section(value);
-  if (a.maxReplicas === undefined || a.maxReplicas === null) {
+  const a = sectionAt(p, value);
+  const maxReplicas = countAt(`${p}.maxReplicas`, a.maxReplicas, 1);
+  if (maxReplicas === undefined) {
     throw new HelmValuesError(`${p}.maxReplicas must be set (the CRD requires it)`);
   }
-  const metrics = dig(a, 'hpaPolicy', 'metrics');
-  const behavior = dig(a, 'hpaPolicy', 'behavior');
+  const hpa = sectionAt(`${p}.hpaPolicy`, a.hpaPolicy);
+  const metrics = hpa.metrics;
+  const behavior = hpa.behavior;
   return {
-    maxReplicas: givenNumber(`${p}.maxReplicas`, a.maxReplicas),
-    minReplicas: a.minReplicas === undefined || a.minReplicas === null ? undefined : givenNumber(`${p}.minReplicas`, a.minReplicas),
-    version: truthy(a.version) ? scalar(`${p}.version`, a.version) as HpaVersion : undefined,
-    metrics: metrics === undefined || metrics === null ? undefined : wireList<k8s.MetricSpecV2[]>(`${p}.hpaPolicy.metrics`, metrics),
+    maxReplicas,
+    minReplicas: countAt(`${p}.minReplicas`, a.minReplicas, 1),
+    version: truthy(a.version) ? textAt(`${p}.version`, a.version) as HpaVersion : undefined,
+    metrics: metrics === undefined || metrics === null ? undefined : wireMaps<k8s.MetricSpecV2[]>(`${p}.hpaPolicy.metrics`, metrics),
     behavior: behavior === undefined || behavior === null ? undefined : wireMap<k8s.HorizontalPodAutoscalerBehaviorV2>(`${p}.hpaPolicy.behavior`, behavior),
   };
 }
@@ -311,7 +279,7 @@ function componentResources(p: string, c: ValuesMap): StarRocksResources | undef
     return undefined;
   }
   const r = mapAt(`${p}.${key}`, c[key])!;
-  const limited = (q: unknown) => key === 'resource' || goPrint(q) !== 'unlimited';
+  const limited = (q: unknown) => key === 'resource' || q !== 'unlimited';
   return { requests: quantities(`${p}.${key}.requests`, r.requests), limits: quantities(`${p}.${key}.limits`, r.limits, limited) };
 }
 
@@ -324,60 +292,49 @@ function componentResources(p: string, c: ValuesMap): StarRocksResources | undef
  */
 function componentConfig(x: ComponentKey, c: ValuesMap, clusterNameValue: string):
 { readonly config?: StarRocksConfig; readonly existing?: ExistingConfigMap; readonly hash?: string } {
+  const p = SPEC_KEY[x];
   const yamlConfig = c.configyaml;
   if (truthy(yamlConfig) && !isMap(yamlConfig)) {
-    throw new HelmValuesError('configyaml must be a map');
+    throw new HelmValuesError(`${p}.configyaml must be a map of config keys to values, got ${show(yamlConfig)}`);
   }
+  const configText = textAt(`${p}.config`, c.config);
   let text: string;
   let hashInput: unknown;
   let fixedHash: string | undefined;
   if (isMap(yamlConfig) && truthy(yamlConfig)) {
     const lines: { [key: string]: string } = {};
     for (const k of Object.keys(yamlConfig)) {
-      const val = yamlConfig[k];
-      lines[k] = val === null || val === undefined ? '' : goPrint(val);
+      lines[k] = configLine(`${p}.configyaml.${k}`, yamlConfig[k]);
     }
     text = renderEntries(lines);
     hashInput = yamlConfig;
-  } else if (truthy(c.config)) {
-    text = literalBlock(String(c.config));
-    hashInput = String(c.config);
+  } else if (configText) {
+    text = literalBlock(configText);
+    hashInput = configText;
   } else {
     text = '';
     fixedHash = 'no-config';
   }
-  if (x === 'fe' || truthy(c.config)) {
+  if (x === 'fe' || configText) {
     return { config: chartConfig(text, hashInput, fixedHash) };
   }
   const hash = chartConfig(text, hashInput, fixedHash).hash;
   return { existing: { configMapName: `${clusterNameValue}-${x}-cm`, resolveKey: `${x}.conf` }, hash };
 }
 
-/** The Service block, printed only with a `type`; the load balancer settings only for `LoadBalancer`. */
-/** @internal */
-export function componentService(p: string, value: unknown): ComponentServiceOptions | undefined {
-  if (!isMap(value) || !truthy(value.type)) {
-    return undefined;
+/** A value of `configyaml`, printed with `{{ }}` into one line of the config file. */
+function configLine(prop: string, value: unknown): string {
+  if (value === null || value === undefined) {
+    return '';
   }
-  const s = value;
-  const type = String(s.type) as ServiceType;
-  const out: Building<ComponentServiceOptions> = { type };
-  if (type === ServiceType.LOAD_BALANCER && truthy(s.loadbalancerIP)) {
-    out.loadBalancerIp = String(s.loadbalancerIP);
+  if (isMap(value) || Array.isArray(value)) {
+    throw new HelmValuesError(`${prop} must be a string, a number or a boolean, got ${show(value)}`);
   }
-  if (type === ServiceType.LOAD_BALANCER && truthy(s.loadBalancerSourceRanges)) {
-    out.loadBalancerSourceRanges = listAt(`${p}.service.loadBalancerSourceRanges`, s.loadBalancerSourceRanges).map(String);
+  const line = goPrint(value);
+  if (/[\r\n]/.test(line)) {
+    throw new HelmValuesError(`${prop} must be on one line (a line break would add its own lines to the config file), got ${show(value)}`);
   }
-  if (truthy(s.ports)) {
-    out.ports = wireList<ServicePortOptions[]>(`${p}.service.ports`, s.ports);
-  }
-  if (truthy(s.annotations)) {
-    out.annotations = stringMap(`${p}.service.annotations`, s.annotations);
-  }
-  if (truthy(s.labels)) {
-    out.labels = stringMap(`${p}.service.labels`, s.labels);
-  }
-  return out;
+  return line;
 }
 
 /**
@@ -385,33 +342,24 @@ export function componentService(p: string, value: unknown): ComponentServiceOpt
  * the root password (unless the user's list mentions it), the Datadog profiling variables, then
  * the user's variables (a list, or a map sorted by name).
  */
-function componentEnv(x: ComponentKey, c: ValuesMap, v: ValuesMap, image: string, clusterNameValue: string): k8s.EnvVar[] {
-  const env: k8s.EnvVar[] = [{ name: 'TZ', value: goPrint(v.timeZone) }];
+function componentEnv(x: ComponentKey, c: ValuesMap, v: ValuesMap, image: string, clusterNameValue: string, dd: DatadogSections): k8s.EnvVar[] {
+  const env: k8s.EnvVar[] = [{ name: 'TZ', value: textAt('timeZone', v.timeZone) ?? '' }];
   const user = c[ENV_KEY[x]];
-  if (truthy(dig(v, 'datadog', 'log', 'enabled'))) {
+  if (flagAt('datadog.log.enabled', dd.log.enabled)) {
     env.push({ name: 'LOG_CONSOLE', value: '1' });
   }
-  if (truthy(dig(v, 'initPassword', 'enabled')) && !JSON.stringify(user ?? null, (_k, val) => (typeof val === 'bigint' ? val.toString() : val)).includes('MYSQL_PWD')) {
+  if (flagAt('initPassword.enabled', sectionAt('initPassword', v.initPassword).enabled)
+    && !JSON.stringify(user ?? null, (_k, val) => (typeof val === 'bigint' ? val.toString() : val)).includes('MYSQL_PWD')) {
     env.push({ name: 'MYSQL_PWD', valueFrom: { secretKeyRef: { name: passwordSecretName(v, clusterNameValue), key: 'password' } } });
   }
-  if (truthy(dig(v, 'datadog', 'profiling', x))) {
-    const profiling = profilingOptions(v);
+  if (flagAt(`datadog.profiling.${x}`, dd.profiling[x])) {
+    const profiling = profilingOptions(dd.profiling);
     for (const [name, value] of Object.entries(StarRocksDatadog.profilingEnv(x as ComponentKind, profiling, image))) {
       env.push({ name, value });
     }
   }
-  if (!truthy(user)) {
-    return env;
-  }
-  if (isMap(user)) {
-    for (const name of Object.keys(user).sort()) {
-      const val = user[name];
-      env.push(isMap(val) ? asWire<k8s.EnvVar>({ name, ...val }) : { name, value: goPrint(val) });
-    }
-  } else if (Array.isArray(user)) {
-    env.push(...asWire<k8s.EnvVar[]>(user));
-  } else {
-    throw new HelmValuesError(`${SPEC_KEY[x]}.${ENV_KEY[x]} must be a list of environment variables or a map of name to value`);
+  if (truthy(user)) {
+    env.push(...userEnvAt(`${SPEC_KEY[x]}.${ENV_KEY[x]}`, user));
   }
   return env;
 }
@@ -419,64 +367,104 @@ function componentEnv(x: ComponentKey, c: ValuesMap, v: ValuesMap, image: string
 /** `storageSpec` (with a `name`: persistent volumes), `emptyDirs` and `hostPaths`. */
 function storageOptions(x: ComponentKey, p: string, c: ValuesMap): StorageFields {
   const out: Building<StorageFields> = {};
-  const s = section(c.storageSpec);
-  if (truthy(s.name)) {
-    out.volumeNamePrefix = String(s.name);
-    const cls = truthy(s.storageClassName) ? String(s.storageClassName) : undefined;
-    const vol = (size: unknown, sizeKey: string, klass: unknown, path: unknown): PersistentStorageOptions => ({
-      size: storageSize(`${p}.storageSpec.${sizeKey}`, size),
-      storageClassName: truthy(klass) ? String(klass) : cls,
-      mountPath: truthy(path) ? String(path) : undefined,
+  const k = `${p}.storageSpec`;
+  const s = sectionAt(k, c.storageSpec);
+  const optional = (key: string) => textAt(`${k}.${key}`, s[key]) || undefined;
+  const name = optional('name');
+  if (name) {
+    out.volumeNamePrefix = name;
+    const cls = optional('storageClassName');
+    const vol = (sizeKey: string, classKey: string | undefined, pathKey: string): PersistentStorageOptions => ({
+      size: storageSize(`${k}.${sizeKey}`, s[sizeKey]),
+      storageClassName: (classKey ? optional(classKey) : undefined) ?? cls,
+      mountPath: optional(pathKey),
     });
     if (x === 'fe') {
-      out.metaStorage = vol(s.storageSize, 'storageSize', undefined, s.storageMountPath);
-      out.logStorage = vol(s.logStorageSize, 'logStorageSize', s.logStorageClassName, s.logMountPath);
+      out.metaStorage = vol('storageSize', undefined, 'storageMountPath');
+      out.logStorage = vol('logStorageSize', 'logStorageClassName', 'logMountPath');
     } else {
-      out.dataStorage = vol(s.storageSize, 'storageSize', undefined, s.storageMountPath);
-      const count = Number(s.storageCount ?? 1);
+      out.dataStorage = vol('storageSize', undefined, 'storageMountPath');
+      const count = countAt(`${k}.storageCount`, s.storageCount) ?? 1;
       if (count > 1) {
         out.dataVolumeCount = count;
       }
-      out.logStorage = vol(s.logStorageSize, 'logStorageSize', s.logStorageClassName, s.logMountPath);
-      out.spillStorage = vol(s.spillStorageSize, 'spillStorageSize', s.spillStorageClassName, s.spillMountPath);
+      out.logStorage = vol('logStorageSize', 'logStorageClassName', 'logMountPath');
+      out.spillStorage = vol('spillStorageSize', 'spillStorageClassName', 'spillMountPath');
     }
-  } else if (truthy(s.storageClassName)) {
+  } else if (optional('storageClassName')) {
     throw new HelmValuesError(`${p}.storageSpec.name must be set when storageSpec.storageClassName is set (the chart ignores the storage otherwise)`);
   }
   if (truthy(c.emptyDirs)) {
-    out.emptyDirs = emptyDirs(`${p}.emptyDirs`, c.emptyDirs);
+    out.emptyDirs = emptyDirsAt(`${p}.emptyDirs`, c.emptyDirs);
   }
   if (truthy(c.hostPaths)) {
-    out.hostPaths = listAt(`${p}.hostPaths`, c.hostPaths).map((h, i): HostPathVolume => ({
-      name: String(dig(h, 'name')),
-      mountPath: String(dig(h, 'mountPath')),
-      path: scalar(`${p}.hostPaths[${i}].hostPath.path`, dig(h, 'hostPath', 'path')),
-      type: optionalText(dig(h, 'hostPath', 'type')),
-    }));
+    out.hostPaths = mapsAt(`${p}.hostPaths`, c.hostPaths, (hp, h): HostPathVolume => {
+      const hostPath = sectionAt(`${hp}.hostPath`, h.hostPath);
+      return {
+        name: requiredText(`${hp}.name`, h.name),
+        mountPath: requiredText(`${hp}.mountPath`, h.mountPath),
+        path: requiredText(`${hp}.hostPath.path`, hostPath.path),
+        type: textAt(`${hp}.hostPath.type`, hostPath.type),
+      };
+    });
   }
   return out;
-}
-
-/** `emptyDirs`: a name and a mount path each. @internal */
-export function emptyDirs(prop: string, value: unknown): EmptyDirVolume[] {
-  return listAt(prop, value).map((e) => ({ name: String(dig(e, 'name')), mountPath: String(dig(e, 'mountPath')) }));
 }
 
 /**
  * `datadog.log.logConfig` as the chart reads it: a map, or the whole text as a JSON object (a text
  * of spaces and braces only gives no attributes).
  */
-function logConfig(v: ValuesMap): DatadogLogConfig | undefined {
+function logConfig(value: unknown): DatadogLogConfig | undefined {
+  if (value !== null && value !== undefined && typeof value !== 'string' && !isMap(value)) {
+    throw new HelmValuesError(`datadog.log.logConfig must be a JSON object as a string, or a map, got ${show(value)}`);
+  }
   const json = (t: string) => (t.replace(/[\s{}]/g, '') === '' ? undefined : t);
-  return datadogLogConfig(dig(v, 'datadog', 'log', 'logConfig'), json, '(as a string or a map)');
+  return datadogLogConfig(value, json, '(as a string or a map)');
 }
 
-function profilingOptions(v: ValuesMap): DatadogProfilingOptions {
-  const pr = section(dig(v, 'datadog', 'profiling'));
+function profilingOptions(pr: ValuesMap): DatadogProfilingOptions {
   return {
-    env: truthy(pr.env) ? goPrint(pr.env) : undefined,
-    configMode: truthy(pr.configMode) ? goPrint(pr.configMode) : undefined,
+    env: textAt('datadog.profiling.env', pr.env) || undefined,
+    configMode: textAt('datadog.profiling.configMode', pr.configMode) || undefined,
   };
+}
+
+/** The sections of `datadog`, each a map (or none). */
+interface DatadogSections {
+  readonly log: ValuesMap;
+  readonly metrics: ValuesMap;
+  readonly profiling: ValuesMap;
+}
+
+function datadogSections(v: ValuesMap): DatadogSections {
+  const dd = sectionAt('datadog', v.datadog);
+  return {
+    log: sectionAt('datadog.log', dd.log),
+    metrics: sectionAt('datadog.metrics', dd.metrics),
+    profiling: sectionAt('datadog.profiling', dd.profiling),
+  };
+}
+
+/** `maxUnavailablePods`: a number of pods or a percentage (`"25%"`), as the API server takes it. */
+function maxUnavailable(prop: string, value: unknown): number | string {
+  if (typeof value === 'string' && /^[0-9]+%$/.test(value)) {
+    return value;
+  }
+  return countAt(prop, value) ?? 0;
+}
+
+/** Containers printed as given, each a map with a name (the API server checks the rest). */
+function containers(prop: string, value: unknown): k8s.Container[] {
+  return asWire<k8s.Container[]>(mapsAt(prop, value, (p, m) => {
+    requiredText(`${p}.name`, m.name);
+    return m;
+  }));
+}
+
+/** A list of maps the chart prints as given, each item checked to be a map (its index named). */
+function wireMaps<T>(prop: string, value: unknown): T {
+  return asWire<T>(mapsAt(prop, value, (_p, m) => m));
 }
 
 /**
@@ -485,6 +473,6 @@ function profilingOptions(v: ValuesMap): DatadogProfilingOptions {
  * @internal
  */
 export function passwordSecretName(v: ValuesMap, clusterNameValue: string): string {
-  const secret = dig(v, 'initPassword', 'passwordSecret');
-  return truthy(secret) ? goPrint(secret) : `${clusterNameValue}-credential`;
+  const secret = textAt('initPassword.passwordSecret', sectionAt('initPassword', v.initPassword).passwordSecret);
+  return secret ? secret : `${clusterNameValue}-credential`;
 }

@@ -19,5 +19,5 @@ export function starrocksSubchart(scope: Construct, values: unknown, options: He
     release: options.releaseName ?? 'kube-starrocks',
     namespace: options.releaseNamespace ?? Chart.of(scope).namespace ?? 'default',
     apiVersions: options.apiVersions ?? ['monitoring.coreos.com/v1'],
-  }).cluster;
+  }, '').cluster;
 }

@@ -64,6 +64,11 @@ describeShared('Helm values in a cdk8s app', () => {
     expect(warehouse.metadata.name).toBe('my-wh');
   });
 
+  test('fails for a value of the wrong type given to KubeStarRocks.clusterFromValues, naming the subchart\'s values key', () => {
+    expect(() => KubeStarRocks.clusterFromValues(Testing.chart(), 'FromHelm', { starrocksFESpec: { replicas: 'yes' } }))
+      .toThrow(/^starrocksFESpec\.replicas must be a whole number/);
+  });
+
   test('fails like the chart refuses: both sidecars and sidecarsMap', () => {
     const c = byName('37-fail-fe-sidecars-both');
     expect(() => new KubeStarRocks(Testing.chart(), 'Release', { values: parse(c.valuesYaml) })).toThrow(c.expectError!);
