@@ -9,15 +9,19 @@ import { StarRocksPropError } from './errors';
 /** Renders a value for an error message. @internal */
 export function show(value: unknown): string {
   if (value === undefined) {
-    return 'undefined';
+    return 'nothing (it is not set)';
   }
   if (typeof value === 'string') {
     return JSON.stringify(value);
   }
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
     return String(value);
+  }
+  try {
+    return JSON.stringify(value) ?? `a ${typeof value}`;
+  } catch {
+    // a value that refers to itself, or holds a bigint
+    return typeof value === 'bigint' ? String(value) : 'a value that refers to itself';
   }
 }
 

@@ -15,14 +15,16 @@ const CONTAINER_FIELD_NAMES = [...CONTAINER_FIELDS.keys()];
  *
  * @internal
  */
-export function checkContainer(prop: string, container: k8s.Container, existing: readonly ContainerWire[], mainContainer?: string): ContainerWire {
+export function checkContainer(
+  prop: string, index: number, container: k8s.Container, existing: readonly ContainerWire[], mainContainer?: string,
+): ContainerWire {
   const wire = containerToWire(container, prop);
   if (!wire || typeof wire.name !== 'string') {
-    fail(`${prop}[].name`, 'a container name', wire?.name);
+    fail(`${prop}[${index}].name`, 'a container name', wire?.name);
   }
-  checkDnsLabel(`${prop}[].name`, wire.name);
+  checkDnsLabel(`${prop}[${index}].name`, wire.name);
   if (wire.name === mainContainer) {
-    fail(`${prop}[].name`, `a name other than ${JSON.stringify(mainContainer)}, the StarRocks container's (container names are unique in a pod)`, wire.name);
+    fail(`${prop}[${index}].name`, `a name other than ${JSON.stringify(mainContainer)}, the StarRocks container's (container names are unique in a pod)`, wire.name);
   }
   if (existing.some((c) => c.name === wire.name)) {
     throw new StarRocksPropError(prop, `already has a container named ${JSON.stringify(wire.name)} (sidecars and init containers share one set of names)`);
@@ -83,12 +85,12 @@ export class ComponentContainers {
 
   /** Adds a container after the StarRocks container. */
   public addSidecar(container: k8s.Container): void {
-    this.sidecars.push(checkContainer(`${this.key}.sidecars`, container, [...this.initContainers, ...this.sidecars], this.key));
+    this.sidecars.push(checkContainer(`${this.key}.sidecars`, this.sidecars.length, container, [...this.initContainers, ...this.sidecars], this.key));
   }
 
   /** Adds an init container. */
   public addInitContainer(container: k8s.Container): void {
-    this.initContainers.push(checkContainer(`${this.key}.initContainers`, container, [...this.sidecars, ...this.initContainers], this.key));
+    this.initContainers.push(checkContainer(`${this.key}.initContainers`, this.initContainers.length, container, [...this.sidecars, ...this.initContainers], this.key));
   }
 }
 

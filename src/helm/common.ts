@@ -358,7 +358,7 @@ const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
 export function addValueObjects(scope: Construct, v: ValuesMap, namespace: string, rendered: readonly RenderedObject[] = []): void {
   const seen = new Map<string, string>(rendered.map((o) => [`${o.kind} ${o.name}`, o.by]));
   const entry = (kind: RenderedObject['kind'], prop: string, item: unknown) => {
-    const [name, data] = valueObjectData(prop, item);
+    const [name, data] = valueObjectData(prop, item, kind === 'Secret');
     const key = `${kind} ${name}`;
     if (seen.has(key)) {
       throw new HelmValuesError(`${prop}.name must differ from the name of ${seen.get(key)}: both would be the ${kind} ${show(name)}`);
@@ -378,9 +378,11 @@ export function addValueObjects(scope: Construct, v: ValuesMap, namespace: strin
 }
 
 /** The name and the printed data of one item of `secrets` or `configMaps`. */
-function valueObjectData(prop: string, item: unknown): [string, { [key: string]: string }] {
+function valueObjectData(prop: string, item: unknown, secret: boolean): [string, { [key: string]: string }] {
+  // a Secret's content is never shown
+  const shown = (v: unknown) => secret ? '<redacted>' : show(v);
   if (!isMap(item)) {
-    throw new HelmValuesError(`${prop} must be a map of name and data, got ${show(item)}`);
+    throw new HelmValuesError(`${prop} must be a map of name and data, got ${shown(item)}`);
   }
   const name = truthy(item.name) ? scalar(`${prop}.name`, item.name) : '';
   if (!DNS_SUBDOMAIN.test(name) || name.length > 253) {
@@ -395,7 +397,7 @@ function valueObjectData(prop: string, item: unknown): [string, { [key: string]:
       throw new HelmValuesError(`${prop}.data keys must consist of letters, digits, '-', '_' and '.' (the API server rejects others), got ${show(k)}`);
     }
     if (isMap(val) || Array.isArray(val)) {
-      throw new HelmValuesError(`${prop}.data.${k} must be a string, got ${show(val)}`);
+      throw new HelmValuesError(`${prop}.data.${k} must be a string, got ${shown(val)}`);
     }
     data[k] = goPrint(val);
   }

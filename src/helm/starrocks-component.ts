@@ -15,9 +15,10 @@ import {
 import { asWire, Building, goPrint, isMap, mapAt, stringMap, truthy, ValuesMap, wireMap } from './values';
 import { ComponentKind } from '../cluster/component-kind';
 import { ComponentKey, defaultPort } from '../common/constants';
+import { StarRocksPropError } from '../common/errors';
 import { helmValueHash } from '../common/hash';
 import { ImageReference } from '../common/image';
-import { show } from '../common/validate';
+import { checkDnsSubdomain, show } from '../common/validate';
 import {
   CnAutoScalingOptions, CnOptions, StarRocksResources, ExistingConfigMap, FeOptions, HpaVersion, ImagePullPolicy, PodManagementPolicy,
 } from '../components/options';
@@ -474,5 +475,13 @@ function wireMaps<T>(prop: string, value: unknown): T {
  */
 export function passwordSecretName(v: ValuesMap, clusterNameValue: string): string {
   const secret = textAt('initPassword.passwordSecret', sectionAt('initPassword', v.initPassword).passwordSecret);
-  return secret ? secret : `${clusterNameValue}-credential`;
+  if (!secret) {
+    return `${clusterNameValue}-credential`;
+  }
+  // checked here, before the components' env vars refer to it, so that the error names this key
+  try {
+    return checkDnsSubdomain('initPassword.passwordSecret', secret);
+  } catch (e) {
+    throw e instanceof StarRocksPropError ? new HelmValuesError(`${e.prop} ${e.problem}`) : e;
+  }
 }

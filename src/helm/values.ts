@@ -305,7 +305,7 @@ export function valuesError(e: unknown, propToValuesKey: PropToValuesKey): unkno
     if (e.isUnder(from)) {
       const renamed = e.renamed(from, to);
       // a prop the values leave unset is shown by the typed check as `undefined`
-      const problem = renamed.problem.replace(/, got undefined$/, ', but it is not set');
+      const problem = renamed.problem.replace(/, got (?:undefined|nothing \(it is not set\))$/, ', but it is not set');
       return new HelmValuesError(`${renamed.prop} ${problem}`);
     }
   }

@@ -90,13 +90,3 @@ export const WAREHOUSE_CHART_DEFAULTS: ReadonlyValuesMap = deepFreeze({
   secrets: [],
   configMaps: [],
 });
-
-/**
- * Keys the warehouse chart's templates read that its `values.yaml` only mentions in comments, by
- * the path of their parent map.
- *
- * @internal
- */
-export const WAREHOUSE_TEMPLATE_ONLY_KEYS: { readonly [parent: string]: readonly string[] } = deepFreeze({
-  spec: ['replicas'],
-});

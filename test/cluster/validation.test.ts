@@ -148,7 +148,7 @@ describe('V04 a hostPath needs a path', () => {
 
 describe('V05 autoscaling needs maxReplicas', () => {
   test('fails without maxReplicas (untyped input)', () => {
-    expectConstructorError({ cn: { autoScaling: {} as any } }, /'cn.autoScaling.maxReplicas' must be a whole number .* got undefined/);
+    expectConstructorError({ cn: { autoScaling: {} as any } }, /'cn.autoScaling.maxReplicas' must be a whole number .* got nothing \(it is not set\)/);
   });
 });
 
@@ -180,11 +180,11 @@ describe('V08 embedded Kubernetes types keep their required fields', () => {
   });
 
   test('fails for a sidecar without a name (untyped input)', () => {
-    expectConstructorError({ be: { sidecars: [{ image: 'busybox:1.36' } as any] } }, /'be.sidecars\[\].name' must be a container name, got undefined/);
+    expectConstructorError({ be: { sidecars: [{ image: 'busybox:1.36' } as any] } }, /'be.sidecars\[0\].name' must be a container name, got nothing \(it is not set\)/);
   });
 
   test('fails for an init container whose name is not a DNS label', () => {
-    expectConstructorError({ be: { initContainers: [{ name: 'Init_1', image: 'busybox:1.36' }] } }, /'be.initContainers\[\].name' must be a DNS-1123 label .* got "Init_1"/);
+    expectConstructorError({ be: { initContainers: [{ name: 'Init_1', image: 'busybox:1.36' }] } }, /'be.initContainers\[0\].name' must be a DNS-1123 label .* got "Init_1"/);
   });
 
   test('fails for two sidecars with the same name', () => {
@@ -278,7 +278,7 @@ describe('V26 storage class hostPath needs hostPath.path, spelled exactly', () =
   test('fails for storage class hostPath without a hostPath', () => {
     expectConstructorError(
       { be: { storageVolumes: [{ name: 'disk', mountPath: '/disk', storageClassName: 'hostPath' }] } },
-      /'be.storageVolumes\[0\].hostPath.path' must be set when the storage class is "hostPath", got undefined/,
+      /'be.storageVolumes\[0\].hostPath.path' must be set when the storage class is "hostPath", got nothing \(it is not set\)/,
     );
   });
 
@@ -537,7 +537,7 @@ describe('V36 a volume claim needs a size', () => {
   test('fails for a raw storage volume without a size and without emptyDir/hostPath', () => {
     expectConstructorError(
       { be: { storageVolumes: [{ name: 'extra', mountPath: '/extra', storageClassName: 'fast-ssd' }] } },
-      /'be.storageVolumes\[0\].storageSize' must be set for a volume claim .* got undefined/,
+      /'be.storageVolumes\[0\].storageSize' must be set for a volume claim .* got nothing \(it is not set\)/,
     );
   });
 

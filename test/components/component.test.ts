@@ -794,10 +794,10 @@ describe('issue 12: env vars the API server accepts', () => {
 
 describe('issue 12: container names and ports the API server accepts', () => {
   test('fails for a sidecar or init container named like the main container', () => {
-    expect(() => newCluster({ fe: { sidecars: [{ name: 'fe', image: 'busybox' }] } })).toThrow(/'fe.sidecars\[\].name' must be a name other than "fe", the StarRocks container's .* got "fe"/);
+    expect(() => newCluster({ fe: { sidecars: [{ name: 'fe', image: 'busybox' }] } })).toThrow(/'fe.sidecars\[0\].name' must be a name other than "fe", the StarRocks container's .* got "fe"/);
     const { cluster } = newCluster({ cn: {} });
-    expect(() => cluster.cn!.addInitContainer({ name: 'cn', image: 'busybox' })).toThrow(/'cn.initContainers\[\].name' must be a name other than "cn"/);
-    expect(() => cluster.be!.addSidecar({ name: 'be', image: 'busybox' })).toThrow(/'be.sidecars\[\].name' must be a name other than "be"/);
+    expect(() => cluster.cn!.addInitContainer({ name: 'cn', image: 'busybox' })).toThrow(/'cn.initContainers\[0\].name' must be a name other than "cn"/);
+    expect(() => cluster.be!.addSidecar({ name: 'be', image: 'busybox' })).toThrow(/'be.sidecars\[0\].name' must be a name other than "be"/);
   });
   test('fails for a sidecar and an init container with one name, in either order', () => {
     expect(() => newCluster({ be: { sidecars: [{ name: 'x', image: 'busybox' }], initContainers: [{ name: 'x', image: 'busybox' }] } }))

@@ -125,20 +125,20 @@ describe('shared chart pieces', () => {
 
 describe('kube-starrocks: the shared readers', () => {
   test.each([
-    ['a pod label number', { starrocksFESpec: { podLabels: { tier: 1 } } }, 'starrocksFESpec.podLabels.tier'],
+    ['a pod label number', { starrocksFESpec: { podLabels: { tier: 1 } } }, 'starrocks.starrocksFESpec.podLabels.tier'],
     ['a componentValues node selector number', { starrocksCluster: { componentValues: { nodeSelector: { zone: 1 } } } },
-      'starrocksCluster.componentValues.nodeSelector.zone'],
-    ['a cluster annotation boolean', { starrocksCluster: { annotations: { a: true } } }, 'starrocksCluster.annotations.a'],
-    ['a service label number', { starrocksFESpec: { service: { type: 'ClusterIP', labels: { n: 1 } } } }, 'starrocksFESpec.service.labels.n'],
-    ['a pull secret as a string', { starrocksFESpec: { imagePullSecrets: ['s'] } }, 'starrocksFESpec.imagePullSecrets[0]'],
-    ['a mount without mountPath', { starrocksBeSpec: { secrets: [{ name: 's' }] } }, 'starrocksBeSpec.secrets[0]'],
-    ['a storage size not in its printed form', { starrocksFESpec: { storageSpec: { name: 'm', storageSize: '010Gi' } } }, 'starrocksFESpec.storageSpec.storageSize'],
-    ['a quantity map that is not a map', { starrocksFESpec: { resources: { requests: '4' } } }, 'starrocksFESpec.resources.requests'],
+      'starrocks.starrocksCluster.componentValues.nodeSelector.zone'],
+    ['a cluster annotation boolean', { starrocksCluster: { annotations: { a: true } } }, 'starrocks.starrocksCluster.annotations.a'],
+    ['a service label number', { starrocksFESpec: { service: { type: 'ClusterIP', labels: { n: 1 } } } }, 'starrocks.starrocksFESpec.service.labels.n'],
+    ['a pull secret as a string', { starrocksFESpec: { imagePullSecrets: ['s'] } }, 'starrocks.starrocksFESpec.imagePullSecrets[0]'],
+    ['a mount without mountPath', { starrocksBeSpec: { secrets: [{ name: 's' }] } }, 'starrocks.starrocksBeSpec.secrets[0]'],
+    ['a storage size not in its printed form', { starrocksFESpec: { storageSpec: { name: 'm', storageSize: '010Gi' } } }, 'starrocks.starrocksFESpec.storageSpec.storageSize'],
+    ['a quantity map that is not a map', { starrocksFESpec: { resources: { requests: '4' } } }, 'starrocks.starrocksFESpec.resources.requests'],
     ['a service annotation the Datadog metrics set', {
       datadog: { metrics: { enabled: true } }, starrocksFESpec: { service: { type: 'ClusterIP', annotations: { 'prometheus.io/port': '1' } } },
-    }, 'starrocksFESpec.service.annotations.prometheus.io/port'],
-    ['a top-level Secret name', { secrets: [{ name: 'Bad', data: { a: 'b' } }] }, 'secrets[0].name'],
-    ['two top-level ConfigMaps of one name', { configMaps: [{ name: 'c', data: { a: 'b' } }, { name: 'c', data: { a: 'b' } }] }, 'configMaps[1].name'],
+    }, 'starrocks.starrocksFESpec.service.annotations.prometheus.io/port'],
+    ['a top-level Secret name', { secrets: [{ name: 'Bad', data: { a: 'b' } }] }, 'starrocks.secrets[0].name'],
+    ['two top-level ConfigMaps of one name', { configMaps: [{ name: 'c', data: { a: 'b' } }, { name: 'c', data: { a: 'b' } }] }, 'starrocks.configMaps[1].name'],
   ])('%s is refused, naming the values key', (_what, values, key) => {
     const e = errorOf(() => renderStarRocks(values));
     expect(e).toBeInstanceOf(HelmValuesError);
@@ -171,17 +171,17 @@ describe('kube-starrocks: the shared readers', () => {
 
 describe('kube-starrocks: the constructs\' errors name the values key', () => {
   test.each([
-    ['the FE storage name', { starrocksFESpec: { storageSpec: { name: 'Bad_Name' } } }, /^starrocksFESpec\.storageSpec\.name must be /],
-    ['the BE storage count', { starrocksBeSpec: { storageSpec: { name: 'be', storageCount: 2.5 } } }, /^starrocksBeSpec\.storageSpec\.storageCount must be /],
-    ['the root password Secret', { initPassword: { enabled: true, passwordSecret: 'Bad_Secret' } }, /^initPassword\.passwordSecret must be /],
-    ['the cluster name from nameOverride', { nameOverride: 'Bad_Name' }, /^nameOverride must be /],
-    ['the cluster name', { starrocksCluster: { name: 'Bad_Name' } }, /^starrocksCluster\.name must be /],
-    ['the FE replicas', { starrocksFESpec: { replicas: -1 } }, /^starrocksFESpec\.replicas must be /],
-    ['the ServiceMonitor interval', { metrics: { serviceMonitor: { enabled: true, interval: '15 seconds' } } }, /^metrics\.serviceMonitor\.interval must be /],
+    ['the FE storage name', { starrocksFESpec: { storageSpec: { name: 'Bad_Name' } } }, /^starrocks\.starrocksFESpec\.storageSpec\.name must be /],
+    ['the BE storage count', { starrocksBeSpec: { storageSpec: { name: 'be', storageCount: 2.5 } } }, /^starrocks\.starrocksBeSpec\.storageSpec\.storageCount must be /],
+    ['the root password Secret', { initPassword: { enabled: true, passwordSecret: 'Bad_Secret' } }, /^starrocks\.initPassword\.passwordSecret must be /],
+    ['the cluster name from nameOverride', { nameOverride: 'Bad_Name' }, /^starrocks\.nameOverride must be /],
+    ['the cluster name', { starrocksCluster: { name: 'Bad_Name' } }, /^starrocks\.starrocksCluster\.name must be /],
+    ['the FE replicas', { starrocksFESpec: { replicas: -1 } }, /^starrocks\.starrocksFESpec\.replicas must be /],
+    ['the ServiceMonitor interval', { metrics: { serviceMonitor: { enabled: true, interval: '15 seconds' } } }, /^starrocks\.metrics\.serviceMonitor\.interval must be /],
     // synth-time checks, run by the translation
-    ['a FE Service port of no FE port', { starrocksFESpec: { service: { type: 'NodePort', ports: [{ name: 'webserver' }] } } }, /^starrocksFESpec\.service\.ports\[0\] must be to match one of the component's ports/],
-    ['a BE Service port for ClusterIP with a node port', { starrocksBeSpec: { service: { type: 'ClusterIP', ports: [{ name: 'webserver', nodePort: 30040 }] } } }, /^starrocksBeSpec\.service\.ports\[0\]\.nodePort must be set only with service type NodePort/],
-    ['the metrics basic auth Secret name', { metrics: { serviceMonitor: { enabled: true, basicAuth: { enabled: true, usernameSecretName: 'Bad_Name', usernameSecretKey: 'u', passwordSecretName: 'p', passwordSecretKey: 'p' } } } }, /^metrics\.serviceMonitor\.basicAuth\.usernameSecretName must be a DNS-1123 subdomain/],
+    ['a FE Service port of no FE port', { starrocksFESpec: { service: { type: 'NodePort', ports: [{ name: 'webserver' }] } } }, /^starrocks\.starrocksFESpec\.service\.ports\[0\] must be to match one of the component's ports/],
+    ['a BE Service port for ClusterIP with a node port', { starrocksBeSpec: { service: { type: 'ClusterIP', ports: [{ name: 'webserver', nodePort: 30040 }] } } }, /^starrocks\.starrocksBeSpec\.service\.ports\[0\]\.nodePort must be set only with service type NodePort/],
+    ['the metrics basic auth Secret name', { metrics: { serviceMonitor: { enabled: true, basicAuth: { enabled: true, usernameSecretName: 'Bad_Name', usernameSecretKey: 'u', passwordSecretName: 'p', passwordSecretKey: 'p' } } } }, /^starrocks\.metrics\.serviceMonitor\.basicAuth\.usernameSecretName must be a DNS-1123 subdomain/],
   ])('fails for %s, naming its values key', (_what, values, message) => {
     const e = errorOf(() => renderHelmChart({
       chart: 'kube-starrocks', release: 'kube-starrocks', namespace: NS, apiVersions: ['monitoring.coreos.com/v1'], values: { starrocks: values },
@@ -215,7 +215,7 @@ describe('kube-starrocks: disaster recovery', () => {
   test('fails for a generation that is no whole number, naming the values key', () => {
     const e = errorOf(() => disasterRecovery({ enabled: true, generation: -2 }));
     expect(e).toBeInstanceOf(HelmValuesError);
-    expect(e.message).toMatch(/^starrocksCluster\.disasterRecovery\.generation must be a whole number from 0/);
+    expect(e.message).toMatch(/^starrocks\.starrocksCluster\.disasterRecovery\.generation must be a whole number from 0/);
   });
 });
 

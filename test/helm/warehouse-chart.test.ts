@@ -159,8 +159,8 @@ describe('warehouse chart: defaults and merging', () => {
   });
 
   test('maps merge with the defaults, lists replace them', () => {
-    const t = template(render({ spec: { resources: { limits: { cpu: 2 } } } }));
-    expect(t.limits).toEqual({ cpu: 2, memory: '8Gi' });
+    const t = template(render({ spec: { resources: { limits: { cpu: 8 } } } }));
+    expect(t.limits).toEqual({ cpu: 8, memory: '8Gi' });
     expect(t.requests).toEqual({ cpu: 4, memory: '8Gi' });
   });
 });

@@ -530,7 +530,7 @@ describe('validation', () => {
 
   test('fails when RBAC needs a namespace and none is known', () => {
     expect(() => new StarRocksOperator(Testing.chart(), 'Operator'))
-      .toThrow(/'operator\.namespace' must be set when the chart has no namespace, .*got undefined/);
+      .toThrow(/'operator\.namespace' must be set when the chart has no namespace, .*got nothing \(it is not set\)/);
   });
 
   test('fails for a list of watched namespaces', () => {

@@ -434,7 +434,7 @@ describe('StarRocksWarehouse', () => {
       const chart = chartIn();
 
       // THEN
-      expect(() => new StarRocksWarehouse(chart, 'Etl', { cluster: undefined as any })).toThrow(/'cluster' must be .*spec\.starRocksClusterName.*got undefined/);
+      expect(() => new StarRocksWarehouse(chart, 'Etl', { cluster: undefined as any })).toThrow(/'cluster' must be .*spec\.starRocksClusterName.*got nothing \(it is not set\)/);
     });
 
     test('fails when the name is the cluster\'s (V33)', () => {

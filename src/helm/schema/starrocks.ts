@@ -91,4 +91,6 @@ export const STARROCKS_VALUES_SCHEMA: StructSchema = struct({
   configMaps: valueObjects(false),
   // any Kubernetes objects, printed as given
   resources: listOf(wireMap('a Kubernetes object')),
+  // Helm's global values, shared with the umbrella chart (its schema declares them); the subchart reads none
+  global: anything(),
 });
