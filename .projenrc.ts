@@ -126,6 +126,12 @@ project.addTask('rosetta', {
 });
 project.gitignore.exclude('/.jsii.tabl.json');
 
+// `npx projen build` packages the npm tarball and generates the other languages' code, with no
+// language toolchain needed (the package:<language> tasks build real packages where toolchains are)
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+project.packageTask.spawn(project.tasks.tryFind('package-all-code')!);
+
 // a test run that finds no tests must fail
 project.testTask.reset('jest --ci', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);

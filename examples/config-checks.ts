@@ -25,12 +25,9 @@ export function build(app: App): Chart {
   return chart;
 }
 
-// The statements that apply the run-time keys to running pods.
-export function runtimeChanges(): string[] {
-  const sql = feConfig.runtimeMutableKeys(ComponentKind.FE).map(
-    (key) => `ADMIN SET FRONTEND CONFIG ("${key}" = "${feConfig.get(key)}");`);
-  const http = beConfig.runtimeMutableKeys(ComponentKind.BE).map(
-    (key) => `curl -XPOST "http://<be-pod>:8040/api/update_config?${key}=${beConfig.get(key)}"`);
-  return [...sql, ...http];
-}
+// The run-time keys to apply by hand to running pods: on FE with
+// ADMIN SET FRONTEND CONFIG ("<key>" = "<value>"), on BE with
+// curl -XPOST "http://<be-pod>:8040/api/update_config?<key>=<value>".
+export const feRuntimeKeys = feConfig.runtimeMutableKeys(ComponentKind.FE);
+export const beRuntimeKeys = beConfig.runtimeMutableKeys(ComponentKind.BE);
 // README:end

@@ -1,7 +1,7 @@
 // Validation: mistakes fail at synth time; doubtful settings give warnings.
 // README:begin
 import { App, Chart } from 'cdk8s';
-import { StarRocksCluster, warningsOf } from '../src';
+import { StarRocksCluster } from '../src';
 
 export function build(app: App): Chart {
   const chart = new Chart(app, 'validation', { namespace: 'starrocks' });
@@ -9,13 +9,5 @@ export function build(app: App): Chart {
   // tolerates no more failures than one pod fewer.
   new StarRocksCluster(chart, 'Analytics', { fe: { replicas: 4 } });
   return chart;
-}
-
-/** Fails a build (for example in CI) that has warnings. */
-export function assertNoWarnings(app: App): void {
-  const warnings = warningsOf(app);
-  if (warnings.length > 0) {
-    throw new Error(`StarRocks warnings:\n${warnings.join('\n')}`);
-  }
 }
 // README:end
