@@ -1,8 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
 import { loadOperatorCase } from './compare';
 import { OperatorRbacRules, StarRocksOperator, StarRocksOperatorProps } from '../../src/operator';
-import { find, synthValid } from '../util/synth';
 import { describeShared } from '../util/shared';
+import { find, synthValid } from '../util/synth';
 
 process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
 
