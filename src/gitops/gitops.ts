@@ -79,10 +79,11 @@ export interface ArgoCdOptions {
   readonly initPasswordJobAsHook?: boolean;
 
   /**
-   * Whether CRDs carry the sync option `ServerSideApply=true`. Client-side apply stores the whole
-   * object in the `kubectl.kubernetes.io/last-applied-configuration` annotation, which must stay
-   * under 256 KiB: the StarRocksCluster CRD of v1.11.5 is larger, so client-side apply fails, and
-   * a CRD left at an old version silently drops the fields a newer operator writes.
+   * Whether CRDs carry the sync option `ServerSideApply=true`. The API server then merges the CRD
+   * by field ownership, so each sync upgrades it in place (a CRD left at an old version silently
+   * drops the fields a newer operator or cluster spec writes), and no copy of the object is kept in
+   * the `kubectl.kubernetes.io/last-applied-configuration` annotation (118 KB for the
+   * StarRocksCluster CRD of v1.11.5; all annotations of an object must stay under 256 KiB).
    *
    * @default true
    */

@@ -5,6 +5,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import * as gitopsArgoCd from '../../examples/gitops-argocd';
 import { StarRocksCluster } from '../../src/cluster/cluster';
 import { ArgoCdOptions, StarRocksGitOps } from '../../src/gitops';
+import { KubeStarRocks } from '../../src/helm/kube-starrocks-chart';
 import { RootPasswordSource } from '../../src/init-password/password-source';
 import { OperatorCrdSource, StarRocksOperator } from '../../src/operator';
 import { describeShared, sharedPath } from '../util/shared';
@@ -154,6 +155,32 @@ describeShared('Argo CD', () => {
     const chart = new Chart(Testing.app(), 'test');
     expect(() => StarRocksGitOps.argoCd(chart, { syncWaves: { cluster: 1.5 } })).toThrow(/'argoCd\.syncWaves\.cluster'.*1\.5/);
     expect(() => StarRocksGitOps.argoCd(chart, { initPasswordJobAsHook: 'yes' as unknown as boolean })).toThrow(/'argoCd\.initPasswordJobAsHook'.*"yes"/);
+  });
+});
+
+describe('a Helm release in a cdk8s app', () => {
+  test('the kube-starrocks chart\'s objects get the same waves and hook', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'test', { namespace: 'starrocks' });
+    new KubeStarRocks(chart, 'Release', {
+      releaseName: 'kube-starrocks',
+      releaseNamespace: 'starrocks',
+      values: { starrocks: { initPassword: { enabled: true, passwordSecret: 'starrocks-root' } } },
+    });
+
+    // WHEN
+    StarRocksGitOps.argoCd(chart);
+
+    // THEN
+    const manifest = Testing.synth(chart);
+    expect(find(manifest, 'Deployment', 'kube-starrocks-operator').metadata.annotations[WAVE]).toBe('-1');
+    expect(find(manifest, 'ClusterRole', 'kube-starrocks-operator').metadata.annotations[WAVE]).toBe('-1');
+    expect(find(manifest, 'StarRocksCluster', 'kube-starrocks').metadata.annotations[WAVE]).toBe('0');
+    expect(argoAnnotations(find(manifest, 'Job', 'kube-starrocks-initpwd'))).toStrictEqual({
+      [WAVE]: '2',
+      'argocd.argoproj.io/hook': 'PostSync',
+      'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation,HookSucceeded',
+    });
   });
 });
 
