@@ -28,11 +28,12 @@ export interface ArgoCdSyncWaves {
   readonly crds?: number;
 
   /**
-   * Wave of the operator's objects (Deployment, ServiceAccount, RBAC).
+   * Wave of the operator's objects (Deployment, ServiceAccount, RBAC). (Not called `operator`,
+   * a reserved word in C#.)
    *
    * @default -1
    */
-  readonly operator?: number;
+  readonly operatorObjects?: number;
 
   /**
    * Wave of each StarRocksCluster. Its ConfigMaps and Secrets stay in wave 0 and must not come
@@ -40,7 +41,7 @@ export interface ArgoCdSyncWaves {
    *
    * @default 0
    */
-  readonly cluster?: number;
+  readonly clusters?: number;
 
   /**
    * Wave of each StarRocksWarehouse: after the cluster it belongs to.
@@ -156,8 +157,8 @@ export class StarRocksGitOps {
     const wave = (prop: keyof ArgoCdSyncWaves, dflt: number) => checkWave(`${p}.syncWaves.${prop}`, waves[prop], dflt);
     const waveOf: { [place in Place]: number } = {
       [Place.CRD]: wave('crds', -2),
-      [Place.OPERATOR]: wave('operator', -1),
-      [Place.CLUSTER]: wave('cluster', 0),
+      [Place.OPERATOR]: wave('operatorObjects', -1),
+      [Place.CLUSTER]: wave('clusters', 0),
       [Place.WAREHOUSE]: wave('warehouses', 1),
       [Place.INIT_JOB]: wave('initPasswordJob', 2),
     };

@@ -94,7 +94,7 @@ describeShared('Argo CD', () => {
   test('options change the waves and switch the hook and the CRD options off', () => {
     // WHEN
     const manifest = annotated({
-      syncWaves: { crds: -10, operator: -5, cluster: 3, warehouses: 4, initPasswordJob: 9 },
+      syncWaves: { crds: -10, operatorObjects: -5, clusters: 3, warehouses: 4, initPasswordJob: 9 },
       initPasswordJobAsHook: false,
       serverSideApplyCrds: false,
       keepCrdsOnPrune: false,
@@ -153,7 +153,7 @@ describeShared('Argo CD', () => {
 
   test('fails for a wave that is not a whole number, or a switch that is not a boolean', () => {
     const chart = new Chart(Testing.app(), 'test');
-    expect(() => StarRocksGitOps.argoCd(chart, { syncWaves: { cluster: 1.5 } })).toThrow(/'argoCd\.syncWaves\.cluster'.*1\.5/);
+    expect(() => StarRocksGitOps.argoCd(chart, { syncWaves: { clusters: 1.5 } })).toThrow(/'argoCd\.syncWaves\.clusters'.*1\.5/);
     expect(() => StarRocksGitOps.argoCd(chart, { initPasswordJobAsHook: 'yes' as unknown as boolean })).toThrow(/'argoCd\.initPasswordJobAsHook'.*"yes"/);
   });
 });
