@@ -17,7 +17,8 @@ export function build(app: App): Chart {
     ],
   });
   const cluster = new StarRocksCluster(chart, 'Analytics', { cn: { replicas: 1 } });
-  cluster.addWarehouse('Etl', { replicas: 2 });
+  // A warehouse needs a StarRocks enterprise edition CN image.
+  cluster.addWarehouse('Etl', { image: 'registry.example.com/starrocks/cn-ee:3.3.8', replicas: 2 });
   cluster.addInitPassword('RootPassword', {
     password: RootPasswordSource.fromSecretName('starrocks-root', 'password'),
   });

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as gitopsArgoCd from '../../examples/gitops-argocd';
 import { StarRocksCluster } from '../../src/cluster/cluster';
+import { warningsOf } from '../../src/common/warnings';
 import { ArgoCdOptions, StarRocksGitOps } from '../../src/gitops';
 import { KubeStarRocks } from '../../src/helm/kube-starrocks-chart';
 import { RootPasswordSource } from '../../src/init-password/password-source';
@@ -217,11 +218,13 @@ describeShared('the Argo CD example', () => {
     process.chdir(dir);
     try {
       // WHEN
-      const chart = gitopsArgoCd.build(Testing.app());
+      const app = Testing.app();
+      const chart = gitopsArgoCd.build(app);
       const manifest = synthValid(chart);
 
       // THEN
       expect(chart.node.validate()).toEqual([]);
+      expect(warningsOf(app)).toEqual([]);
       expect(find(manifest, 'StarRocksWarehouse', 'etl').metadata.annotations[WAVE]).toBe('1');
       expect(find(manifest, 'Job', 'analytics-initpwd').metadata.annotations['argocd.argoproj.io/hook']).toBe('PostSync');
       expect(manifest.filter((o) => o.metadata.annotations?.[WAVE] === '-2').map((o) => o.kind))
