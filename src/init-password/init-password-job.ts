@@ -42,7 +42,9 @@ export interface InitPasswordJobOptions {
    * The Job only needs to run once. Set this to `false` after the first deployment when a GitOps
    * tool re-applies every manifest: the pod template of a Job is immutable, so re-applying a
    * changed Job is rejected by the API server, and a deleted Job would be created and run again.
-   * The Secret and the `MYSQL_PWD` variables stay either way.
+   * The Secret and the `MYSQL_PWD` variables stay either way. With Argo CD,
+   * `StarRocksGitOps.argoCd(chart)` makes the Job a hook instead, so it can stay; with Flux,
+   * `StarRocksGitOps.flux(chart)` lets Flux replace it.
    *
    * @default true
    */

@@ -21,15 +21,14 @@ import {
   DEFAULT_TIME_ZONE,
   LEADER_ELECTION_ROLE,
   LEADER_ELECTION_ROLE_BINDING,
-  leaderElectionRules,
   MANAGER_CONTAINER,
   OPERATOR_CHART_VERSION,
   OPERATOR_NAME_SUFFIX,
-  operatorRules,
   RBAC_API_VERSION,
 } from './facts';
-import type { Container, ObjectBody, SecurityContext, Subject } from './k8s-wire';
-import { StarRocksOperatorProps } from './props';
+import type { Container, ObjectBody, SecurityContext } from './k8s-wire';
+import { OperatorRbacRules, StarRocksOperatorProps } from './props';
+import { rbacObjects } from './rbac';
 import { StarRocksApiObject } from '../common/api-object';
 import { ImageReference } from '../common/image';
 import { checkAffinity, checkAnnotations, checkEnvVar, checkLabels, checkToleration } from '../common/k8s-rules';
@@ -48,6 +47,7 @@ const DEFAULT_RESOURCE_QUANTITIES: StarRocksResources = {
 const OPERATOR_SYMBOL = Symbol.for('cdk8s-starrocks.StarRocksOperator');
 const MAX_NAME_LENGTH = 63 - OPERATOR_NAME_SUFFIX.length;
 const PULL_POLICIES = Object.values(ImagePullPolicy) as string[];
+const RBAC_RULES = Object.values(OperatorRbacRules) as string[];
 
 /**
  * The StarRocks operator (v1.11.5), as the kube-starrocks Helm chart 1.11.5 deploys it.
@@ -57,12 +57,16 @@ const PULL_POLICIES = Object.values(ImagePullPolicy) as string[];
  * - `Deployment <name>-operator` (the default child, id `Resource`), running the container `manager`;
  * - `ServiceAccount` (default `starrocks`), unless `serviceAccount.create` is false;
  * - without `watchNamespace`: `ClusterRole` and `ClusterRoleBinding <name>-operator`;
- *   with it: `Role` and `RoleBinding <name>-operator` in the watched namespace;
+ *   with it: `Role` and `RoleBinding <name>-operator` in the watched namespace, plus (least
+ *   privilege) `ClusterRole` and `ClusterRoleBinding <name>-operator:<watchNamespace>` that only
+ *   list StarRocksWarehouses;
  * - `Role cn-leader-election-role` and `RoleBinding cn-leader-election-rolebinding` in the
  *   operator's namespace;
  * - optionally the StarRocks CRDs (`crds`).
  *
- * The RBAC objects are left out when `rbac.create` is false.
+ * The RBAC objects are left out when `rbac.create` is false. Their rules are least privilege by
+ * default (`rbac.rules`): only the verbs operator v1.11.5 uses, no wildcard; `CHART_COMPATIBLE`
+ * gives the chart's rules.
  *
  * @example
  * const chart = new Chart(app, 'operator', { namespace: 'starrocks' });
@@ -231,6 +235,8 @@ export class StarRocksOperator extends Construct {
     const rbacOptions = props.rbac ?? {};
     const createRbac = checkBoolean(`${p}.rbac.create`, rbacOptions.create, true);
     const rbacInOperatorNamespace = checkBoolean(`${p}.rbac.namespacedRbacInOperatorNamespace`, rbacOptions.namespacedRbacInOperatorNamespace, false);
+    const rules = checkOneOf<OperatorRbacRules>(`${p}.rbac.rules`, rbacOptions.rules
+      ?? (rbacInOperatorNamespace ? OperatorRbacRules.CHART_COMPATIBLE : OperatorRbacRules.LEAST_PRIVILEGE), RBAC_RULES);
 
     // --- CRDs first, so that the Deployment can depend on them ---
     const crdScopes = this.addCrds(checkArray(`${p}.crds`, props.crds) ?? []);
@@ -252,33 +258,19 @@ export class StarRocksOperator extends Construct {
         'set when the chart has no namespace, because the role bindings must name the namespace of the ServiceAccount (or set \'rbac.create\' to false)',
         undefined,
       );
-      const subjects: Subject[] = [{ kind: 'ServiceAccount', name: saName, namespace: subjectNamespace }];
-      const appLabel = { app: fullName };
-      if (this.watchNamespace === undefined) {
-        this.define('ClusterRole', RBAC_API_VERSION, 'ClusterRole', { name: fullName, labels: appLabel }, { rules: operatorRules() }, true);
-        this.define('ClusterRoleBinding', RBAC_API_VERSION, 'ClusterRoleBinding', { name: fullName }, {
-          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: fullName },
-          subjects,
-        }, true);
-      } else {
-        const roleNamespace = rbacInOperatorNamespace ? this.namespace : this.watchNamespace;
-        this.define('Role', RBAC_API_VERSION, 'Role', { name: fullName, namespace: roleNamespace, labels: appLabel }, { rules: operatorRules() });
-        this.define('RoleBinding', RBAC_API_VERSION, 'RoleBinding', { name: fullName, namespace: roleNamespace }, {
-          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: fullName },
-          subjects,
-        });
-      }
-      this.define('LeaderElectionRole', RBAC_API_VERSION, 'Role', {
-        name: LEADER_ELECTION_ROLE,
-        namespace: this.namespace,
-      }, { rules: leaderElectionRules() });
-      this.define('LeaderElectionRoleBinding', RBAC_API_VERSION, 'RoleBinding', {
-        name: LEADER_ELECTION_ROLE_BINDING,
-        namespace: this.namespace,
-      }, {
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: LEADER_ELECTION_ROLE },
-        subjects,
+      const objects = rbacObjects({
+        rules,
+        fullName,
+        operatorNamespace: this.namespace,
+        watchNamespace: this.watchNamespace,
+        roleNamespace: rbacInOperatorNamespace ? this.namespace : this.watchNamespace,
+        subjects: [{ kind: 'ServiceAccount', name: saName, namespace: subjectNamespace }],
+        leaderElectionRole: LEADER_ELECTION_ROLE,
+        leaderElectionRoleBinding: LEADER_ELECTION_ROLE_BINDING,
       });
+      for (const o of objects) {
+        this.define(o.id, RBAC_API_VERSION, o.kind, { name: o.name, namespace: o.namespace, labels: o.labels }, o.body, o.kind.startsWith('Cluster'));
+      }
     }
 
     // --- Deployment (the default child) ---

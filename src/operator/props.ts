@@ -39,14 +39,48 @@ export interface OperatorServiceAccountOptions {
 }
 
 /**
+ * Which permissions the operator's roles grant.
+ */
+export enum OperatorRbacRules {
+  /**
+   * Only what operator v1.11.5 uses, with explicit verbs and no wildcard: it creates, updates and
+   * deletes StatefulSets, Deployments (FE proxy), HorizontalPodAutoscalers, Services and ConfigMaps;
+   * reads pods, endpoints and secrets; reads, updates and patches StarRocksClusters and
+   * StarRocksWarehouses and their `/status`, updates their `/finalizers`; records events; holds a
+   * Lease for leader election. No CronJobs, no ServiceAccounts, no ConfigMap-based leader lock.
+   *
+   * With a watched namespace everything namespaced goes into a Role there; the one cluster-wide
+   * need left is `list` on StarRocksWarehouses (ClusterRole `<name>-operator:<watchNamespace>`):
+   * the operator lists them once at start to learn whether their CRD is installed.
+   */
+  LEAST_PRIVILEGE = 'LEAST_PRIVILEGE',
+
+  /**
+   * The kube-starrocks chart 1.11.5's rules, unchanged: `*` on Deployments, StatefulSets,
+   * HorizontalPodAutoscalers, CronJobs, ConfigMaps, ServiceAccounts, Services and the StarRocks
+   * resources, and a leader-election Role with every verb on ConfigMaps and Leases.
+   */
+  CHART_COMPATIBLE = 'CHART_COMPATIBLE',
+}
+
+/**
  * The RBAC objects that grant the operator its permissions.
  *
  * Without a watched namespace these are a ClusterRole and ClusterRoleBinding `<name>-operator`;
- * with one, a Role and RoleBinding `<name>-operator`. The leader-election Role
- * `cn-leader-election-role` and RoleBinding `cn-leader-election-rolebinding` always go into the
- * operator's namespace. The rules are the chart's, without additions.
+ * with one, a Role and RoleBinding `<name>-operator` (and, for least privilege, a ClusterRole and
+ * ClusterRoleBinding `<name>-operator:<watchNamespace>` that only list StarRocksWarehouses). The
+ * leader-election Role `cn-leader-election-role` and RoleBinding `cn-leader-election-rolebinding`
+ * always go into the operator's namespace.
  */
 export interface OperatorRbacOptions {
+  /**
+   * Which permissions the roles grant: only what the operator uses, or the chart's rules.
+   *
+   * @default OperatorRbacRules.LEAST_PRIVILEGE, or OperatorRbacRules.CHART_COMPATIBLE when
+   *   `namespacedRbacInOperatorNamespace` is true (that option reproduces a chart release)
+   */
+  readonly rules?: OperatorRbacRules;
+
   /**
    * Whether to define the RBAC objects. Set to `false` when they are managed elsewhere; the
    * Deployment still runs as the configured ServiceAccount.

@@ -6,7 +6,7 @@ import { compareObjects, loadOperatorCase } from './compare';
 import { ResourceQuantity } from '../../src/common/quantity';
 import { warningsOf } from '../../src/common/warnings';
 import { ImagePullPolicy } from '../../src/components/options';
-import { OperatorCrdSource, StarRocksOperator, StarRocksOperatorProps } from '../../src/operator';
+import { OperatorCrdSource, OperatorRbacRules, StarRocksOperator, StarRocksOperatorProps } from '../../src/operator';
 import { expectValidManifests } from '../util/schema';
 import { describeShared, sharedPath } from '../util/shared';
 
@@ -81,13 +81,13 @@ const CASE_32_PROPS: StarRocksOperatorProps = {
 };
 
 describeShared('conformance with kube-starrocks 1.11.5', () => {
-  test('default props give the operator objects of case 01-default', () => {
+  test('the chart-compatible rules give the operator objects of case 01-default', () => {
     // GIVEN
     const expected = loadOperatorCase('01-default');
     const chart = chartIn(expected.namespace);
 
     // WHEN
-    new StarRocksOperator(chart, 'Operator');
+    new StarRocksOperator(chart, 'Operator', { rbac: { rules: OperatorRbacRules.CHART_COMPATIBLE } });
 
     // THEN
     expect(expected.objects.length).toBe(6);
@@ -163,7 +163,8 @@ describeShared('schemas', () => {
 
     // THEN
     const manifest = Testing.synth(chart);
-    expect(manifest.length).toBe(6 + 6 + 7);
+    // least privilege with a watched namespace adds the ClusterRole(Binding) that lists warehouses
+    expect(manifest.length).toBe(6 + 8 + 7);
     expectValidManifests(manifest);
   });
 });
@@ -179,6 +180,8 @@ describe('objects', () => {
     // THEN
     const manifest = Testing.synth(chart);
     expect(kindsAndNames(manifest)).toEqual([
+      'ClusterRole /kube-starrocks-operator:analytics',
+      'ClusterRoleBinding /kube-starrocks-operator:analytics',
       'Deployment operators/kube-starrocks-operator',
       'Role analytics/kube-starrocks-operator',
       'Role operators/cn-leader-election-role',
