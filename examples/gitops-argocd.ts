@@ -3,8 +3,7 @@
 // Management Plugin (see the README).
 // README:begin
 import { App, Chart } from 'cdk8s';
-import { OperatorCrdSource, RootPasswordSource, StarRocksCluster, StarRocksOperator } from '../src';
-import { StarRocksGitOps } from '../src/gitops';
+import { OperatorCrdSource, RootPasswordSource, StarRocksCluster, StarRocksGitOps, StarRocksOperator } from '../src';
 
 export function build(app: App): Chart {
   const chart = new Chart(app, 'starrocks', { namespace: 'starrocks' });

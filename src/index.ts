@@ -22,3 +22,4 @@ export * from './monitoring/datadog';
 export * from './monitoring/prometheus-rule';
 export * from './helm/release';
 export * from './helm/kube-starrocks-chart';
+export * from './gitops';

@@ -25,6 +25,7 @@ import * as datadog from '../examples/datadog';
 import * as disruptionBudgets from '../examples/disruption-budgets';
 import * as escapeHatch from '../examples/escape-hatch';
 import * as feProxy from '../examples/fe-proxy';
+import * as gitopsArgoCd from '../examples/gitops-argocd';
 import * as helmMigration from '../examples/helm-migration';
 import * as mainJob from '../examples/main';
 import * as manyClusters from '../examples/many-clusters';
@@ -301,6 +302,19 @@ const EXAMPLES: Example[] = [
     },
   },
   {
+    file: 'gitops-argocd.ts',
+    build: gitopsArgoCd.build,
+    files: operatorCrdFiles,
+    check: (objs) => {
+      const wave = (o: any) => o.metadata.annotations?.['argocd.argoproj.io/sync-wave'];
+      expect(objs.filter((o) => o.kind === 'CustomResourceDefinition').map(wave)).toEqual(['-2', '-2']);
+      expect(wave(find(objs, 'Deployment', 'kube-starrocks-operator'))).toBe('-1');
+      expect(wave(find(objs, 'StarRocksCluster', 'analytics'))).toBe('0');
+      expect(wave(find(objs, 'StarRocksWarehouse', 'etl'))).toBe('1');
+      expect(find(objs, 'Job', 'analytics-initpwd').metadata.annotations['argocd.argoproj.io/hook']).toBe('PostSync');
+    },
+  },
+  {
     file: 'operator.ts',
     build: operator.build,
     files: operatorCrdFiles,
@@ -309,6 +323,8 @@ const EXAMPLES: Example[] = [
         'ServiceAccount starrocks-operator/starrocks',
         'Role starrocks/kube-starrocks-operator',
         'RoleBinding starrocks/kube-starrocks-operator',
+        'ClusterRole -/kube-starrocks-operator:starrocks',
+        'ClusterRoleBinding -/kube-starrocks-operator:starrocks',
         'Role starrocks-operator/cn-leader-election-role',
         'RoleBinding starrocks-operator/cn-leader-election-rolebinding',
         'CustomResourceDefinition -/starrocksclusters.starrocks.com',

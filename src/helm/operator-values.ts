@@ -17,7 +17,7 @@ import { show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ImagePullPolicy } from '../components/options';
 import { StarRocksOperator } from '../operator/operator';
-import { StarRocksOperatorProps } from '../operator/props';
+import { OperatorRbacRules, StarRocksOperatorProps } from '../operator/props';
 
 /** Where the operator subchart's values sit in the kube-starrocks values. */
 const ROOT = 'operator';
@@ -147,7 +147,7 @@ export function operatorPropsFromValues(v: ValuesMap, ctx: HelmContext): StarRoc
     },
     // Chart parity: the chart puts the watched namespace's Role and RoleBinding into the operator's
     // namespace (bug #710); a migrated release must keep the same objects.
-    rbac: { create, namespacedRbacInOperatorNamespace: true },
+    rbac: { create, namespacedRbacInOperatorNamespace: true, rules: OperatorRbacRules.CHART_COMPATIBLE },
   };
   // the props the values leave unset are left out, not set to undefined
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
