@@ -137,6 +137,10 @@ enum Place {
  * the app synthesizes.
  *
  * @example
+ * import { Chart } from 'cdk8s';
+ * import { OperatorCrdSource, StarRocksGitOps, StarRocksOperator } from 'cdk8s-starrocks';
+ *
+ * declare const chart: Chart;
  * new StarRocksOperator(chart, 'Operator', {
  *   crds: [OperatorCrdSource.fromFile('crds/starrocks.com_starrocksclusters.yaml')],
  * });
