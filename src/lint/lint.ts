@@ -101,7 +101,8 @@ export function lint(inputs: readonly LintInput[]): LintResult {
     const spec = mapOf(value.spec);
     const parts = value.kind === 'StarRocksWarehouse'
       ? [{ spec: mapOf(spec.template), env: 'envVars', kind: ComponentKind.CN }]
-      : COMPONENTS.filter((c) => c.kind !== undefined).map((c) => ({ spec: mapOf(spec[c.field]), env: c.env as string, kind: c.kind as ComponentKind }));
+      : COMPONENTS.filter((c) => c.kind !== undefined)
+        .map((c) => ({ spec: mapOf(spec[c.field]), env: c.env as string, kind: c.kind as ComponentKind }));
     for (const part of parts) {
       const info = mapOf(part.spec.configMapInfo);
       const cmName = strOf(info.configMapName);
