@@ -5,7 +5,7 @@
  * @internal
  */
 import { FindingSink } from './findings';
-import { DataMap, isMap, listOf, mapOf, strOf } from './read';
+import { DataMap, listOf, mapOf, strOf } from './read';
 import { formatPath } from './structural';
 import { ComponentKind } from '../cluster/component-kind';
 import { show } from '../common/validate';
@@ -23,10 +23,13 @@ function warningRule(message: string): string {
 /**
  * Checks the config text under `key` of a ConfigMap for a component of `kind`; `envVars` is the
  * component's env list (for `${VAR}` references). Findings go to `sink` (the ConfigMap's).
+ * `helmRendered`: the ConfigMap is `helm template` output (see `StreamObject.helmRendered`).
  *
  * @internal
  */
-export function checkConfigText(configMap: DataMap, key: string, kind: ComponentKind, envVars: unknown, sink: FindingSink): void {
+export function checkConfigText(
+  configMap: DataMap, key: string, kind: ComponentKind, envVars: unknown, sink: FindingSink, helmRendered = false,
+): void {
   const data = mapOf(configMap.data);
   const path = formatPath(['data', key]);
   const text = strOf(data[key]);
@@ -36,7 +39,13 @@ export function checkConfigText(configMap: DataMap, key: string, kind: Component
     return;
   }
   const names = new Set(listOf(envVars).map((e) => strOf(mapOf(e).name)).filter((n): n is string => n !== undefined));
-  const findings = checkConfigAssignments(kind, configAssignments(kind, text), { prop: path, hasEnvVar: (name) => names.has(name) });
+  const findings = checkConfigAssignments(kind, configAssignments(kind, text), {
+    prop: path,
+    hasEnvVar: (name) => names.has(name),
+    // Helm prints a number of 7 digits or more of configyaml in exponent form: the library warns
+    // there (quote it in the values), as it does when rendering the chart
+    chartPrinted: helmRendered,
+  });
   for (const e of findings.errors) {
     sink.error(path, 'config/value', `${show(e.prop.slice(path.length + 1))} ${e.problem}`);
   }
@@ -44,9 +53,4 @@ export function checkConfigText(configMap: DataMap, key: string, kind: Component
     const message = w.replace(/^[a-z]+\.conf: /, '');
     sink.warning(path, warningRule(message), message);
   }
-}
-
-/** Whether a value is a config map with a string `data` map (what the check can read). @internal */
-export function hasData(configMap: DataMap): boolean {
-  return isMap(configMap.data);
 }

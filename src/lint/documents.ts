@@ -11,6 +11,8 @@ export interface StreamObject {
   /** Position for messages: `document 3` or `document 3, items[2]`. */
   readonly where: string;
   readonly value: unknown;
+  /** The document carries Helm's `# Source: <chart>/templates/...` comment: `helm template` printed it. */
+  readonly helmRendered: boolean;
 }
 
 /** Thrown for a stream that is not YAML; the message says where. @internal */
@@ -45,10 +47,12 @@ export function readStream(text: string): StreamObject[] {
     const value: unknown = doc.toJS({ maxAliasCount: 1000 });
     if (value === null || value === undefined) return;
     const where = `document ${i + 1}`;
+    const comment = `${doc.commentBefore ?? ''}\n${(doc.contents as { commentBefore?: string } | null)?.commentBefore ?? ''}`;
+    const helmRendered = /^ ?Source: \S+\/templates\//m.test(comment);
     if (isMap(value) && isList(value)) {
-      (value.items as unknown[]).forEach((item, j) => out.push({ where: `${where}, items[${j}]`, value: item }));
+      (value.items as unknown[]).forEach((item, j) => out.push({ where: `${where}, items[${j}]`, value: item, helmRendered }));
     } else {
-      out.push({ where, value });
+      out.push({ where, value, helmRendered });
     }
   });
   return out;

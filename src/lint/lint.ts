@@ -113,7 +113,7 @@ export function lint(inputs: readonly LintInput[]): LintResult {
       configDone.add(`${cmName}|${ns}|${key}|${part.kind}`);
       const cmSink = configSinks.get(cm) ?? new FindingSink();
       configSinks.set(cm, cmSink);
-      checkConfigText(mapOf(cm.object.value), key, part.kind, part.spec[part.env], cmSink);
+      checkConfigText(mapOf(cm.object.value), key, part.kind, part.spec[part.env], cmSink, cm.object.helmRendered);
     }
     findings.push(...located(o, sink.items));
   }
