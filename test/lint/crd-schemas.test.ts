@@ -80,7 +80,8 @@ describeShared('src/lint/crd-schemas.ts', () => {
     expect(compactPaths(compact, '', []).sort()).toEqual(want);
     expect(want.length).toBeGreaterThan(500);
     const fe: any = (compact.p as any).spec?.p?.starRocksFeSpec ?? (compact.p as any).spec.p.template;
-    const sourceFe = served.schema.openAPIV3Schema.properties.spec.properties.starRocksFeSpec ?? served.schema.openAPIV3Schema.properties.spec.properties.template;
+    const sourceSpec = served.schema.openAPIV3Schema.properties.spec.properties;
+    const sourceFe = sourceSpec.starRocksFeSpec ?? sourceSpec.template;
     expect(fe.p.storageVolumes.i.r).toEqual([...sourceFe.properties.storageVolumes.items.required].sort());
     expect(fe.p.storageVolumes.i.p.storageSize.pt).toEqual(sourceFe.properties.storageVolumes.items.properties.storageSize.pattern);
   });
