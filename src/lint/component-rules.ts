@@ -9,6 +9,7 @@
 import { FindingSink } from './findings';
 import { DataMap, isMap, listOf, mapOf, numOf, stringMapOf, strOf } from './read';
 import { ComponentKey, configMountPath, FE_PROXY_PORT, NAME_BUDGET, PORTS, PROBE_PERIOD_SECONDS, SERVICE_TYPES } from '../common/constants';
+import { StarRocksPropError } from '../common/errors';
 import {
   checkAffinity, checkAnnotations, checkDnsLabel, checkEnvVar, checkIp, checkLabels, checkObjectName, checkPortNumber, checkSysctlName,
   checkToleration, EnvVarRuleInput, TolerationRuleInput,
@@ -89,9 +90,8 @@ function quantities(spec: DataMap, p: string, field: 'requests' | 'limits', sink
       if (typeof v === 'string') out[name] = ResourceQuantity.of(v);
       else if (typeof v === 'number' && Number.isInteger(v)) out[name] = ResourceQuantity.fromNumber(v);
     } catch (e) {
-      const problem = (e as { problem?: unknown }).problem;
-      if (typeof problem !== 'string') throw e;
-      sink.error(`${p}.${field}.${name}`, 'k8s/resources', problem);
+      if (!(e instanceof StarRocksPropError)) throw e;
+      sink.error(`${p}.${field}.${name}`, 'k8s/resources', e.problem);
     }
   }
   return out;

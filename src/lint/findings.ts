@@ -5,6 +5,8 @@
  * @internal
  */
 
+import { StarRocksPropError } from '../common/errors';
+
 /** `error`: the object is refused, dropped or breaks the cluster; `warning`: probably not what was meant. @internal */
 export type Severity = 'error' | 'warning';
 
@@ -67,9 +69,8 @@ export class FindingSink {
     try {
       check();
     } catch (e) {
-      if (!(e instanceof Error) || e.name !== 'StarRocksPropError') throw e;
-      const { prop, problem } = e as Error & { prop: string; problem: string };
-      this.items.push({ path: prop, rule, severity, message: problem });
+      if (!(e instanceof StarRocksPropError)) throw e;
+      this.items.push({ path: e.prop, rule, severity, message: e.problem });
     }
   }
 }

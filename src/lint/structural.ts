@@ -18,6 +18,7 @@
  * @internal
  */
 import { CompactSchema, CompactSchemaRef } from './schema-types';
+import { suggestKeys } from '../config/suggest';
 
 /** A path into a document: keys and list indexes. @internal */
 export type PathSegment = string | number;
@@ -201,7 +202,11 @@ class Validator {
       } else if (typeof s.a === 'object' || typeof s.a === 'number') {
         this.check(value[k], s.a, [...path, k]);
       } else if (closed) {
-        this.add([...path, k], 'undeclared', 'is not a field of the CRD (the API server drops it)');
+        const near = suggestKeys(k, Object.keys(props));
+        const hint = k === 'resources' && 'limits' in props && 'requests' in props
+          ? '; write limits and requests directly in the component (a common mistake, operator issue #429)'
+          : near.length > 0 ? `; did you mean ${near.map((n) => JSON.stringify(n)).join(' or ')}?` : '';
+        this.add([...path, k], 'undeclared', `is not a field of the CRD (the API server drops it)${hint}`);
       }
     }
   }

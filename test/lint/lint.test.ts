@@ -93,7 +93,13 @@ describe('lint', () => {
     // THEN
     expect(brief(findings)).toEqual(['schema spec.starRocksFeSpec.resources error']);
     expect(findings[0]).toMatchObject({ file: 'm.yaml', object: 'StarRocksCluster/db/sr' });
-    expect(findings[0].message).toMatch(/not a field of the CRD/);
+    expect(findings[0].message).toMatch(/not a field of the CRD .*write limits and requests directly in the component/);
+  });
+
+  test('fails a misspelt field, suggesting the declared one', () => {
+    const findings = findingsOf(set(cluster(), 'spec.starRocksFeSpec.feEnvVar', []));
+    expect(brief(findings)).toEqual(['schema spec.starRocksFeSpec.feEnvVar error']);
+    expect(findings[0].message).toMatch(/did you mean "feEnvVars"\?/);
   });
 
   test('fails a decimal CPU written as a number', () => {
