@@ -20,6 +20,7 @@ import { ComponentKind } from '../cluster/component-kind';
 import { DERIVED_NAMES, NAME_BUDGET, WAREHOUSE_ALIAS_SUFFIX } from '../common/constants';
 import { checkAnnotations, checkDnsLabel, checkDnsSubdomain, checkLabels } from '../common/k8s-rules';
 import { show } from '../common/validate';
+import type { ConfigAssignment } from '../config/check';
 
 /** One input: a file name for messages (`-` for standard input) and its text. @internal */
 export interface LintInput {
@@ -37,18 +38,11 @@ const KINDS: { readonly [kind: string]: { readonly apiVersion: string; readonly 
   StarRocksWarehouse: { apiVersion: STARROCKS_WAREHOUSE_API_VERSION, schema: STARROCKS_WAREHOUSE },
 };
 
-/** The cluster's component specs: field, component, its env field and config kind. */
-interface ComponentField {
-  readonly field: string;
-  readonly component: LintComponent;
-  readonly env?: string;
-  readonly kind?: ComponentKind;
-}
-
-const COMPONENTS: readonly ComponentField[] = [
-  { field: 'starRocksFeSpec', component: 'fe', env: 'feEnvVars', kind: ComponentKind.FE },
-  { field: 'starRocksBeSpec', component: 'be', env: 'beEnvVars', kind: ComponentKind.BE },
-  { field: 'starRocksCnSpec', component: 'cn', env: 'cnEnvVars', kind: ComponentKind.CN },
+/** The cluster's component specs. */
+const COMPONENTS: ReadonlyArray<{ readonly field: string; readonly component: LintComponent }> = [
+  { field: 'starRocksFeSpec', component: 'fe' },
+  { field: 'starRocksBeSpec', component: 'be' },
+  { field: 'starRocksCnSpec', component: 'cn' },
   { field: 'starRocksFeProxySpec', component: 'fe-proxy' },
 ];
 
@@ -80,17 +74,17 @@ export function lint(inputs: readonly LintInput[]): LintResult {
       findings.push({ file: input.file, object: '', path: '', rule: 'file', severity: 'error', message: e.message });
     }
   }
-  const configMaps = new Map<string, Located>();
+  const configMaps = new Map<string, Located[]>();
   for (const o of objects) {
     const v = mapOf(o.object.value);
     if (v.kind === 'ConfigMap' && v.apiVersion === 'v1') {
       const md = mapOf(v.metadata);
-      configMaps.set(`${strOf(md.namespace) ?? ''}/${strOf(md.name) ?? ''}`, o);
+      const id = `${strOf(md.namespace) ?? ''}/${strOf(md.name) ?? ''}`;
+      configMaps.set(id, [...configMaps.get(id) ?? [], o]);
     }
   }
   let checked = 0;
-  const configSinks = new Map<Located, FindingSink>();
-  const configDone = new Set<string>();
+  const configs = new ConfigChecks(configMaps);
   for (const o of objects) {
     const value = o.object.value;
     if (!isChecked(value)) continue;
@@ -99,30 +93,69 @@ export function lint(inputs: readonly LintInput[]): LintResult {
     checkObject(value, sink);
     const ns = strOf(mapOf(value.metadata).namespace) ?? '';
     const spec = mapOf(value.spec);
-    const parts = value.kind === 'StarRocksWarehouse'
-      ? [{ spec: mapOf(spec.template), env: 'envVars', kind: ComponentKind.CN }]
-      : COMPONENTS.filter((c) => c.kind !== undefined)
-        .map((c) => ({ spec: mapOf(spec[c.field]), env: c.env as string, kind: c.kind as ComponentKind }));
-    for (const part of parts) {
-      const info = mapOf(part.spec.configMapInfo);
-      const cmName = strOf(info.configMapName);
-      const key = strOf(info.resolveKey);
-      // a ConfigMap of the same namespace; one without a namespace goes wherever it is applied
-      const cm = cmName && key ? configMaps.get(`${ns}/${cmName}`) ?? configMaps.get(`/${cmName}`) : undefined;
-      if (cm === undefined || key === undefined || configDone.has(`${cmName}|${ns}|${key}|${part.kind}`)) continue;
-      configDone.add(`${cmName}|${ns}|${key}|${part.kind}`);
-      const cmSink = configSinks.get(cm) ?? new FindingSink();
-      configSinks.set(cm, cmSink);
-      checkConfigText(mapOf(cm.object.value), key, part.kind, part.spec[part.env], cmSink, cm.object.helmRendered);
+    if (value.kind === 'StarRocksWarehouse') {
+      configs.check(o, ns, mapOf(spec.template), 'envVars', ComponentKind.CN);
+    } else {
+      const fe = configs.check(o, ns, mapOf(spec.starRocksFeSpec), 'feEnvVars', ComponentKind.FE);
+      configs.check(o, ns, mapOf(spec.starRocksBeSpec), 'beEnvVars', ComponentKind.BE);
+      configs.check(o, ns, mapOf(spec.starRocksCnSpec), 'cnEnvVars', ComponentKind.CN);
+      if (fe !== undefined) checkRunMode(spec, fe, sink);
     }
     findings.push(...located(o, sink.items));
   }
+  const configSinks = configs.sinks;
   for (const [cm, sink] of configSinks) findings.push(...located(cm, sink.items));
   const errors = findings.filter((f) => f.severity === 'error').length;
   return {
     findings,
     summary: { checked, passedOver: objects.length - checked, errors, warnings: findings.length - errors },
   };
+}
+
+/** The config checks of the ConfigMaps the checked objects refer to, each file once. */
+class ConfigChecks {
+  public readonly sinks = new Map<Located, FindingSink>();
+  private readonly done = new Map<string, ConfigAssignment[] | undefined>();
+
+  constructor(private readonly configMaps: ReadonlyMap<string, readonly Located[]>) {}
+
+  /** Checks the config file of a component spec when its ConfigMap was read; returns its assignments. */
+  public check(from: Located, ns: string, spec: DataMap, envField: string, kind: ComponentKind): ConfigAssignment[] | undefined {
+    const info = mapOf(spec.configMapInfo);
+    const name = strOf(info.configMapName);
+    const key = strOf(info.resolveKey);
+    if (!name || !key) return undefined;
+    // a ConfigMap of the same namespace (one without a namespace goes wherever it is applied), of
+    // the same file when several files have one of that name
+    const candidates = [...this.configMaps.get(`${ns}/${name}`) ?? [], ...ns === '' ? [] : this.configMaps.get(`/${name}`) ?? []];
+    const cm = candidates.find((c) => c.file === from.file) ?? candidates[0];
+    if (cm === undefined) return undefined;
+    const id = `${cm.file}|${cm.object.where}|${key}|${kind}`;
+    if (!this.done.has(id)) {
+      const sink = this.sinks.get(cm) ?? new FindingSink();
+      this.sinks.set(cm, sink);
+      this.done.set(id, checkConfigText(mapOf(cm.object.value), key, kind, spec[envField], sink, cm.object.helmRendered));
+    }
+    return this.done.get(id);
+  }
+}
+
+/**
+ * V61: a cluster of CN without BE is a shared-data cluster, which needs `run_mode = shared_data` in
+ * fe.conf (the FE otherwise runs shared-nothing and has no storage for the CNs); the reverse, BE
+ * without CN in shared-data mode, cannot store data either.
+ */
+function checkRunMode(spec: DataMap, fe: readonly ConfigAssignment[], sink: FindingSink): void {
+  const mode = [...fe].reverse().find((a) => a.key === 'run_mode')?.value.trim().toLowerCase() ?? 'shared_nothing';
+  const shared = mode.includes('shared_data');
+  const hasBe = isMap(spec.starRocksBeSpec);
+  const hasCn = isMap(spec.starRocksCnSpec);
+  if (hasCn && !hasBe && !shared) {
+    sink.warning('spec.starRocksCnSpec', 'V61', `has no BE beside it, but fe.conf sets run_mode ${show(mode)}: a cluster of CN without BE needs run_mode = shared_data (and its storage settings)`);
+  }
+  if (hasBe && !hasCn && shared) {
+    sink.warning('spec.starRocksBeSpec', 'V61', 'is the only compute of a cluster whose fe.conf sets run_mode = shared_data: shared-data clusters compute with CN');
+  }
 }
 
 function located(o: Located, items: readonly ObjectFinding[]): Finding[] {

@@ -200,6 +200,36 @@ describe('lint', () => {
     expect(brief(findings)).toEqual(['config/undefined-variable data["fe.conf"] warning']);
   });
 
+  test('fails two ports of a config that are the same (V40)', () => {
+    const findings = findingsOf(cluster(), feConfigMap('http_port = 9030\n'));
+    expect(brief(findings)).toEqual(['V40 data["fe.conf"] error']);
+    expect(findings[0].message).toMatch(/"query_port" is 9030 like "http_port"/);
+  });
+
+  test('warns on a cluster of CN without BE whose fe.conf is not shared-data (V61)', () => {
+    // GIVEN
+    const cnOnly = cluster();
+    delete cnOnly.spec.starRocksBeSpec;
+
+    // THEN
+    expect(brief(findingsOf(cnOnly, feConfigMap()))).toEqual(['V61 spec.starRocksCnSpec warning']);
+    expect(brief(findingsOf(cnOnly, feConfigMap('run_mode = shared_data\n')))).toEqual([]);
+  });
+
+  test('a ConfigMap of the same name in several files: the one of the cluster\'s file is checked', () => {
+    // GIVEN
+    const inputs = [
+      { file: 'a.yaml', text: stream(cluster(), feConfigMap('http_port = 8030\n')) },
+      { file: 'b.yaml', text: stream(cluster(), feConfigMap('no_such_key = 1\n')) },
+    ];
+
+    // WHEN
+    const findings = lint(inputs).findings;
+
+    // THEN
+    expect(findings.map(f => `${f.file} ${f.rule}`)).toEqual(['b.yaml config/unknown-key']);
+  });
+
   test('fails the operator rules checkable on a manifest', () => {
     const fe = 'spec.starRocksFeSpec';
     const cases: Array<[string, (c: any) => void, string[]]> = [
