@@ -105,6 +105,13 @@ project.addTask('config-catalog', {
   steps: [{ exec: 'node projenrc/config-catalog.js' }],
 });
 
+// src/lint/crd-schemas.ts is generated from ../shared/crds by projenrc/crd-schemas.js: the
+// StarRocks CRD schemas `lint` checks against, compact (no descriptions, shared subtrees)
+project.addTask('crd-schemas', {
+  description: 'Regenerate src/lint/crd-schemas.ts (StarRocks CRD schemas for lint) from ../shared/crds',
+  steps: [{ exec: 'node projenrc/crd-schemas.js' }],
+});
+
 // every jsii warning shown: projen silences the reserved-word ones by default; projenrc/jsii-compile.js
 // lists the reserved words the API keeps (with the reason) and fails on any other
 project.compileTask.reset('node projenrc/jsii-compile.js');

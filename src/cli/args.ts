@@ -106,6 +106,8 @@ It prints the same Kubernetes objects the chart would, as multi-document YAML.
 Usage:
   cdk8s-starrocks template RELEASE [CHART] [flags]
   cdk8s-starrocks template CHART [flags]             (release "${DEFAULT_RELEASE_NAME}", as with Helm)
+  cdk8s-starrocks lint FILE... [--output text|json]  (checks StarRocksCluster and StarRocksWarehouse
+                                                     manifests; "cdk8s-starrocks lint --help")
   cdk8s-starrocks --help | --version
 
 Arguments:

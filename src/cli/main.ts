@@ -173,6 +173,12 @@ function template(req: TemplateRequest, io: CliIo): string {
  * @internal
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'lint') {
+    // loaded on demand: `template` never loads the lint rules and the CRD schemas
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runLint } = require('./lint') as typeof import('./lint');
+    return runLint(argv.slice(1), io);
+  }
   let debug = argv.includes('--debug');
   try {
     const req = parseArgs(argv);
