@@ -7,8 +7,9 @@ import {
   checkAffinity, checkConfigMapData, checkDnsSubdomain, checkIp, checkMaxUnavailable, checkLabels, checkObjectName, checkSysctlName, checkToleration,
 } from '../common/k8s-rules';
 import { checkResourceRequirements } from '../common/quantity';
+import { checkTopologySpreadConstraints } from '../common/topology-spread-rules';
 import { checkDnsLabel, checkInt, checkMountPath, checkOneOf, fail } from '../common/validate';
-import { affinityToWire, pvcRetentionPolicyToWire, updateStrategyToWire } from '../common/wire';
+import { affinityToWire, pvcRetentionPolicyToWire, topologySpreadToWire, updateStrategyToWire } from '../common/wire';
 import { StarRocksConfig } from '../config/config';
 
 /** What the scalar checks need of the component. @internal */
@@ -162,6 +163,10 @@ export function checkInheritedPodFields(
   const affinity = inherit('affinity');
   if (affinity !== undefined) {
     checkAffinity(propOf('affinity'), affinityToWire(affinity, propOf('affinity')));
+  }
+  const spread = inherit('topologySpreadConstraints');
+  if (spread !== undefined && spread.length > 0) {
+    checkTopologySpreadConstraints(propOf('topologySpreadConstraints'), topologySpreadToWire(spread, propOf('topologySpreadConstraints')));
   }
   // core `validateHostAliases`: an IP and DNS-subdomain host names
   (inherit('hostAliases') ?? []).forEach((h, i) => {

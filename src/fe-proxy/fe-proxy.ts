@@ -7,6 +7,7 @@ import { checkImage } from '../common/image';
 import { checkAffinity, checkAnnotations, checkConfigMapData, checkLabels, checkObjectName, checkToleration } from '../common/k8s-rules';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { checkResourceRequirements, renderSpecResources } from '../common/quantity';
+import { checkTopologySpreadConstraints } from '../common/topology-spread-rules';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkMountPath, checkOneOf, copyStringMap, fail } from '../common/validate';
 import { affinityToWire, tolerationsToWire, topologySpreadToWire } from '../common/wire';
 import { StarRocksResources, ComponentServiceOptions, ImagePullPolicy } from '../components/options';
@@ -210,6 +211,7 @@ export function renderFeProxy(o: FeProxyOptions, clusterName: string): FeProxySp
   }
   if (o.topologySpreadConstraints !== undefined && o.topologySpreadConstraints.length > 0) {
     spec.topologySpreadConstraints = topologySpreadToWire(o.topologySpreadConstraints, `${p}.topologySpreadConstraints`);
+    checkTopologySpreadConstraints(`${p}.topologySpreadConstraints`, spec.topologySpreadConstraints);
   }
   if (o.schedulerName !== undefined) {
     spec.schedulerName = checkObjectName(`${p}.schedulerName`, o.schedulerName);

@@ -35,6 +35,10 @@ export function addHelmChart(scope: Construct, request: HelmRenderRequest): void
     const { addWarehouseChart } = require('./warehouse-chart') as typeof import('./warehouse-chart');
     addWarehouseChart(scope, request.values, request);
   }
+  // what the charts print as given is checked against the CRDs, naming the values key
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkCustomResources } = require('./crd-check') as typeof import('./crd-check');
+  checkCustomResources(scope, request.chart === 'kube-starrocks' ? 'starrocks.' : '');
 }
 
 /**

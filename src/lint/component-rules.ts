@@ -16,6 +16,7 @@ import {
 } from '../common/k8s-rules';
 import { LABEL_COMPONENT, LABEL_OWNER } from '../common/labels';
 import { checkResourceRequirements, ResourceQuantity } from '../common/quantity';
+import { checkTopologySpreadConstraints } from '../common/topology-spread-rules';
 import { show } from '../common/validate';
 
 /** Which component a spec is: its key in derived names, or `fe-proxy`. @internal */
@@ -69,6 +70,10 @@ function checkPodRules(spec: DataMap, p: string, sink: FindingSink): void {
     if (isMap(t)) sink.attempt('k8s/tolerations', () => checkToleration(`${p}.tolerations[${i}]`, t as TolerationRuleInput));
   });
   if (isMap(spec.affinity)) sink.attempt('k8s/affinity', () => checkAffinity(`${p}.affinity`, spec.affinity));
+  const spread = listOf(spec.topologySpreadConstraints);
+  if (spread.length > 0) {
+    sink.attempt('k8s/topology-spread', () => checkTopologySpreadConstraints(`${p}.topologySpreadConstraints`, spread));
+  }
   listOf(spec.sysctls).forEach((s, i) => {
     const name = strOf(mapOf(s).name);
     if (name !== undefined) sink.attempt('k8s/sysctls', () => checkSysctlName(`${p}.sysctls[${i}].name`, name));

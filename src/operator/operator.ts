@@ -34,6 +34,7 @@ import { ImageReference } from '../common/image';
 import { checkAffinity, checkAnnotations, checkEnvVar, checkLabels, checkToleration } from '../common/k8s-rules';
 import type { EnvVarRuleInput, TolerationRuleInput } from '../common/k8s-rules';
 import { renderResources, ResourceQuantity } from '../common/quantity';
+import { checkContainerSecurityContext } from '../common/security-context-rules';
 import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ImagePullPolicy, StarRocksResources } from '../components/options';
@@ -190,7 +191,7 @@ export class StarRocksOperator extends Construct {
       : renderResources(`${p}.resources`, props.resources ?? DEFAULT_RESOURCE_QUANTITIES,
         props.resourceClaims === undefined ? undefined : { prop: `${p}.resourceClaims`, names: props.resourceClaims });
     const securityContext: SecurityContext = { ...DEFAULT_SECURITY_CONTEXT, ...wireObject(`${p}.securityContext`, props.securityContext) };
-    checkPrivilegeEscalation(`${p}.securityContext`, securityContext);
+    checkContainerSecurityContext(`${p}.securityContext`, securityContext);
 
     const container: Container = {
       name: MANAGER_CONTAINER,
@@ -400,20 +401,3 @@ function objectKey(kind: string, namespace: string | undefined, name: string): s
   return namespace === undefined ? `${kind} ${name}` : `${kind} ${namespace}/${name}`;
 }
 
-/**
- * The API server rejects `allowPrivilegeEscalation: false` together with `privileged: true` or the
- * `CAP_SYS_ADMIN` capability; the default sets it to false.
- */
-function checkPrivilegeEscalation(prop: string, sc: SecurityContext): void {
-  if (sc.allowPrivilegeEscalation !== false) {
-    return;
-  }
-  if (sc.privileged === true) {
-    fail(`${prop}.allowPrivilegeEscalation`, 'true when privileged is true (the API server rejects false)', false);
-  }
-  const add = sc.capabilities?.add;
-  const added: unknown[] = Array.isArray(add) ? add : [];
-  if (added.some((c) => c === 'SYS_ADMIN' || c === 'CAP_SYS_ADMIN')) {
-    fail(`${prop}.allowPrivilegeEscalation`, 'true when capabilities.add contains SYS_ADMIN (the API server rejects false)', false);
-  }
-}

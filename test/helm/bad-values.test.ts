@@ -11,69 +11,7 @@ import { ValueSchema } from '../../src/helm/schema/dsl';
 import { KUBE_STARROCKS_VALUES_SCHEMA } from '../../src/helm/schema/kube-starrocks';
 import { WAREHOUSE_VALUES_SCHEMA } from '../../src/helm/schema/warehouse';
 import { cliSandbox } from '../util/cli';
-
-/** A values key as path segments: map keys, and list indexes as numbers. */
-type Path = ReadonlyArray<string | number>;
-
-interface DeclaredKey {
-  readonly path: Path;
-  readonly schema: ValueSchema;
-  /** Under a secret schema: its values must never show. */
-  readonly secret: boolean;
-}
-
-/** Every declared key under `schema`, depth first; list items as `[0]`, user maps through the key `k`. */
-function declaredKeys(schema: ValueSchema, path: Path = [], secret = false, out: DeclaredKey[] = []): DeclaredKey[] {
-  const isSecret = secret || ('secret' in schema && schema.secret === true);
-  if (path.length > 0) {
-    out.push({ path, schema, secret: isSecret });
-  }
-  switch (schema.type) {
-    case 'struct':
-      for (const [k, field] of Object.entries(schema.fields)) {
-        declaredKeys(field, [...path, k], isSecret, out);
-      }
-      break;
-    case 'mapOf':
-      declaredKeys(schema.values, [...path, 'k'], isSecret, out);
-      break;
-    case 'listOf':
-      declaredKeys(schema.items, [...path, 0], isSecret, out);
-      break;
-    case 'oneOf':
-      // the children of each alternative (the key itself is a case already)
-      for (const alternative of schema.alternatives) {
-        if (alternative.type === 'struct' || alternative.type === 'mapOf' || alternative.type === 'listOf') {
-          const children = declaredKeys(alternative, path, isSecret, []);
-          out.push(...children.filter((c) => c.path.length > path.length));
-        }
-      }
-      break;
-    default:
-      break;
-  }
-  return out;
-}
-
-function keyOf(path: Path): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-/** The values with `value` at `path` (lists made as needed), over `base`. */
-function valuesWith(base: unknown, path: Path, value: unknown): unknown {
-  if (path.length === 0) {
-    return value;
-  }
-  const [head, ...rest] = path;
-  if (typeof head === 'number') {
-    const list = Array.isArray(base) ? [...base] : [];
-    list[head] = valuesWith(list[head], rest, value);
-    return list;
-  }
-  const map = typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...base } as { [k: string]: unknown } : {};
-  map[head] = valuesWith(map[head], rest, value);
-  return map;
-}
+import { DeclaredKey, declaredKeys, keyOf, valuesWith } from '../util/values-keys';
 
 /** A distinctive text for string-typed wrong values: it must never show under a secret. */
 const SECRET_TEXT = 'hunter2-do-not-print';

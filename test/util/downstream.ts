@@ -11,6 +11,7 @@ import {
   checkAnnotations, checkConfigMapData, checkEnvVar, checkIp, checkLabels, checkMaxUnavailable, checkObjectName,
   checkPortNumber, checkSysctlName, checkToleration,
 } from '../../src/common/k8s-rules';
+import { checkTopologySpreadConstraints } from '../../src/common/topology-spread-rules';
 
 /** The component specs of a StarRocksCluster and their main container's name. */
 const COMPONENTS: ReadonlyArray<readonly [string, string]> = [
@@ -99,6 +100,7 @@ function checkComponent(problems: string[], where: string, spec: any, main: stri
   for (const envKey of ENV_KEYS) {
     (spec[envKey] ?? []).forEach((e: any, i: number) => collect(problems, `${where}.${envKey}[${i}]`, () => checkEnvVar('e', e)));
   }
+  collect(problems, `${where}.topologySpreadConstraints`, () => checkTopologySpreadConstraints('topologySpreadConstraints', spec.topologySpreadConstraints ?? []));
   (spec.hostAliases ?? []).forEach((h: any, i: number) => collect(problems, `${where}.hostAliases[${i}]`, () => checkIp('ip', h.ip)));
   (spec.sysctls ?? []).forEach((s: any, i: number) => collect(problems, `${where}.sysctls[${i}]`, () => checkSysctlName('name', s.name)));
   const containers = [main, ...(spec.sidecars ?? []).map((c: any) => c.name), ...(spec.initContainers ?? []).map((c: any) => c.name)];
