@@ -120,6 +120,25 @@ function keyOf(s: string, onError: (message: string) => void): string {
   }
 }
 
+/**
+ * What go-yaml v2 makes of a plain key before sigs.k8s.io/yaml turns it into a string: its Go type
+ * and value (`int:16` for `0x10` and `16`, `float:1` for `1.0`, `string:1` for a quoted `"1"`). Two
+ * keys of one map with the same string but not the same Go value are both in go-yaml's map; Helm
+ * then keeps one of them at random.
+ *
+ * @internal
+ */
+export function goKeyIdentity(plain: string): string {
+  const r = resolveGo(plain);
+  switch (r.kind) {
+    case 'word':
+      return r.value === null ? 'null' : `${typeof r.value === 'boolean' ? 'bool' : 'float'}:${r.value}`;
+    case 'int': return `${r.unsigned ? 'uint' : 'int'}:${r.value}`;
+    case 'float': return `float:${r.value}`;
+    default: return `string:${plain}`;
+  }
+}
+
 /** Resolves plain values go-yaml's way (first of the schema's default tags: the composer and the fast reader try it first). */
 export const HELM_PLAIN_VALUE: YAML.ScalarTag = {
   tag: 'tag:cdk8s-starrocks,2025:helm-plain',

@@ -9,7 +9,8 @@
 import type * as YAML from 'yaml';
 import { yamlLibrary, yamlUtil } from '../common/yaml-library';
 import { blockPrinter, simpleValuesReader } from '../fast';
-import { helmReadTags } from './go-yaml-scalars';
+import { goKeyIdentity, helmReadTags } from './go-yaml-scalars';
+import { DeepYamlError, readDeepYaml } from './yaml-deep';
 
 /** The first line of a yaml package error, with where it happened. */
 function describeYamlError(e: YAML.YAMLError): string {
@@ -51,6 +52,7 @@ function checkHelmReads(doc: YAML.Document.Parsed, text: string, source: string)
     const offset = node?.range?.[0] ?? 0;
     throw new Error(`failed to parse ${source}: ${where(text, offset)}: ${problem}`);
   };
+  const written = (n: YAML.Node): string => (n.range ? text.slice(n.range[0], n.range[1]) : String((n as YAML.Scalar).value));
   const mapOrAlias = (n: unknown): boolean => yaml.isMap(n) || (yaml.isAlias(n) && yaml.isMap(n.resolve(doc)));
   const checkMergeSource = (n: unknown): void => {
     if (!(mapOrAlias(n) || (yaml.isSeq(n) && n.items.every(mapOrAlias)))) {
@@ -67,7 +69,19 @@ function checkHelmReads(doc: YAML.Document.Parsed, text: string, source: string)
       if (ancestors.has(target)) fail(node, `anchor '${node.source}' value contains itself`);
     } else if (yaml.isMap(node) || yaml.isSeq(node)) {
       const inside = new Set(ancestors).add(node);
+      // the keys of a map by the string Helm makes of them, with their Go value
+      const keys = new Map<unknown, { identity: string; node: YAML.Scalar }>();
       for (const item of node.items as unknown[]) {
+        if (yaml.isPair(item) && yaml.isScalar(item.key) && item.key.tag !== 'tag:yaml.org,2002:merge') {
+          const key = item.key;
+          const identity = key.type === 'PLAIN' && key.tag === undefined && typeof key.source === 'string'
+            ? goKeyIdentity(key.source) : `${key.tag ?? 'string'}:${String(key.value)}`;
+          const before = keys.get(key.value);
+          if (before && before.identity !== identity) {
+            fail(key, `the keys ${written(before.node)} (${where(text, before.node.range?.[0] ?? 0)}) and ${written(key)} are one key ${JSON.stringify(key.value)} for Helm, which keeps either of them at random: write only one`);
+          }
+          keys.set(key.value, { identity, node: key });
+        }
         if (yaml.isPair(item)) {
           if (yaml.isCollection(item.key)) fail(item.key, 'a map key must be a scalar, not a list or a map');
           if (yaml.isScalar(item.key) && item.key.tag === 'tag:yaml.org,2002:merge') checkMergeSource(item.value);
@@ -79,6 +93,9 @@ function checkHelmReads(doc: YAML.Document.Parsed, text: string, source: string)
     }
   }
 }
+
+/** V8's stack overflow (a RangeError, or a SyntaxError when a regular expression is compiled at the limit). */
+const stackOverflow = (e: unknown): boolean => e instanceof Error && e.message.includes('Maximum call stack size exceeded');
 
 let reader: ((text: string) => { [key: string]: unknown } | undefined) | undefined;
 
@@ -102,24 +119,70 @@ export function parseValuesYaml(text: string, source: string): { [key: string]: 
   // block-style files (most values files) are read without the yaml package's parser, same result
   // (with the fast paths on: the reader declines every file with them off)
   reader ??= simpleValuesReader(yamlLibrary(), PARSE_OPTIONS);
-  const simple = reader(text);
+  let simple: { [key: string]: unknown } | undefined;
+  try {
+    simple = reader(text);
+  } catch (e) {
+    // the reader recurses once per level: a file nested some thousands deep is read below
+    if (!stackOverflow(e)) throw e;
+  }
   if (simple !== undefined) {
     return simple;
   }
+  let read: { value: unknown; offset: number } | undefined;
   try {
-    return parseSlow(text, source);
+    read = parseSlow(text, source);
   } catch (e) {
-    // the yaml package composes recursively: a document nested some thousands deep exhausts the stack
-    if (e instanceof RangeError) throw new Error(`failed to parse ${source}: line 1, column 1: the document is nested too deeply to read`);
-    throw e;
+    // the yaml package composes recursively: a document nested some thousands deep exhausts the
+    // stack; it is read again in pieces (only then: the pieces cost a second parse)
+    if (!stackOverflow(e)) throw e;
+    read = parseInPieces(text, source);
+  }
+  return topLevelMap(read, text, source);
+}
+
+/** The file read in pieces (src/cli/yaml-deep.ts), for documents nested too deeply for the yaml package. */
+function parseInPieces(text: string, source: string, pieceDepth?: number): { value: unknown; offset: number } | undefined {
+  try {
+    return readDeepYaml(yamlLibrary(), text, PARSE_OPTIONS, doc => checkHelmReads(doc, text, source), pieceDepth);
+  } catch (d) {
+    if (d instanceof DeepYamlError) throw new Error(`failed to parse ${source}: ${where(text, d.offset)}: ${d.message}`);
+    if (stackOverflow(d)) throw new Error(`failed to parse ${source}: line 1, column 1: the document is nested too deeply to read`);
+    throw d;
   }
 }
 
-function parseSlow(text: string, source: string): { [key: string]: unknown } {
+/**
+ * {@link parseValuesYaml} for a document nested too deeply for the yaml package, with pieces of
+ * `pieceDepth` levels (tests compare it with the normal read on every document).
+ *
+ * @internal
+ */
+export function parseValuesYamlInPieces(text: string, source: string, pieceDepth: number): { [key: string]: unknown } {
+  const bad = CONTROL.exec(text);
+  if (bad) return parseValuesYaml(text, source);
+  return topLevelMap(parseInPieces(text, source, pieceDepth), text, source);
+}
+
+/** The values read, which must be a map (or nothing). */
+function topLevelMap(read: { value: unknown; offset: number } | undefined, text: string, source: string): { [key: string]: unknown } {
+  const value = read?.value;
+  if (value === null || value === undefined) {
+    return {};
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const got = Array.isArray(value) ? 'a list' : `${typeof value} ${JSON.stringify(value)}`;
+    throw new Error(`failed to parse ${source}: the top level of a values file must be a map of values, got ${got} (${where(text, read!.offset)})`);
+  }
+  return value as { [key: string]: unknown };
+}
+
+/** The first document's values and where they start, with the `yaml` package; undefined for no document. */
+function parseSlow(text: string, source: string): { value: unknown; offset: number } | undefined {
   const docs = yamlLibrary().parseAllDocuments(text, PARSE_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0) {
-    return {};
+    return undefined;
   }
   const doc = list[0];
   if (doc.errors.length > 0) {
@@ -130,17 +193,10 @@ function parseSlow(text: string, source: string): { [key: string]: unknown } {
   try {
     value = doc.toJS({ maxAliasCount: 10000 });
   } catch (e) {
+    if (stackOverflow(e)) throw e;
     throw new Error(`failed to parse ${source}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (value === null || value === undefined) {
-    return {};
-  }
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    const got = Array.isArray(value) ? 'a list' : `${typeof value} ${JSON.stringify(value)}`;
-    const node = doc.contents as YAML.Node | null;
-    throw new Error(`failed to parse ${source}: the top level of a values file must be a map of values, got ${got} (${where(text, node?.range?.[0] ?? 0)})`);
-  }
-  return value as { [key: string]: unknown };
+  return { value, offset: (doc.contents as YAML.Node | null)?.range?.[0] ?? 0 };
 }
 
 /**
