@@ -9,7 +9,9 @@
 import type * as YAML from 'yaml';
 import { yamlLibrary, yamlUtil } from '../common/yaml-library';
 import { blockPrinter, simpleValuesReader } from '../fast';
-import { goKeyIdentity, helmReadTags } from './go-yaml-scalars';
+import { goMergeOrder } from './go-yaml-merge';
+import { checkHelmReads, where } from './go-yaml-rules';
+import { helmReadTags } from './go-yaml-scalars';
 import { DeepYamlError, readDeepYaml } from './yaml-deep';
 
 /** The first line of a yaml package error, with where it happened. */
@@ -31,71 +33,14 @@ const PARSE_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.ParseOptio
 /** Characters go-yaml v2 refuses anywhere in a file (NUL and other control characters, DEL, C1 controls but NEL, U+FFFE/U+FFFF, lone surrogates). */
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** `line L, column C` of an offset in `text`. */
-function where(text: string, offset: number): string {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return `line ${line}, column ${offset - start + 1}`;
-}
-
-/**
- * What Helm refuses and the yaml package reads: a key that is a list or a map, an alias inside the
- * node its anchor is on.
- */
-function checkHelmReads(doc: YAML.Document.Parsed, text: string, source: string): void {
-  const yaml = yamlLibrary();
-  const fail = (node: YAML.Node | null | undefined, problem: string): never => {
-    const offset = node?.range?.[0] ?? 0;
-    throw new Error(`failed to parse ${source}: ${where(text, offset)}: ${problem}`);
-  };
-  const written = (n: YAML.Node): string => (n.range ? text.slice(n.range[0], n.range[1]) : String((n as YAML.Scalar).value));
-  const mapOrAlias = (n: unknown): boolean => yaml.isMap(n) || (yaml.isAlias(n) && yaml.isMap(n.resolve(doc)));
-  const checkMergeSource = (n: unknown): void => {
-    if (!(mapOrAlias(n) || (yaml.isSeq(n) && n.items.every(mapOrAlias)))) {
-      fail(n as YAML.Node, 'map merge requires a map or a list of maps as the value');
-    }
-  };
-  // iterative: no recursion however deep the document is
-  const stack: { node: unknown; ancestors: ReadonlySet<unknown> }[] = [{ node: doc.contents, ancestors: new Set() }];
-  while (stack.length > 0) {
-    const { node, ancestors } = stack.pop()!;
-    if (yaml.isAlias(node)) {
-      const target = node.resolve(doc);
-      if (target === undefined) fail(node, `unknown anchor '${node.source}' referenced`);
-      if (ancestors.has(target)) fail(node, `anchor '${node.source}' value contains itself`);
-    } else if (yaml.isMap(node) || yaml.isSeq(node)) {
-      const inside = new Set(ancestors).add(node);
-      // the keys of a map by the string Helm makes of them, with their Go value
-      const keys = new Map<unknown, { identity: string; node: YAML.Scalar }>();
-      for (const item of node.items as unknown[]) {
-        if (yaml.isPair(item) && yaml.isScalar(item.key) && item.key.tag !== 'tag:yaml.org,2002:merge') {
-          const key = item.key;
-          const identity = key.type === 'PLAIN' && key.tag === undefined && typeof key.source === 'string'
-            ? goKeyIdentity(key.source) : `${key.tag ?? 'string'}:${String(key.value)}`;
-          const before = keys.get(key.value);
-          if (before && before.identity !== identity) {
-            fail(key, `the keys ${written(before.node)} (${where(text, before.node.range?.[0] ?? 0)}) and ${written(key)} are one key ${JSON.stringify(key.value)} for Helm, which keeps either of them at random: write only one`);
-          }
-          keys.set(key.value, { identity, node: key });
-        }
-        if (yaml.isPair(item)) {
-          if (yaml.isCollection(item.key)) fail(item.key, 'a map key must be a scalar, not a list or a map');
-          if (yaml.isScalar(item.key) && item.key.tag === 'tag:yaml.org,2002:merge') checkMergeSource(item.value);
-          stack.push({ node: item.key, ancestors: inside }, { node: item.value, ancestors: inside });
-        } else {
-          stack.push({ node: item, ancestors: inside });
-        }
-      }
-    }
-  }
-}
-
 /** V8's stack overflow (a RangeError, or a SyntaxError when a regular expression is compiled at the limit). */
 const stackOverflow = (e: unknown): boolean => e instanceof Error && e.message.includes('Maximum call stack size exceeded');
+
+/** Helm's rules on a composed document: {@link checkHelmReads}, then go-yaml's merge precedence. */
+function readLikeHelm(doc: YAML.Document.Parsed, text: string, source: string): void {
+  checkHelmReads(doc, text, source);
+  if (text.includes('<<')) goMergeOrder(yamlLibrary(), doc);
+}
 
 let reader: ((text: string) => { [key: string]: unknown } | undefined) | undefined;
 
@@ -144,7 +89,7 @@ export function parseValuesYaml(text: string, source: string): { [key: string]: 
 /** The file read in pieces (src/cli/yaml-deep.ts), for documents nested too deeply for the yaml package. */
 function parseInPieces(text: string, source: string, pieceDepth?: number): { value: unknown; offset: number } | undefined {
   try {
-    return readDeepYaml(yamlLibrary(), text, PARSE_OPTIONS, doc => checkHelmReads(doc, text, source), pieceDepth);
+    return readDeepYaml(yamlLibrary(), text, PARSE_OPTIONS, doc => readLikeHelm(doc, text, source), pieceDepth);
   } catch (d) {
     if (d instanceof DeepYamlError) throw new Error(`failed to parse ${source}: ${where(text, d.offset)}: ${d.message}`);
     if (stackOverflow(d)) throw new Error(`failed to parse ${source}: line 1, column 1: the document is nested too deeply to read`);
@@ -188,7 +133,7 @@ function parseSlow(text: string, source: string): { value: unknown; offset: numb
   if (doc.errors.length > 0) {
     throw new Error(`failed to parse ${source}: ${describeYamlError(doc.errors[0])}`);
   }
-  checkHelmReads(doc, text, source);
+  readLikeHelm(doc, text, source);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 10000 });
@@ -238,7 +183,14 @@ export function stringifyObject(obj: unknown): string {
   // the same text as yamlLibrary().stringify(obj, STRINGIFY_OPTIONS), faster (see ../fast/yaml-printer);
   // yamlLibrary().stringify itself with the fast paths off
   printer ??= blockPrinter(yamlLibrary(), yamlUtil(), STRINGIFY_OPTIONS);
-  return printer(obj);
+  try {
+    return printer(obj);
+  } catch (e) {
+    // the printers recurse once or more per level: values some thousands deep that reach a manifest
+    if (!stackOverflow(e)) throw e;
+    const o = obj as { kind?: unknown; metadata?: { name?: unknown } } | null;
+    throw new Error(`the ${String(o?.kind ?? 'object')} ${JSON.stringify(String(o?.metadata?.name ?? ''))} holds values nested too deeply to print (some thousand levels): nest them less`);
+  }
 }
 
 let printer: ((obj: unknown) => string) | undefined;
