@@ -187,17 +187,17 @@ function goUtf8(bytes: Uint8Array): string {
       i++;
       continue;
     } else if (b >= 0xc2 && b <= 0xdf) {
-      n = 1; cp = b & 0x1f; min = 0x80;
+      n = 1; cp = b - 0xc0; min = 0x80;
     } else if (b >= 0xe0 && b <= 0xef) {
-      n = 2; cp = b & 0x0f; min = 0x800;
+      n = 2; cp = b - 0xe0; min = 0x800;
     } else if (b >= 0xf0 && b <= 0xf4) {
-      n = 3; cp = b & 0x07; min = 0x10000;
+      n = 3; cp = b - 0xf0; min = 0x10000;
     }
     let ok = n > 0 && i + n < bytes.length;
     for (let k = 1; ok && k <= n; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (c & 0x3f);
+      if (c === undefined || c < 0x80 || c > 0xbf) ok = false;
+      else cp = cp * 64 + (c - 0x80);
     }
     if (ok && cp >= min && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
       out += String.fromCodePoint(cp);

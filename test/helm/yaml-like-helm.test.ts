@@ -292,7 +292,8 @@ class Literal {
 const TEMPLATE = '{{- range $k, $v := .Values }}\n# {{ $k | toJson | b64enc }}\t{{ kindOf $v }}\t{{ toJson $v | b64enc }}\n{{- end }}\n';
 
 /** What our reader makes of a values file, printed like the template prints Helm's values. */
-function ours(text: string, read: (text: string, source: string) => { [key: string]: unknown } = parseValuesYaml): { lines?: string[]; error?: string } {
+function ours(text: string, read: (text: string, source: string) => { [key: string]: unknown } = parseValuesYaml):
+{ lines?: string[]; error?: string } {
   let values: { [key: string]: unknown };
   try {
     values = read(text, 'values.yaml');
