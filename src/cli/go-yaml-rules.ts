@@ -122,11 +122,12 @@ const LINE_BREAK = /[\u0085\u2028\u2029]/g;
 /**
  * In flow collections, go-yaml reads `?x` as a map key (`[?x]` is `[{x: null}]`) and a tag right
  * before `,`, `[` or `]` as part of the tag (`[!x]` is refused); the `yaml` package reads the
- * string `?x` and an empty tagged value. Refused, from the parser's tokens (looked at only when the
- * text has a `?` or a `!`).
+ * string `?x` and an empty tagged value. Refused, from the parser's tokens (parsed again only when
+ * the text has a `?` or a `!` after `[`, `{`, `,` or `:`).
  */
 function flowQuirks(yaml: typeof YAML, text: string, source: string): void {
-  if (!/[?!]/.test(text)) return;
+  // (a `?` or a tag in a flow collection follows `[`, `{`, `,` or `:`)
+  if (!/[[{,:]\s*[?!]/.test(text)) return;
   const fail = (offset: number, problem: string): never => {
     throw new Error(`failed to parse ${source}: ${where(text, offset)}: ${problem}`);
   };

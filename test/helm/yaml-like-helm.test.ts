@@ -65,7 +65,7 @@ const TAGGED = [
   'a: !!timestamp 2001-02-30', 'a: !!timestamp x', 'a: !!timestamp 12', 'a: !!merge x', 'a: !foo bar', 'a: !foo 12', 'a: !foo ~', 'a: !foo [1]',
   'a: ! 12', 'a: !<tag:yaml.org,2002:int> "12"', 'a: !!value x', '!!str 1: a', '!!int "1": a', '!!int 0x10: a', '!!float "1": a',
   '!!float "3.14159265358979": a', '!!bool "yes": a', '!!null "": a', '!!binary aGVsbG8=: a', '!foo 12: a', '!!set a: 1',
-  'a: !!str &z 12\n  b: *z', 'a: !!int &z "12"\n  b: *z', '1: a\n  !!int "1": b', '1: a\n  !!str 1: b',
+  'a: !!str &z 12\n  b: *z', 'a: !!int &z "12"\n  b: *z', '1: a\n  !!int "1": b',
 ];
 
 function plainScalars(): string[] {
@@ -143,6 +143,7 @@ const STRUCTURES: [string, string][] = [
   ['duplicate keys', '\n  a: 1\n  a: 2'],
   ['duplicate keys after resolution', '\n  1: a\n  "1": b'],
   ['int and float key', '\n  1: a\n  1.0: b'],
+  ['int key and !!str key', '\n  1: a\n  !!str 1: b'],
   ['same int key in two bases', '\n  16: a\n  0x10: b'],
   ['float key', '\n  1.5: a\n  3.14159265358979: b\n  1e6: c\n  100000: d\n  0.1: e\n  99999999999999999999: f'],
   ['bool and int keys', '\n  yes: a\n  0x10: b\n  017: c\n  -0: d'],
@@ -222,6 +223,8 @@ const STRICTER: { readonly [caseName: string]: string } = {
   'int and float key': '`1` and `1.0` likewise',
   'in a flow list "?x"': 'go-yaml reads `[?x]` as `[{x: null}]`, not the string the file seems to say',
   'flow map key ?x': 'likewise `{?x}` is `{x: null}`',
+  'int key and !!str key': '`1` and `!!str 1` likewise',
+  'tag before a comma': 'go-yaml takes the comma of `[!!str, b]` into the tag and reads `[b]`',
   'line separator in a comment': 'go-yaml ends the comment at U+2028 and reads what follows as values',
 };
 
@@ -398,11 +401,12 @@ describeHelm('values YAML read as Helm 3.6.2 reads it', () => {
   });
 
   test('every case read in pieces (the reader of documents too deep for the yaml package) is read as Helm reads it', () => {
-    // pieces of 1 and 3 levels: every collection below the top is composed on its own
+    // pieces of 1 and 3 levels: every collection below the top is composed on its own (the deep
+    // cases, read in pieces of the normal size above, left out: thousands of pieces of 1 level)
     const differences: string[] = [];
     for (const depth of [1, 3]) {
       for (const o of outcomes) {
-        if (KNOWN[o.c.name] !== undefined) continue;
+        if (KNOWN[o.c.name] !== undefined || o.c.text.length > 5000) continue;
         const got = ours(o.c.nested ? `${o.key}:${o.c.text}\n` : o.text, (t, s) => parseValuesYamlInPieces(t, s, depth));
         if (got.error?.includes('has anchors or aliases')) continue;
         if (STRICTER[o.c.name] !== undefined && got.error !== undefined) continue;
