@@ -64,7 +64,8 @@ describe('the command with deep values under an unknown key', () => {
     ['block maps 1000', key => deepBlock(key, 1000)],
     ['block maps 3000', key => deepBlock(key, 3000)],
     ['flow lists 5000', key => deepFlow(key, 5000)],
-    ['flow lists 9999', key => deepFlow(key, 9999)],
+    // (9,998 lists under starrocks: with the two maps above them, 10,000 levels, Helm's limit)
+    ['flow lists 9998', key => deepFlow(key, 9998)],
   ];
 
   test.each(CASES)('%s deep under starrocks: renders what it renders without them', async (_name, make) => {
