@@ -9,7 +9,10 @@
 import type * as YAML from 'yaml';
 import { yamlLibrary, yamlUtil } from '../common/yaml-library';
 import { blockPrinter, simpleValuesReader } from '../fast';
+import { goMergeOrder } from './go-yaml-merge';
+import { checkHelmReads, where } from './go-yaml-rules';
 import { helmReadTags } from './go-yaml-scalars';
+import { DeepYamlError, readDeepYaml } from './yaml-deep';
 
 /** The first line of a yaml package error, with where it happened. */
 function describeYamlError(e: YAML.YAMLError): string {
@@ -30,54 +33,13 @@ const PARSE_OPTIONS: YAML.DocumentOptions & YAML.SchemaOptions & YAML.ParseOptio
 /** Characters go-yaml v2 refuses anywhere in a file (NUL and other control characters, DEL, C1 controls but NEL, U+FFFE/U+FFFF, lone surrogates). */
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** `line L, column C` of an offset in `text`. */
-function where(text: string, offset: number): string {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return `line ${line}, column ${offset - start + 1}`;
-}
+/** V8's stack overflow (a RangeError, or a SyntaxError when a regular expression is compiled at the limit). */
+const stackOverflow = (e: unknown): boolean => e instanceof Error && e.message.includes('Maximum call stack size exceeded');
 
-/**
- * What Helm refuses and the yaml package reads: a key that is a list or a map, an alias inside the
- * node its anchor is on.
- */
-function checkHelmReads(doc: YAML.Document.Parsed, text: string, source: string): void {
-  const yaml = yamlLibrary();
-  const fail = (node: YAML.Node | null | undefined, problem: string): never => {
-    const offset = node?.range?.[0] ?? 0;
-    throw new Error(`failed to parse ${source}: ${where(text, offset)}: ${problem}`);
-  };
-  const mapOrAlias = (n: unknown): boolean => yaml.isMap(n) || (yaml.isAlias(n) && yaml.isMap(n.resolve(doc)));
-  const checkMergeSource = (n: unknown): void => {
-    if (!(mapOrAlias(n) || (yaml.isSeq(n) && n.items.every(mapOrAlias)))) {
-      fail(n as YAML.Node, 'map merge requires a map or a list of maps as the value');
-    }
-  };
-  // iterative: no recursion however deep the document is
-  const stack: { node: unknown; ancestors: ReadonlySet<unknown> }[] = [{ node: doc.contents, ancestors: new Set() }];
-  while (stack.length > 0) {
-    const { node, ancestors } = stack.pop()!;
-    if (yaml.isAlias(node)) {
-      const target = node.resolve(doc);
-      if (target === undefined) fail(node, `unknown anchor '${node.source}' referenced`);
-      if (ancestors.has(target)) fail(node, `anchor '${node.source}' value contains itself`);
-    } else if (yaml.isMap(node) || yaml.isSeq(node)) {
-      const inside = new Set(ancestors).add(node);
-      for (const item of node.items as unknown[]) {
-        if (yaml.isPair(item)) {
-          if (yaml.isCollection(item.key)) fail(item.key, 'a map key must be a scalar, not a list or a map');
-          if (yaml.isScalar(item.key) && item.key.tag === 'tag:yaml.org,2002:merge') checkMergeSource(item.value);
-          stack.push({ node: item.key, ancestors: inside }, { node: item.value, ancestors: inside });
-        } else {
-          stack.push({ node: item, ancestors: inside });
-        }
-      }
-    }
-  }
+/** Helm's rules on a composed document: {@link checkHelmReads}, then go-yaml's merge precedence. */
+function readLikeHelm(doc: YAML.Document.Parsed, text: string, source: string): void {
+  checkHelmReads(doc, text, source);
+  if (text.includes('<<')) goMergeOrder(yamlLibrary(), doc);
 }
 
 let reader: ((text: string) => { [key: string]: unknown } | undefined) | undefined;
@@ -102,45 +64,84 @@ export function parseValuesYaml(text: string, source: string): { [key: string]: 
   // block-style files (most values files) are read without the yaml package's parser, same result
   // (with the fast paths on: the reader declines every file with them off)
   reader ??= simpleValuesReader(yamlLibrary(), PARSE_OPTIONS);
-  const simple = reader(text);
+  let simple: { [key: string]: unknown } | undefined;
+  try {
+    simple = reader(text);
+  } catch (e) {
+    // the reader recurses once per level: a file nested some thousands deep is read below
+    if (!stackOverflow(e)) throw e;
+  }
   if (simple !== undefined) {
     return simple;
   }
+  let read: { value: unknown; offset: number } | undefined;
   try {
-    return parseSlow(text, source);
+    read = parseSlow(text, source);
   } catch (e) {
-    // the yaml package composes recursively: a document nested some thousands deep exhausts the stack
-    if (e instanceof RangeError) throw new Error(`failed to parse ${source}: line 1, column 1: the document is nested too deeply to read`);
-    throw e;
+    // the yaml package composes recursively: a document nested some thousands deep exhausts the
+    // stack; it is read again in pieces (only then: the pieces cost a second parse)
+    if (!stackOverflow(e)) throw e;
+    read = parseInPieces(text, source);
+  }
+  return topLevelMap(read, text, source);
+}
+
+/** The file read in pieces (src/cli/yaml-deep.ts), for documents nested too deeply for the yaml package. */
+function parseInPieces(text: string, source: string, pieceDepth?: number): { value: unknown; offset: number } | undefined {
+  try {
+    return readDeepYaml(yamlLibrary(), text, PARSE_OPTIONS, doc => readLikeHelm(doc, text, source), pieceDepth);
+  } catch (d) {
+    if (d instanceof DeepYamlError) throw new Error(`failed to parse ${source}: ${where(text, d.offset)}: ${d.message}`);
+    if (stackOverflow(d)) throw new Error(`failed to parse ${source}: line 1, column 1: the document is nested too deeply to read`);
+    throw d;
   }
 }
 
-function parseSlow(text: string, source: string): { [key: string]: unknown } {
-  const docs = yamlLibrary().parseAllDocuments(text, PARSE_OPTIONS);
-  const list = Array.isArray(docs) ? docs : [];
-  if (list.length === 0) {
-    return {};
-  }
-  const doc = list[0];
-  if (doc.errors.length > 0) {
-    throw new Error(`failed to parse ${source}: ${describeYamlError(doc.errors[0])}`);
-  }
-  checkHelmReads(doc, text, source);
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 10000 });
-  } catch (e) {
-    throw new Error(`failed to parse ${source}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+/**
+ * {@link parseValuesYaml} for a document nested too deeply for the yaml package, with pieces of
+ * `pieceDepth` levels (tests compare it with the normal read on every document).
+ *
+ * @internal
+ */
+export function parseValuesYamlInPieces(text: string, source: string, pieceDepth: number): { [key: string]: unknown } {
+  const bad = CONTROL.exec(text);
+  if (bad) return parseValuesYaml(text, source);
+  return topLevelMap(parseInPieces(text, source, pieceDepth), text, source);
+}
+
+/** The values read, which must be a map (or nothing). */
+function topLevelMap(read: { value: unknown; offset: number } | undefined, text: string, source: string): { [key: string]: unknown } {
+  const value = read?.value;
   if (value === null || value === undefined) {
     return {};
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
     const got = Array.isArray(value) ? 'a list' : `${typeof value} ${JSON.stringify(value)}`;
-    const node = doc.contents as YAML.Node | null;
-    throw new Error(`failed to parse ${source}: the top level of a values file must be a map of values, got ${got} (${where(text, node?.range?.[0] ?? 0)})`);
+    throw new Error(`failed to parse ${source}: the top level of a values file must be a map of values, got ${got} (${where(text, read!.offset)})`);
   }
   return value as { [key: string]: unknown };
+}
+
+/** The first document's values and where they start, with the `yaml` package; undefined for no document. */
+function parseSlow(text: string, source: string): { value: unknown; offset: number } | undefined {
+  const docs = yamlLibrary().parseAllDocuments(text, PARSE_OPTIONS);
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length === 0) {
+    return undefined;
+  }
+  const doc = list[0];
+  if (doc.errors.length > 0) {
+    throw new Error(`failed to parse ${source}: ${describeYamlError(doc.errors[0])}`);
+  }
+  readLikeHelm(doc, text, source);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 10000 });
+  } catch (e) {
+    if (stackOverflow(e)) throw e;
+    throw new Error(`failed to parse ${source}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return { value, offset: (doc.contents as YAML.Node | null)?.range?.[0] ?? 0 };
 }
 
 /**
@@ -182,7 +183,14 @@ export function stringifyObject(obj: unknown): string {
   // the same text as yamlLibrary().stringify(obj, STRINGIFY_OPTIONS), faster (see ../fast/yaml-printer);
   // yamlLibrary().stringify itself with the fast paths off
   printer ??= blockPrinter(yamlLibrary(), yamlUtil(), STRINGIFY_OPTIONS);
-  return printer(obj);
+  try {
+    return printer(obj);
+  } catch (e) {
+    // the printers recurse once or more per level: values some thousands deep that reach a manifest
+    if (!stackOverflow(e)) throw e;
+    const o = obj as { kind?: unknown; metadata?: { name?: unknown } } | null;
+    throw new Error(`the ${String(o?.kind ?? 'object')} ${JSON.stringify(String(o?.metadata?.name ?? ''))} holds values nested too deeply to print (some thousand levels): nest them less`);
+  }
 }
 
 let printer: ((obj: unknown) => string) | undefined;

@@ -317,7 +317,9 @@ export function simpleValuesReader(
           value = inline(rest, indent);
           noContinuation(indent);
         }
-        // a later duplicate key wins (uniqueKeys: false)
+        // a later duplicate key wins (uniqueKeys: false), unless the two are not the same key for
+        // go-yaml (`1` and "1"): left to the yaml package path, which refuses those
+        if (Object.prototype.hasOwnProperty.call(out, key)) throw DECLINE;
         out[key] = value;
       }
       return out;

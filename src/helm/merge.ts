@@ -39,29 +39,44 @@ export interface CoalesceOptions {
 
 /**
  * A deep copy of plain values data (maps, lists, scalars). `undefined` inside maps is dropped.
+ * Without recursion: values may be nested thousands deep (Helm reads up to 10,000 levels).
  *
  * @internal
  */
 export function copyValues(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(item => copyValues(item));
+  const todo: [ReadonlyValuesMap | readonly unknown[], ValuesMap | unknown[]][] = [];
+  const start = (v: unknown): unknown => {
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      todo.push([v, out]);
+      return out;
+    }
+    if (isMap(v)) {
+      const out: ValuesMap = {};
+      todo.push([v, out]);
+      return out;
+    }
+    return v;
+  };
+  const root = start(value);
+  while (todo.length > 0) {
+    const [from, to] = todo.pop()!;
+    if (Array.isArray(to)) {
+      for (const item of from as readonly unknown[]) to.push(start(item));
+    } else {
+      const src = from as ReadonlyValuesMap;
+      for (const key of Object.keys(src)) {
+        const v = src[key];
+        if (v !== undefined) setOwn(to, key, start(v));
+      }
+    }
   }
-  if (isMap(value)) {
-    return copyMap(value);
-  }
-  return value;
+  return root;
 }
 
 /** A deep copy of a map of values. @internal */
 export function copyMap(value: ReadonlyValuesMap): ValuesMap {
-  const out: ValuesMap = {};
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    if (v !== undefined) {
-      setOwn(out, key, copyValues(v));
-    }
-  }
-  return out;
+  return copyValues(value) as ValuesMap;
 }
 
 /** A value as Helm's warnings print it (short). */
@@ -142,17 +157,22 @@ export function coalesceValues(defaults: unknown, user: unknown, options: Coales
   return dst;
 }
 
-/** Helm's `mergeMaps(a, b)` of `pkg/cli/values`: b wins; maps merge; anything else replaces. */
+/** Helm's `mergeMaps(a, b)` of `pkg/cli/values`: b wins; maps merge; anything else replaces. Without recursion. */
 function mergeMaps(a: ValuesMap, b: ValuesMap): ValuesMap {
   const out = copyMap(a);
-  for (const key of Object.keys(b)) {
-    const v = b[key];
-    if (v === undefined) continue;
-    const current = out[key];
-    if (isMap(v) && hasOwn(out, key) && isMap(current)) {
-      setOwn(out, key, mergeMaps(current, v));
-    } else {
-      setOwn(out, key, copyValues(v));
+  // [into (a private copy), from]: maps at the same key on both sides
+  const todo: [ValuesMap, ValuesMap][] = [[out, b]];
+  while (todo.length > 0) {
+    const [into, from] = todo.pop()!;
+    for (const key of Object.keys(from)) {
+      const v = from[key];
+      if (v === undefined) continue;
+      const current = into[key];
+      if (isMap(v) && hasOwn(into, key) && isMap(current)) {
+        todo.push([current, v]);
+      } else {
+        setOwn(into, key, copyValues(v));
+      }
     }
   }
   return out;

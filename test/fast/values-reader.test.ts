@@ -173,7 +173,8 @@ describe.each(FAST_SETTINGS)('the simple values reader, %s', (_setting, on) => {
 
   test('declines what it does not read', () => {
     for (const text of ['', '# only a comment\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: {b: 1}\n', 'a: >\n  folded\n', 'a: |+\n  kept\n\n',
-      'a:\n  b\n  c\n', '<<: {a: 1}\n', 'a: 1\n---\nb: 2\n', '%YAML 1.1\n---\na: 1\n', 'a:\tb\n', '- a\n', 'a: b: c\n', '__proto__: 1\n', 'a: "\\x41"\n']) {
+      'a:\n  b\n  c\n', '<<: {a: 1}\n', 'a: 1\n---\nb: 2\n', '%YAML 1.1\n---\na: 1\n', 'a:\tb\n', '- a\n', 'a: b: c\n', '__proto__: 1\n', 'a: "\\x41"\n',
+      'a: 1\na: 2\n', 'm:\n  1: a\n  "1": b\n']) {
       expect({ text, read: fast(text) }).toEqual({ text, read: undefined });
     }
   });
@@ -187,6 +188,13 @@ describe.each(FAST_SETTINGS)('the simple values reader, %s', (_setting, on) => {
     })).toBe(on ? 0 : 1);
     // the same text with an anchor goes through the yaml package
     expect(parseValuesYaml(`${text}first: &a 1\nsecond: *a\n`, 'v.yaml')).toEqual({ a: { b: ['x', 'y', 1], c: 'line\n', d: 'multi line' }, list: [{ k: 'v', num: 511 }], first: 1, second: 1 });
+  });
+
+  test('parseValuesYaml: a later duplicate key wins, two keys that are one for Helm only (1 and "1") fail, whichever path', () => {
+    expect(parseValuesYaml('a: 1\nb: 2\na: 3\n', 'v.yaml')).toEqual({ a: 3, b: 2 });
+    expect(parseValuesYaml('m:\n  16: a\n  0x10: b\n', 'v.yaml')).toEqual({ m: { 16: 'b' } });
+    expect(() => parseValuesYaml('m:\n  1: a\n  "1": b\n', 'v.yaml'))
+      .toThrow('failed to parse v.yaml: line 3, column 3: the keys 1 (line 2, column 3) and "1" are one key "1" for Helm, which keeps either of them at random: write only one');
   });
 });
 

@@ -266,3 +266,48 @@ test('copyValues copies deeply and drops undefined', () => {
   expect(c.a[0]).not.toBe(v.a[0]);
   expect(Object.keys(c)).toEqual(['a', 'd']);
 });
+
+describe('values nested 10,000 deep (as deep as Helm reads)', () => {
+  /** `{k: {k: ... [leaf]}}`, `depth` maps deep, built without recursion. */
+  const deep = (depth: number, leaf: unknown): any => {
+    let v: unknown = [leaf];
+    for (let i = 0; i < depth; i++) v = { k: v };
+    return v;
+  };
+  /** The innermost value, by walking down `k`. */
+  const bottom = (v: any): any => {
+    let n = 0;
+    while (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      v = v.k;
+      n++;
+    }
+    return { n, v };
+  };
+
+  test('copyValues copies them', () => {
+    const v = deep(10000, 'x');
+    const c = copyValues(v);
+    expect(c).not.toBe(v);
+    expect(bottom(c)).toEqual({ n: 10000, v: ['x'] });
+    expect(bottom(c).v).not.toBe(bottom(v).v);
+  });
+
+  test('mergeValueSources merges two of them key by key', () => {
+    const a = deep(10000, 'a');
+    const b = deep(10000, 'b');
+    let inner = a;
+    for (let i = 0; i < 9999; i++) inner = inner.k;
+    inner.other = 1;
+    const out = mergeValueSources([a, b]);
+    expect(bottom(out)).toEqual({ n: 10000, v: ['b'] });
+    let o = out;
+    for (let i = 0; i < 9999; i++) o = o.k;
+    expect(o.other).toBe(1);
+  });
+
+  test('coalesceChartValues lays them over the defaults', () => {
+    const out = coalesceChartValues({ name: 'top', values: { a: 1, deep: { k: 'default' } } }, { deep: deep(10000, 'u') });
+    expect(out.a).toBe(1);
+    expect(bottom(out.deep)).toEqual({ n: 10000, v: ['u'] });
+  });
+});
