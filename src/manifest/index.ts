@@ -1,0 +1,35 @@
+/**
+ * From StarRocksCluster and StarRocksWarehouse manifests to the typed API: one mapping, used by
+ * `StarRocksCluster.fromManifest`, `StarRocksWarehouse.fromManifest`, `cdk8s-starrocks convert`
+ * and the README's table.
+ *
+ * - `mapClusterManifest(manifest, configMaps)` / `mapWarehouseManifest(...)`: the props (a tree:
+ *   `exprValue` gives the values, `exprCode` the TypeScript), the JSON patches for what the props
+ *   cannot say, and the ConfigMaps of the file that became `config`. Bad input (a field the CRD
+ *   does not declare, a value of the wrong type) throws a `StarRocksPropError` naming the
+ *   manifest path (`spec.starRocksFeSpec.replicas`).
+ * - `applyManifestPatches(construct, patches)`: adds the patches to the construct's objects.
+ * - `manifestModule(mappings, source)`: the TypeScript module `convert` prints.
+ * - `manifestMappingTable()`: the markdown table of fields and props.
+ *
+ * @internal
+ */
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ManifestPatch } from './spec-reader';
+
+export { configMapsOf, ManifestMapping, mapClusterManifest } from './cluster-mapping';
+export { mapWarehouseManifest } from './warehouse-mapping';
+export { exprValue } from './expr';
+export { manifestModule } from './codegen';
+export { manifestMappingTable } from './table';
+export { ManifestPatch } from './spec-reader';
+
+/** Adds the mapping's JSON patches to the construct's resource and ConfigMaps. @internal */
+export function applyManifestPatches(construct: Construct, patches: readonly ManifestPatch[]): void {
+  for (const p of patches) {
+    const target = p.target === '' ? ApiObject.of(construct) : ApiObject.of(construct.node.findChild(p.target));
+    target.addJsonPatch(p.value === undefined ? JsonPatch.remove(p.path) : JsonPatch.add(p.path, p.value));
+  }
+}
+export { FromManifestOptions } from './options';
