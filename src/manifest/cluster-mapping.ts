@@ -57,7 +57,8 @@ export const FE_PROXY_FIELDS: readonly FieldRule[] = ([
   ['podLabels', 'podLabels', emptyOk(strings)],
   ['annotations', 'podAnnotations', emptyOk(strings)],
   ['shareProcessNamespace', 'shareProcessNamespace', flag],
-] as Array<[string, string, (path: string, v: unknown) => ExprMap[string]]>).map(([field, prop, how]): FieldRule => ({ field, prop, read: proxy(prop, how) }))
+] as Array<[string, string, (path: string, v: unknown) => ExprMap[string]]>)
+  .map(([field, prop, how]): FieldRule => ({ field, prop, read: proxy(prop, how) }))
   .concat([
     { field: 'limits', prop: 'resources.limits', read: (v, p, s) => { ((s as ProxyState).resources ??= {}).limits = quantities(p, v); } },
     { field: 'requests', prop: 'resources.requests', read: (v, p, s) => { ((s as ProxyState).resources ??= {}).requests = quantities(p, v); } },

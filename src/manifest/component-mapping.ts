@@ -1,7 +1,7 @@
 import { Code, Expr, ExprMap } from './expr';
 import { checkKeys, int, Json, obj, objects, str, unrepresentable } from './read';
 import {
-  enumMember, flag, integer, k8sData, k8sList, mountList, quantities, seconds, secretNames, size, stringList, strings, text,
+  enumMember, flag, integer, k8sData, k8sList, mountList, quantities, seconds, secretNames, size, stringList, strings, text as textValue,
 } from './values';
 import { ComponentKey, configHashAnnotation, configFileKey, DEFAULT_PATHS, DERIVED_NAMES } from '../common/constants';
 import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ServiceType } from '../components/options';
@@ -115,7 +115,7 @@ function nonEmpty(how: (path: string, v: unknown) => Expr): (path: string, v: un
  * @internal
  */
 export const COMPONENT_FIELDS: readonly FieldRule[] = [
-  same('image', text),
+  same('image', textValue),
   same('replicas', integer),
   same('imagePullPolicy', enumMember('ImagePullPolicy', ImagePullPolicy)),
   same('imagePullSecrets', nonEmpty(secretNames)),
@@ -146,8 +146,8 @@ export const COMPONENT_FIELDS: readonly FieldRule[] = [
   same('tolerations', nonEmpty(k8sList)),
   same('topologySpreadConstraints', nonEmpty(k8sList)),
   same('hostAliases', nonEmpty(k8sList)),
-  same('schedulerName', text),
-  same('serviceAccount', text),
+  same('schedulerName', textValue),
+  same('serviceAccount', textValue),
   same('runAsNonRoot', flag),
   same('readOnlyRootFilesystem', flag),
   same('capabilities', k8sData),
@@ -259,7 +259,9 @@ export interface ConfigMapUse {
  * @returns the ConfigMap used for `config`, if any
  * @internal
  */
-export function finishComponent(s: ComponentState, ctx: { ownerName: string; namespace?: string; configMaps: ConfigMapsByName }): ConfigMapUse | undefined {
+export function finishComponent(
+  s: ComponentState, ctx: { ownerName: string; namespace?: string; configMaps: ConfigMapsByName },
+): ConfigMapUse | undefined {
   if (s.resources !== undefined) s.props.resources = s.resources;
   const key: ComponentKey = s.kind === 'warehouse' ? 'cn' : s.kind;
   const annotations = { ...(s.podAnnotations ?? {}) };

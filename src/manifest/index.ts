@@ -16,14 +16,15 @@
  */
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ManifestPatch } from './spec-reader';
+import type { ManifestPatch } from './spec-reader';
 
-export { configMapsOf, ManifestMapping, mapClusterManifest } from './cluster-mapping';
+export { configMapsOf, mapClusterManifest } from './cluster-mapping';
+export type { ManifestMapping } from './cluster-mapping';
 export { mapWarehouseManifest } from './warehouse-mapping';
 export { exprValue } from './expr';
 export { manifestModule } from './codegen';
 export { manifestMappingTable } from './table';
-export { ManifestPatch } from './spec-reader';
+export type { ManifestPatch } from './spec-reader';
 
 /** Adds the mapping's JSON patches to the construct's resource and ConfigMaps. @internal */
 export function applyManifestPatches(construct: Construct, patches: readonly ManifestPatch[]): void {
@@ -32,4 +33,4 @@ export function applyManifestPatches(construct: Construct, patches: readonly Man
     target.addJsonPatch(p.value === undefined ? JsonPatch.remove(p.path) : JsonPatch.add(p.path, p.value));
   }
 }
-export { FromManifestOptions } from './options';
+export type { FromManifestOptions } from './options';

@@ -21,7 +21,9 @@ export interface ManifestPatch {
 }
 
 /** Reads a component spec by the rules; fields the rules cannot write become patches. @internal */
-export function readSpec(rules: readonly FieldRule[], spec: unknown, path: string, pointer: string, s: ComponentState, what: string): ManifestPatch[] {
+export function readSpec(
+  rules: readonly FieldRule[], spec: unknown, path: string, pointer: string, s: ComponentState, what: string,
+): ManifestPatch[] {
   const o = obj(path, spec);
   const known = rules.filter((r) => r.only === undefined || r.only.includes(s.kind));
   checkKeys(path, o, known.map((r) => r.field), what);
@@ -50,8 +52,17 @@ export function newState(kind: SpecKind): ComponentState {
 
 const METADATA = ['name', 'namespace', 'labels', 'annotations'];
 
+/** The metadata the props write, and patches for the rest. @internal */
+export interface ResourceMetadata {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels: { [key: string]: string };
+  readonly annotations?: { [key: string]: string };
+  readonly patches: ManifestPatch[];
+}
+
 /** The metadata of a custom resource: name, namespace, labels, annotations; other fields patched. @internal */
-export function readMetadata(m: Json, kind: string): { name: string; namespace?: string; labels: { [key: string]: string }; annotations?: { [key: string]: string }; patches: ManifestPatch[] } {
+export function readMetadata(m: Json, kind: string): ResourceMetadata {
   const meta = obj('metadata', m.metadata);
   const name = str('metadata.name', meta.name);
   const namespace = meta.namespace === undefined ? undefined : str('metadata.namespace', meta.namespace);
@@ -78,7 +89,9 @@ export function readTop(m: Json): ManifestPatch[] {
 }
 
 /** Patches of the labels of a ConfigMap the library writes, when they differ beyond the library's own. @internal */
-export function configMapLabelPatch(target: string, input: { [key: string]: string }, written: { [key: string]: string }, extras: readonly string[]): ManifestPatch[] {
+export function configMapLabelPatch(
+  target: string, input: { [key: string]: string }, written: { [key: string]: string }, extras: readonly string[],
+): ManifestPatch[] {
   const keys = new Set([...Object.keys(input), ...Object.keys(written)]);
   const differs = [...keys].some((k) => input[k] !== written[k] && !(input[k] === undefined && extras.includes(k)));
   return differs ? [{ target, path: '/metadata/labels', value: input, reason: 'the ConfigMap\'s labels are not the ones the library gives it' }] : [];
