@@ -19,7 +19,7 @@ import { FeOptions } from '../components/options';
 import { DisruptionBudgetsOptions, StarRocksDisruptionBudgets } from '../disruption/disruption-budgets';
 import { renderFeProxy } from '../fe-proxy/fe-proxy';
 import { InitPasswordJob, InitPasswordJobOptions } from '../init-password/init-password-job';
-import { applyManifestPatches, configMapsOf, exprValue, FromManifestOptions, mapClusterManifest } from '../manifest';
+import { applyManifestMapping, configMapsOf, exprValue, FromManifestOptions, mapClusterManifest } from '../manifest';
 import { DatadogOptions, StarRocksDatadog } from '../monitoring/datadog';
 import { StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../monitoring/prometheus-rule';
 import { StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
@@ -75,7 +75,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   public static fromManifest(scope: Construct, id: string, manifest: { [key: string]: any }, options: FromManifestOptions = {}): StarRocksCluster {
     const mapping = mapClusterManifest(manifest, configMapsOf(options.configMaps ?? []));
     const cluster = new StarRocksCluster(scope, id, exprValue(mapping.props) as StarRocksClusterProps);
-    applyManifestPatches(cluster, mapping.patches);
+    applyManifestMapping(cluster, mapping);
     return cluster;
   }
 

@@ -1,7 +1,7 @@
-import { COMPONENT_FIELDS, ConfigMapsByName, FieldRule, finishComponent, service } from './component-mapping';
+import { COMPONENT_FIELDS, ConfigMapsByName, ConfigMapUse, FieldRule, finishComponent, service } from './component-mapping';
 import { ExprMap } from './expr';
 import { bool, checkKeys, dropNulls, int, isObject, Json, obj, objects, str, unrepresentable } from './read';
-import { configMapLabelPatch, ManifestPatch, newState, readMetadata, readSpec, readTop } from './spec-reader';
+import { configMapLabelPatch, ManifestPatch, newState, readMetadata, readSpec, readTop, splitLabels } from './spec-reader';
 import {
   enumMember, flag, integer, k8sData, k8sList, quantities, seconds, secretNames, strings, text,
 } from './values';
@@ -26,6 +26,8 @@ export interface ManifestMapping {
   /** The resource's namespace. */
   readonly namespace?: string;
   readonly patches: readonly ManifestPatch[];
+  /** Labels of the resource only, not of the ConfigMaps the library writes (`metadata.addLabel`). */
+  readonly resourceLabels: { readonly [key: string]: string };
   /** Names of the file's ConfigMaps that the mapping writes as a component's `config`. */
   readonly configMaps: readonly string[];
 }
@@ -114,12 +116,12 @@ export function mapClusterManifest(manifest: unknown, configMaps: ConfigMapsByNa
     patches.push({ target: '', path: '/metadata/labels/cluster', value: labels.cluster, reason: 'the library labels the resource cluster: <name>' });
   }
   delete labels.cluster;
-  if (Object.keys(labels).length > 0) props.labels = labels;
+  props.labels = {}; // placed here; set once the ConfigMaps are known
   props.defaultLabels = false;
   if (meta.annotations !== undefined) props.annotations = meta.annotations;
   const spec = obj('spec', m.spec ?? {});
   checkKeys('spec', spec, CLUSTER_FIELDS.map((f) => f.field), 'StarRocksCluster CRD');
-  const used: string[] = [];
+  const uses: Array<{ target: string; key: ComponentKey; cm: ConfigMapUse }> = [];
   for (const [field, key, idPrefix] of SPEC_KEYS) {
     if (spec[field] === undefined) {
       if (key === 'fe') patches.push({ target: '', path: `/spec/${field}`, value: undefined, reason: 'the typed API always writes FE' });
@@ -132,10 +134,7 @@ export function mapClusterManifest(manifest: unknown, configMaps: ConfigMapsByNa
     if (s.props.image === undefined) {
       patches.push({ target: '', path: `/spec/${field}/image`, value: undefined, reason: 'the typed API always writes the image' });
     }
-    if (cm !== undefined) {
-      used.push(cm.name);
-      patches.push(...configMapLabelPatch(`${idPrefix}Config`, cm.labels, { ...labels, cluster: name, app: key }, ['cluster', 'app']));
-    }
+    if (cm !== undefined) uses.push({ target: `${idPrefix}Config`, key, cm });
     props[key] = s.props;
   }
   if (spec.starRocksFeProxySpec !== undefined) {
@@ -156,7 +155,15 @@ export function mapClusterManifest(manifest: unknown, configMaps: ConfigMapsByNa
   if (spec.serviceAccount !== undefined) {
     patches.push({ target: '', path: '/spec/serviceAccount', value: spec.serviceAccount, reason: 'the typed API has no prop for spec.serviceAccount' });
   }
-  return { kind: 'StarRocksCluster', name, namespace: meta.namespace, props, patches, configMaps: used };
+  const { shared, resourceOnly } = splitLabels(labels, uses.map((u) => u.cm.labels));
+  if (Object.keys(shared).length > 0) props.labels = shared;
+  else delete props.labels;
+  for (const u of uses) {
+    patches.push(...configMapLabelPatch(u.target, u.cm.labels, { ...shared, cluster: name, app: u.key }, ['cluster', 'app']));
+  }
+  return {
+    kind: 'StarRocksCluster', name, namespace: meta.namespace, props, patches, resourceLabels: resourceOnly, configMaps: uses.map((u) => u.cm.name),
+  };
 }
 
 /** The ConfigMaps among a list of objects, by name. @internal */

@@ -49,7 +49,7 @@ export function manifestModule(mappings: readonly ManifestMapping[], source: str
   const clusters = new Map<string, string>();
   const referenced = new Set(mappings.filter((m) => m.kind === 'StarRocksWarehouse').map((m) => `${m.namespace ?? ''}/${m.clusterName}`));
   for (const m of mappings) {
-    const needed = m.patches.length > 0 || (m.kind === 'StarRocksCluster' && referenced.has(`${m.namespace ?? ''}/${m.name}`));
+    const needed = m.patches.length > 0 || Object.keys(m.resourceLabels).length > 0 || (m.kind === 'StarRocksCluster' && referenced.has(`${m.namespace ?? ''}/${m.name}`));
     const decl = (v: string) => needed ? `const ${v} = ` : '';
     let id = idOf(m.name);
     for (let i = 2; ids.has(id); i++) id = `${idOf(m.name)}${i}`;
@@ -69,6 +69,12 @@ export function manifestModule(mappings: readonly ManifestMapping[], source: str
       }
       const props: ExprMap = { cluster: new Code(cluster, undefined, []), ...m.props };
       body.push(`  ${decl(v)}new StarRocksWarehouse(chart, ${stringCode(id)}, ${exprCode(props, imports, 2)});`);
+    }
+    const labels = Object.entries(m.resourceLabels);
+    if (labels.length > 0) {
+      imports.add({ module: 'cdk8s', name: 'ApiObject' });
+      body.push('  // labels of the resource only: the labels prop also labels the ConfigMaps the library writes');
+      for (const [k, value] of labels) body.push(`  ApiObject.of(${v}).metadata.addLabel(${stringCode(k)}, ${stringCode(value)});`);
     }
     for (const p of m.patches) body.push(...patchCode(v, p, imports));
   }

@@ -1,3 +1,4 @@
+import { StarRocksPropError } from '../common/errors';
 import { fail } from '../common/validate';
 
 /**
@@ -15,32 +16,44 @@ export function isObject(v: unknown): v is Json {
 
 /** An object, or an error naming the path. @internal */
 export function obj(path: string, v: unknown): Json {
+  present(path, v, 'an object');
   if (!isObject(v)) fail(path, 'an object', v);
   return v;
 }
 
 /** A list, or an error naming the path. @internal */
 export function list(path: string, v: unknown): unknown[] {
+  present(path, v, 'a list');
   if (!Array.isArray(v)) fail(path, 'a list', v);
   return v;
 }
 
 /** A string. @internal */
 export function str(path: string, v: unknown): string {
+  present(path, v, 'a string');
   if (typeof v !== 'string') fail(path, 'a string', v);
   return v;
 }
 
 /** An integer. @internal */
 export function int(path: string, v: unknown): number {
+  present(path, v, 'an integer');
   if (typeof v !== 'number' || !Number.isInteger(v)) fail(path, 'an integer', v);
   return v;
 }
 
 /** A boolean. @internal */
 export function bool(path: string, v: unknown): boolean {
+  present(path, v, 'true or false');
   if (typeof v !== 'boolean') fail(path, 'true or false', v);
   return v;
+}
+
+/** Throws for a missing (absent or null) required field. */
+function present(path: string, v: unknown, what: string): void {
+  if (v === undefined || v === null) {
+    throw new StarRocksPropError(path, `must be ${what}, but it is missing (absent or null)`);
+  }
 }
 
 /** A map of strings. @internal */

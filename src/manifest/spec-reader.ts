@@ -106,3 +106,21 @@ export function hasFields(v: unknown): boolean {
 export function putIf(props: ExprMap, key: string, v: ExprMap[string] | undefined): void {
   if (v !== undefined) props[key] = v;
 }
+
+/**
+ * Splits a resource's labels into those of the `labels` prop (which the library also puts on the
+ * ConfigMaps it writes: the labels every such ConfigMap has too) and those of the resource only.
+ *
+ * @internal
+ */
+export function splitLabels(labels: { [key: string]: string }, configMapLabels: ReadonlyArray<{ [key: string]: string }>): {
+  shared: { [key: string]: string }; resourceOnly: { [key: string]: string };
+} {
+  const shared: { [key: string]: string } = {};
+  const resourceOnly: { [key: string]: string } = {};
+  for (const k of Object.keys(labels)) {
+    if (configMapLabels.every((l) => l[k] === labels[k])) shared[k] = labels[k];
+    else resourceOnly[k] = labels[k];
+  }
+  return { shared, resourceOnly };
+}

@@ -20,7 +20,7 @@ import { ComponentContext, StarRocksComponent } from '../components/component';
 import { CnBaseOptions } from '../components/options';
 import { StarRocksConfig } from '../config/config';
 import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, DisruptionTarget, replicasOf } from '../disruption/budget';
-import { applyManifestPatches, configMapsOf, exprValue, FromManifestOptions, mapWarehouseManifest } from '../manifest';
+import { applyManifestMapping, configMapsOf, exprValue, FromManifestOptions, mapWarehouseManifest } from '../manifest';
 
 // the options were declared here
 export * from './options';
@@ -67,7 +67,7 @@ export class StarRocksWarehouse extends Construct {
     const mapping = mapWarehouseManifest(manifest, configMapsOf(options.configMaps ?? []));
     const cluster = new ImportedCluster(scope, `${id}Cluster`, mapping.clusterName ?? '', { namespace: mapping.namespace });
     const warehouse = new StarRocksWarehouse(scope, id, { ...exprValue(mapping.props) as WarehouseOptions, cluster });
-    applyManifestPatches(warehouse, mapping.patches);
+    applyManifestMapping(warehouse, mapping);
     return warehouse;
   }
 

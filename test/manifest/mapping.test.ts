@@ -28,7 +28,7 @@ test('a field without a prop becomes a JSON patch, and the output equals the inp
 
 test('a warehouse maps its template and refers to its cluster by name', () => {
   const chart = new Chart(new App(), 'c', { namespace: 'sr' });
-  const w = { apiVersion: 'starrocks.com/v1', kind: 'StarRocksWarehouse', metadata: { name: 'wh', namespace: 'sr' }, spec: { starRocksCluster: 'sr', template: { image: 'cn:1', envVars: [{ name: 'A', value: 'b' }], minReadySeconds: 5 } } };
+  const w = { apiVersion: 'starrocks.com/v1', kind: 'StarRocksWarehouse', metadata: { name: 'wh', namespace: 'sr' }, spec: { starRocksCluster: 'sr', template: { image: 'cn:1', envVars: [{ name: 'A', value: 'b' }], terminationGracePeriodSeconds: 60 } } };
   StarRocksWarehouse.fromManifest(chart, 'W', w);
   const out = chart.toJson().find((o: any) => o.kind === 'StarRocksWarehouse');
   expect(out.spec).toEqual(w.spec);
