@@ -1,7 +1,7 @@
 import { COMPONENT_FIELDS, ConfigMapsByName, ConfigMapUse, FieldRule, finishComponent, service } from './component-mapping';
 import { ExprMap } from './expr';
 import { bool, checkKeys, dropNulls, int, isObject, Json, obj, objects, str, unrepresentable } from './read';
-import { configMapLabelPatch, ManifestPatch, newState, readMetadata, readSpec, readTop, splitLabels } from './spec-reader';
+import { configMapPatches, ManifestPatch, newState, readMetadata, readSpec, readTop, splitLabels } from './spec-reader';
 import {
   enumMember, flag, integer, k8sData, k8sList, quantities, seconds, secretNames, strings, text,
 } from './values';
@@ -134,7 +134,7 @@ export function mapClusterManifest(manifest: unknown, configMaps: ConfigMapsByNa
     if (s.props.image === undefined) {
       patches.push({ target: '', path: `/spec/${field}/image`, value: undefined, reason: 'the typed API always writes the image' });
     }
-    if (cm !== undefined) uses.push({ target: `${idPrefix}Config`, key, cm });
+    for (const u of cm) uses.push({ target: `${idPrefix}${u.idSuffix}`, key, cm: u });
     props[key] = s.props;
   }
   if (spec.starRocksFeProxySpec !== undefined) {
@@ -159,7 +159,7 @@ export function mapClusterManifest(manifest: unknown, configMaps: ConfigMapsByNa
   if (Object.keys(shared).length > 0) props.labels = shared;
   else delete props.labels;
   for (const u of uses) {
-    patches.push(...configMapLabelPatch(u.target, u.cm.labels, { ...shared, cluster: name, app: u.key }, ['cluster', 'app']));
+    patches.push(...configMapPatches(u.target, u.cm, { ...shared, cluster: name, app: u.key }, ['cluster', 'app']));
   }
   return {
     kind: 'StarRocksCluster', name, namespace: meta.namespace, props, patches, resourceLabels: resourceOnly, configMaps: uses.map((u) => u.cm.name),

@@ -3,7 +3,10 @@ import { checkKeys, int, Json, obj, objects, str, unrepresentable } from './read
 import {
   enumMember, flag, integer, k8sData, k8sList, mountList, quantities, seconds, secretNames, size, stringList, strings, text as textValue,
 } from './values';
-import { ComponentKey, configHashAnnotation, configFileKey, DEFAULT_PATHS, DERIVED_NAMES } from '../common/constants';
+import {
+  ComponentKey, configFileKey, configHashAnnotation, DEFAULT_PATHS, DERIVED_NAMES, ENTRYPOINT_MOUNT_PATH, entrypointHashAnnotation,
+} from '../common/constants';
+import { helmValueHash } from '../common/hash';
 import { HpaVersion, ImagePullPolicy, PodManagementPolicy, ServiceType } from '../components/options';
 import { StarRocksConfig } from '../config/config';
 
@@ -246,31 +249,35 @@ function storage(path: string, v: unknown, s: ComponentState): void {
 /** The ConfigMaps a manifest file holds, by name. @internal */
 export type ConfigMapsByName = ReadonlyMap<string, Json>;
 
-/** How a component's config ConfigMap was mapped, for the label patch. @internal */
+/** A ConfigMap of the file that the library writes for a component, for the label patch. @internal */
 export interface ConfigMapUse {
   readonly name: string;
   readonly labels: { [key: string]: string };
+  /** The suffix of the ConfigMap's construct id: `Config` or `Entrypoint` (after `Fe`, `Be`, `Cn`). */
+  readonly idSuffix: 'Config' | 'Entrypoint';
+  /** Whether the ConfigMap of the file has no namespace (while the resource has one). */
+  readonly noNamespace: boolean;
 }
 
 /**
  * Finishes a component: its resources, its config (from the ConfigMap of the file when it is
  * there and holds only the config file, else `existingConfig`) and its pod annotations.
  *
- * @returns the ConfigMap used for `config`, if any
+ * @returns the ConfigMaps of the file the library writes for the component (config, entrypoint script)
  * @internal
  */
 export function finishComponent(
   s: ComponentState, ctx: { ownerName: string; namespace?: string; configMaps: ConfigMapsByName },
-): ConfigMapUse | undefined {
+): ConfigMapUse[] {
   if (s.resources !== undefined) s.props.resources = s.resources;
   const key: ComponentKey = s.kind === 'warehouse' ? 'cn' : s.kind;
   const annotations = { ...(s.podAnnotations ?? {}) };
   const hashKey = configHashAnnotation(key);
-  let used: ConfigMapUse | undefined;
+  const used: ConfigMapUse[] = [];
   const info = s.configMapInfo;
   if (info !== undefined) {
     const cm = ctx.configMaps.get(info.configMapName);
-    const text = cm === undefined ? undefined : configText(cm, info.resolveKey, key, ctx.namespace);
+    const text = cm === undefined || info.resolveKey !== configFileKey(key) ? undefined : fileText(cm, info.resolveKey, ctx.namespace);
     const hash: string | undefined = annotations[hashKey];
     if (text !== undefined && cm !== undefined) {
       const validHash = hash === undefined || /^([0-9a-f]{8}|no-config)$/.test(hash);
@@ -279,35 +286,75 @@ export function finishComponent(
       if (hash === undefined || !validHash) s.props.rollOnConfigChange = false;
       if (info.configMapName !== DERIVED_NAMES.configMap(ctx.ownerName, key)) s.props.configMapName = info.configMapName;
       const meta = cm.metadata as Json;
-      used = { name: info.configMapName, labels: isObjectOf(meta.labels) };
+      used.push({ name: info.configMapName, labels: isObjectOf(meta.labels), idSuffix: 'Config', noNamespace: meta.namespace !== ctx.namespace });
     } else {
       s.props.existingConfig = { configMapName: info.configMapName, resolveKey: info.resolveKey };
     }
   }
+  const script = entrypointScript(s, key, annotations, ctx);
+  if (script !== undefined) used.push(script);
   if (Object.keys(annotations).length > 0) s.props.podAnnotations = annotations;
   return used;
+}
+
+/**
+ * An entrypoint script as the typed API writes it (`entrypointScript`): the command, the args, the
+ * last ConfigMap mount and the hash annotation it renders, and its ConfigMap in the file.
+ */
+function entrypointScript(
+  s: ComponentState, key: ComponentKey, annotations: { [key: string]: string },
+  ctx: { ownerName: string; namespace?: string; configMaps: ConfigMapsByName },
+): ConfigMapUse | undefined {
+  const p = s.props;
+  const name = DERIVED_NAMES.entrypointConfigMap(ctx.ownerName, key);
+  const mounts = Array.isArray(p.configMaps) ? p.configMaps as ExprMap[] : [];
+  const last = mounts[mounts.length - 1];
+  const hashKey = entrypointHashAnnotation(key);
+  const hash = annotations[hashKey];
+  const cm = ctx.configMaps.get(name);
+  const text = cm === undefined ? undefined : fileText(cm, 'entrypoint.sh', ctx.namespace);
+  if (text === undefined || cm === undefined || hash === undefined || JSON.stringify(p.command) !== JSON.stringify(['bash', '-c'])
+    || JSON.stringify(p.args) !== JSON.stringify([ENTRYPOINT_MOUNT_PATH])
+    || last === undefined || last.name !== name || last.mountPath !== ENTRYPOINT_MOUNT_PATH || last.subPath !== 'entrypoint.sh') {
+    return undefined;
+  }
+  delete p.command;
+  delete p.args;
+  if (mounts.length === 1) delete p.configMaps;
+  else p.configMaps = mounts.slice(0, -1);
+  delete annotations[hashKey];
+  p.entrypointScript = new Code(`${templateLiteral(text)}`, text, []);
+  if (hash !== helmValueHash(text)) p.entrypointScriptHash = hash;
+  const meta = cm.metadata as Json;
+  return { name, labels: isObjectOf(meta.labels), idSuffix: 'Entrypoint', noNamespace: meta.namespace !== ctx.namespace };
 }
 
 function isObjectOf(v: unknown): { [key: string]: string } {
   return typeof v === 'object' && v !== null ? { ...(v as { [key: string]: string }) } : {};
 }
 
-/** The config file's text, when the ConfigMap holds exactly it, as the typed API writes it. */
-function configText(cm: Json, resolveKey: string, key: ComponentKey, namespace: string | undefined): string | undefined {
+/** The file's text, when the ConfigMap holds exactly that file, as the typed API writes it. */
+function fileText(cm: Json, resolveKey: string, namespace: string | undefined): string | undefined {
   const meta = cm.metadata as Json;
   const data = cm.data;
   const onlyData = Object.keys(cm).every((k) => ['apiVersion', 'kind', 'metadata', 'data'].includes(k));
   const onlyMeta = Object.keys(meta).every((k) => ['name', 'namespace', 'labels'].includes(k));
-  if (!onlyData || !onlyMeta || meta.namespace !== namespace || resolveKey !== configFileKey(key)) return undefined;
+  // a ConfigMap without a namespace goes where the file is applied, as the resource does
+  if (!onlyData || !onlyMeta || (meta.namespace !== undefined && meta.namespace !== namespace)) return undefined;
   if (typeof data !== 'object' || data === null || Object.keys(data).length !== 1) return undefined;
   const t = (data as Json)[resolveKey];
   return typeof t === 'string' ? t : undefined;
 }
 
+/** A text as a template literal: multi-line files read as they are. */
+function templateLiteral(text: string): string {
+  return `\`${text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r')}\``;
+}
+
 /** `StarRocksConfig.fromText(...)`, with the hash of the annotation when it is not the text's own. */
 function configExpr(text: string, hash: string | undefined): Expr {
   const plain = StarRocksConfig.fromText(text);
-  const literal = `\`${text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r')}\``;
+  const literal = templateLiteral(text);
   if (hash === undefined || hash === plain.hash) {
     return new Code(`StarRocksConfig.fromText(${literal})`, plain, [{ module: 'cdk8s-starrocks', name: 'StarRocksConfig' }]);
   }

@@ -1,4 +1,4 @@
-import { ComponentState, FieldRule, SpecKind } from './component-mapping';
+import { ComponentState, ConfigMapUse, FieldRule, SpecKind } from './component-mapping';
 import { ExprMap } from './expr';
 import { checkKeys, isObject, Json, obj, str, stringMap, Unrepresentable } from './read';
 import { fail } from '../common/validate';
@@ -88,13 +88,17 @@ export function readTop(m: Json): ManifestPatch[] {
   return m.status === undefined ? [] : [{ target: '', path: '/status', value: m.status, reason: 'the status is written by the operator' }];
 }
 
-/** Patches of the labels of a ConfigMap the library writes, when they differ beyond the library's own. @internal */
-export function configMapLabelPatch(
-  target: string, input: { [key: string]: string }, written: { [key: string]: string }, extras: readonly string[],
+/** Patches of a ConfigMap the library writes: its namespace when the file gives none, its labels when they differ beyond the library's own. @internal */
+export function configMapPatches(
+  target: string, use: ConfigMapUse, written: { [key: string]: string }, extras: readonly string[],
 ): ManifestPatch[] {
+  const patches: ManifestPatch[] = use.noNamespace
+    ? [{ target, path: '/metadata/namespace', value: undefined, reason: 'the ConfigMap has no namespace in the file' }] : [];
+  const input = use.labels;
   const keys = new Set([...Object.keys(input), ...Object.keys(written)]);
   const differs = [...keys].some((k) => input[k] !== written[k] && !(input[k] === undefined && extras.includes(k)));
-  return differs ? [{ target, path: '/metadata/labels', value: input, reason: 'the ConfigMap\'s labels are not the ones the library gives it' }] : [];
+  if (differs) patches.push({ target, path: '/metadata/labels', value: input, reason: 'the ConfigMap\'s labels are not the ones the library gives it' });
+  return patches;
 }
 
 /** Whether a value is a non-empty object. @internal */

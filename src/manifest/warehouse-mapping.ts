@@ -2,7 +2,7 @@ import { ManifestMapping } from './cluster-mapping';
 import { COMPONENT_FIELDS, ConfigMapsByName, finishComponent } from './component-mapping';
 import { ExprMap } from './expr';
 import { checkKeys, dropNulls, obj, str } from './read';
-import { configMapLabelPatch, newState, readMetadata, readSpec, readTop, splitLabels } from './spec-reader';
+import { configMapPatches, newState, readMetadata, readSpec, readTop, splitLabels } from './spec-reader';
 import { WAREHOUSE_ALIAS_SUFFIX } from '../common/constants';
 
 /** Every top-level field of a StarRocksWarehouse's spec and its prop. @internal */
@@ -39,15 +39,15 @@ export function mapWarehouseManifest(manifest: unknown, configMaps: ConfigMapsBy
   }
   const props: ExprMap = { name };
   if (meta.namespace !== undefined) props.namespace = meta.namespace;
-  const { shared, resourceOnly } = splitLabels(labels, cm === undefined ? [] : [cm.labels]);
+  const { shared, resourceOnly } = splitLabels(labels, cm.map((u) => u.labels));
   if (Object.keys(shared).length > 0) props.labels = shared;
   props.defaultLabels = false;
   if (meta.annotations !== undefined) props.annotations = meta.annotations;
   Object.assign(props, s.props);
   const used: string[] = [];
-  if (cm !== undefined) {
-    used.push(cm.name);
-    patches.push(...configMapLabelPatch('CnConfig', cm.labels, { ...shared, warehouse: name, app: 'warehouse' }, ['warehouse', 'app']));
+  for (const u of cm) {
+    used.push(u.name);
+    patches.push(...configMapPatches(`Cn${u.idSuffix}`, u, { ...shared, warehouse: name, app: 'warehouse' }, ['warehouse', 'app']));
   }
   return { kind: 'StarRocksWarehouse', name, namespace: meta.namespace, props, clusterName, patches, resourceLabels: resourceOnly, configMaps: used };
 }

@@ -48,7 +48,7 @@ function inputs(): Input[] {
 
 const LIBRARY_LABELS = ['cluster', 'app', 'warehouse'];
 
-/** The objects a file's resources should synthesize to: the resources and their config ConfigMaps. */
+/** The objects a file's resources should synthesize to: the resources and their config and entrypoint ConfigMaps. */
 function expectedObjects(objects: any[]): any[] {
   const resources = objects.filter((o) => o?.kind === 'StarRocksCluster' || o?.kind === 'StarRocksWarehouse');
   const cmNames = new Set<string>();
@@ -56,6 +56,10 @@ function expectedObjects(objects: any[]): any[] {
     const specs = r.kind === 'StarRocksWarehouse' ? [r.spec?.template] : [r.spec?.starRocksFeSpec, r.spec?.starRocksBeSpec, r.spec?.starRocksCnSpec];
     for (const s of specs) {
       if (s?.configMapInfo?.configMapName) cmNames.add(s.configMapInfo.configMapName);
+      // the ConfigMap of an entrypoint script, which the typed API writes too
+      for (const m of s?.configMaps ?? []) {
+        if (m?.subPath === 'entrypoint.sh' && String(m.name).endsWith('-entrypoint-script')) cmNames.add(m.name);
+      }
     }
   }
   // a null field is an absent one to the API server (the charts print many)
