@@ -12,14 +12,48 @@ import { StarRocksCluster } from '../cluster/cluster';
 import { StarRocksPropError } from '../common/errors';
 import { yamlLibrary } from '../common/yaml-library';
 import { HelmValuesError } from '../helm/context';
-import { KubeStarRocks } from '../helm/kube-starrocks-chart';
+import { KubeStarRocks, StarRocksWarehouseChart } from '../helm/kube-starrocks-chart';
 import { configMapsOf, ManifestMapping, manifestModule, mapClusterManifest, mapWarehouseManifest } from '../manifest';
 import { StarRocksWarehouse } from '../warehouse/warehouse';
 
-const USAGE = 'usage: cdk8s-starrocks convert FILE | convert --from-values VALUES_FILE';
+const USAGE = [
+  'usage: cdk8s-starrocks convert FILE',
+  '       cdk8s-starrocks convert --from-values VALUES_FILE [--release NAME]',
+  'FILE holds StarRocksCluster and StarRocksWarehouse manifests (and their ConfigMaps); - reads standard input.',
+  'VALUES_FILE holds values of the kube-starrocks chart, or of the warehouse chart (values with a top-level "spec").',
+].join('\n');
 
 /** A usage or input problem, printed as one line. */
 class ConvertError extends Error {}
+
+/** The parsed arguments of `convert`. */
+interface ConvertArgs {
+  readonly file: string;
+  readonly fromValues: boolean;
+  readonly release?: string;
+}
+
+function parseConvertArgs(args: readonly string[]): ConvertArgs | string {
+  let fromValues = false;
+  let release: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--from-values') {
+      fromValues = true;
+    } else if (a === '--release' || a.startsWith('--release=')) {
+      release = a === '--release' ? args[++i] : a.slice('--release='.length);
+      if (!release) return 'flag --release needs a release name';
+    } else if (a.startsWith('-') && a !== '-') {
+      return `unknown flag ${JSON.stringify(a)}`;
+    } else {
+      files.push(a);
+    }
+  }
+  if (files.length !== 1) return `convert takes one file, got ${files.length}`;
+  if (release !== undefined && !fromValues) return 'flag --release needs --from-values';
+  return { file: files[0], fromValues, release };
+}
 
 /**
  * Runs `convert` with the arguments after the command name; prints the module on standard output.
@@ -28,29 +62,24 @@ class ConvertError extends Error {}
  * @internal
  */
 export function runConvert(args: readonly string[], io: CliIo): number {
-  let fromValues = false;
-  const files: string[] = [];
-  for (const a of args) {
-    if (a === '--from-values') {fromValues = true;} else if (a.startsWith('-') && a !== '-') {
-      io.stderr(`Error: unknown flag ${JSON.stringify(a)}\n${USAGE}\n`);
-      return 2;
-    } else {files.push(a);}
-  }
-  if (files.length !== 1) {
-    io.stderr(`Error: convert takes one file, got ${files.length}\n${USAGE}\n`);
+  const parsed = parseConvertArgs(args);
+  if (typeof parsed === 'string') {
+    io.stderr(`Error: ${parsed}\n${USAGE}\n`);
     return 2;
   }
-  const file = files[0];
+  const file = parsed.file;
+  const shown = file === '-' ? 'standard input' : file;
   try {
     const text = readInput(file, io);
-    const objects = fromValues ? objectsFromValues(text, file) : parseStream(text, file);
-    const mappings = mapObjects(objects, file);
+    const objects = parsed.fromValues ? objectsFromValues(text, shown, parsed.release) : parseStream(text, shown);
+    const mappings = mapObjects(objects, shown);
     checkWithTypedApi(objects);
-    io.stdout(manifestModule(mappings, fromValues ? `the Helm values ${path.basename(file)}` : path.basename(file === '-' ? 'standard input' : file)));
+    const source = parsed.fromValues ? `the Helm values ${path.basename(shown)}` : path.basename(shown);
+    io.stdout(manifestModule(mappings, source));
     return 0;
   } catch (e) {
     if (e instanceof ConvertError || e instanceof StarRocksPropError || e instanceof HelmValuesError) {
-      io.stderr(`Error: ${file}: ${e.message}\n`);
+      io.stderr(`Error: ${shown}: ${e.message}\n`);
       return 1;
     }
     throw e;
@@ -79,14 +108,26 @@ function parseStream(text: string, file: string): unknown[] {
   return out;
 }
 
-/** The objects the kube-starrocks chart's `starrocks` values define, as the Helm layer builds them. */
-function objectsFromValues(text: string, file: string): unknown[] {
+/**
+ * The objects Helm values define, as the Helm layer builds them: the kube-starrocks chart's
+ * cluster (its `starrocks` values), or a warehouse chart's release (values with a top-level
+ * `spec`). Converting them goes through the same mapping as a manifest file.
+ */
+function objectsFromValues(text: string, file: string, release: string | undefined): unknown[] {
   const values = parseValuesYaml(text, file);
-  const app = new App();
-  const chart = new Chart(app, 'values');
-  const starrocks = values.starrocks;
-  KubeStarRocks.clusterFromValues(chart, 'Release', (typeof starrocks === 'object' && starrocks !== null ? starrocks : values) as { [key: string]: unknown });
-  return chart.toJson();
+  const chart = new Chart(new App(), 'values');
+  const options = release !== undefined ? { releaseName: release } : {};
+  if (values.spec !== undefined && values.starrocks === undefined) {
+    new StarRocksWarehouseChart(chart, 'Warehouse', { ...options, values });
+  } else {
+    const starrocks = values.starrocks;
+    KubeStarRocks.clusterFromValues(chart, 'Release', (typeof starrocks === 'object' && starrocks !== null ? starrocks : {}) as { [key: string]: unknown }, options);
+  }
+  // values carry no namespace (it is Helm's --namespace): the generated code leaves it to its chart
+  return chart.toJson().map((o: { metadata?: { namespace?: string } }) => {
+    if (o.metadata !== undefined) delete o.metadata.namespace;
+    return o;
+  });
 }
 
 /** The mapping of every StarRocksCluster and StarRocksWarehouse; other objects are passed over. */

@@ -173,7 +173,7 @@ export const COMPONENT_FIELDS: readonly FieldRule[] = [
   same('secrets', nonEmpty(mountList)),
   {
     field: 'storageVolumes',
-    prop: 'metaStorage, logStorage (FE); dataStorage, logStorage, spillStorage (BE, CN); volumeNamePrefix; the others storageVolumes',
+    prop: 'metaStorage, logStorage (FE); dataStorage, logStorage, spillStorage (BE, CN); volumeNamePrefix; the others emptyDirs, hostPaths, storageVolumes',
     read: (v, p, s) => storage(p, v, s),
   },
   same('persistentVolumeClaimRetentionPolicy', k8sData),
@@ -228,7 +228,7 @@ function storage(path: string, v: unknown, s: ComponentState): void {
     slot = found + 1;
     next++;
   }
-  const rest = volumes.slice(next).map((vol, j) => {
+  const rest = volumes.slice(next).map((vol, j): ExprMap => {
     const p = `${path}[${next + j}]`;
     const out: ExprMap = { name: str(`${p}.name`, vol.name), mountPath: str(`${p}.mountPath`, vol.mountPath) };
     if (vol.storageClassName !== undefined) out.storageClassName = str(`${p}.storageClassName`, vol.storageClassName);
@@ -243,7 +243,19 @@ function storage(path: string, v: unknown, s: ComponentState): void {
   });
   Object.assign(s.props, standard);
   if (prefix !== undefined && prefix !== key) s.props.volumeNamePrefix = prefix;
-  if (rest.length > 0) s.props.storageVolumes = rest;
+  // the typed API writes emptyDirs, then hostPaths, then storageVolumes: the leading ones of those shapes use their props
+  const isEmptyDir = (v: ExprMap) => Object.keys(v).length === 3 && v.storageClassName === 'emptyDir';
+  const isHostPath = (v: ExprMap) => Object.keys(v).length === 4 && v.storageClassName === 'hostPath' && v.hostPath !== undefined;
+  let i = 0;
+  const emptyDirs: ExprMap[] = [];
+  for (; i < rest.length && isEmptyDir(rest[i]); i++) emptyDirs.push({ name: rest[i].name, mountPath: rest[i].mountPath });
+  const hostPaths: ExprMap[] = [];
+  for (; i < rest.length && isHostPath(rest[i]); i++) {
+    hostPaths.push({ name: rest[i].name, mountPath: rest[i].mountPath, ...(rest[i].hostPath as ExprMap) });
+  }
+  if (emptyDirs.length > 0) s.props.emptyDirs = emptyDirs;
+  if (hostPaths.length > 0) s.props.hostPaths = hostPaths;
+  if (i < rest.length) s.props.storageVolumes = rest.slice(i);
 }
 
 /** The ConfigMaps a manifest file holds, by name. @internal */

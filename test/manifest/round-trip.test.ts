@@ -25,7 +25,12 @@ process.env.CDK8S_STARROCKS_SILENCE_WARNINGS = '1';
 interface Input {
   readonly id: string;
   readonly file: string;
+  /** The objects the resources should synthesize to (with those they refer to). */
   readonly objects: any[];
+  /** The arguments of `convert`. */
+  readonly args: string[];
+  /** Compare without namespaces (Helm values carry none). */
+  readonly noNamespace?: boolean;
 }
 
 function inputs(): Input[] {
@@ -33,7 +38,7 @@ function inputs(): Input[] {
   const examples = sharedPath('examples');
   for (const f of fs.readdirSync(examples).filter((n) => n.endsWith('.yaml')).sort()) {
     const file = path.join(examples, f);
-    out.push({ id: `example ${f}`, file, objects: parseManifestStream(fs.readFileSync(file, 'utf8')) });
+    out.push({ id: `example ${f}`, file, objects: parseManifestStream(fs.readFileSync(file, 'utf8')), args: [file] });
   }
   const cases = sharedPath('conformance/cases');
   for (const c of fs.readdirSync(cases).sort()) {
@@ -41,12 +46,19 @@ function inputs(): Input[] {
     if (!fs.existsSync(file)) continue;
     const objects = parseManifestStream(fs.readFileSync(file, 'utf8'));
     if (!objects.some((o) => o?.kind === 'StarRocksCluster' || o?.kind === 'StarRocksWarehouse')) continue;
-    out.push({ id: `conformance ${c}`, file, objects });
+    out.push({ id: `conformance ${c}`, file, objects, args: [file] });
+    // convert --from-values: the module built from the case's values synthesizes what real Helm rendered
+    const kase = JSON.parse(fs.readFileSync(path.join(cases, c, 'case.json'), 'utf8'));
+    const values = path.join(cases, c, 'values.yaml');
+    if (kase.expectError === null && c !== '02-warehouse-default') {
+      out.push({ id: `values ${c}`, file: values, objects, args: ['--from-values', values, '--release', kase.release], noNamespace: true });
+    }
   }
   return out;
 }
 
 const LIBRARY_LABELS = ['cluster', 'app', 'warehouse'];
+const DEFAULT_LABELS = ['app.kubernetes.io/name', 'app.kubernetes.io/instance', 'app.kubernetes.io/managed-by'];
 
 /** The objects a file's resources should synthesize to: the resources and their config and entrypoint ConfigMaps. */
 function expectedObjects(objects: any[]): any[] {
@@ -67,7 +79,7 @@ function expectedObjects(objects: any[]): any[] {
 }
 
 /** The synthesized objects matching the expected ones by kind and name, with the library's extra labels left out. */
-function comparable(synthesized: any[], expected: any[]): any[] {
+function comparable(synthesized: any[], expected: any[], libraryLabels: readonly string[] = LIBRARY_LABELS): any[] {
   return expected.map((e) => {
     const s = synthesized.find((o) => o.kind === e.kind && o.metadata?.name === e.metadata?.name);
     if (s === undefined) return { missing: `${e.kind} ${e.metadata?.name}` };
@@ -75,7 +87,7 @@ function comparable(synthesized: any[], expected: any[]): any[] {
     const inputLabels = e.metadata?.labels ?? {};
     const labels = copy.metadata.labels ?? {};
     for (const k of Object.keys(labels)) {
-      if (inputLabels[k] === undefined && LIBRARY_LABELS.includes(k)) delete labels[k];
+      if (inputLabels[k] === undefined && libraryLabels.includes(k)) delete labels[k];
     }
     if (Object.keys(labels).length === 0 && e.metadata?.labels === undefined) delete copy.metadata.labels;
     // a ConfigMap the input leaves out: not part of the comparison
@@ -84,6 +96,14 @@ function comparable(synthesized: any[], expected: any[]): any[] {
 }
 
 /** Only the ConfigMaps that the expected objects hold (a config ConfigMap the library writes is compared). */
+function quantitiesAsText(v: any, key = ''): any {
+  if (Array.isArray(v)) return v.map((x) => quantitiesAsText(x));
+  if (typeof v === 'object' && v !== null) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, quantitiesAsText(x, k)]));
+  }
+  return typeof v === 'number' && (key === 'cpu' || key === 'memory') ? String(v) : v;
+}
+
 function comparableInput(expected: any[]): any[] {
   return JSON.parse(JSON.stringify(expected));
 }
@@ -99,6 +119,8 @@ const REFUSED: { [id: string]: RegExp } = {
   'conformance 09-configyaml-types': /tablet_sched_max_scheduling_tablets' must be an int32/,
   // disaster recovery without the snapshot mounted from a ConfigMap
   'conformance 31-cluster-metadata': /'fe.configMaps' must be to mount a ConfigMap with cluster_snapshot.yaml/,
+  'values 09-configyaml-types': /tablet_sched_max_scheduling_tablets' must be an int32/,
+  'values 31-cluster-metadata': /'fe.configMaps' must be to mount a ConfigMap with cluster_snapshot.yaml/,
 };
 
 describeShared('manifests round-trip through fromManifest and convert', () => {
@@ -106,18 +128,21 @@ describeShared('manifests round-trip through fromManifest and convert', () => {
   const all = everything.filter((i) => REFUSED[i.id] === undefined);
 
   test.each(everything.filter((i) => REFUSED[i.id] !== undefined).map((i) => [i.id, i] as const))('fails: %s is refused by the rule it breaks', (_id, input) => {
-    const chart = new Chart(new App(), 'test');
-    const configMaps = input.objects.filter((o) => o?.kind === 'ConfigMap');
-    expect(() => input.objects.forEach((o, i) => {
-      if (o?.kind === 'StarRocksCluster') StarRocksCluster.fromManifest(chart, `C${i}`, o, { configMaps });
-      if (o?.kind === 'StarRocksWarehouse') StarRocksWarehouse.fromManifest(chart, `W${i}`, o, { configMaps });
-    })).toThrow(REFUSED[input.id]);
+    if (!input.noNamespace) {
+      const chart = new Chart(new App(), 'test');
+      const configMaps = input.objects.filter((o) => o?.kind === 'ConfigMap');
+      expect(() => input.objects.forEach((o, i) => {
+        if (o?.kind === 'StarRocksCluster') StarRocksCluster.fromManifest(chart, `C${i}`, o, { configMaps });
+        if (o?.kind === 'StarRocksWarehouse') StarRocksWarehouse.fromManifest(chart, `W${i}`, o, { configMaps });
+      })).toThrow(REFUSED[input.id]);
+    }
     let err = '';
-    expect(runConvert([input.file], { stdout: () => undefined, stderr: (e) => { err += e; }, cwd: REPO_ROOT })).toBe(1);
+    expect(runConvert(input.args, { stdout: () => undefined, stderr: (e) => { err += e; }, cwd: REPO_ROOT })).toBe(1);
     expect(err).toMatch(/^Error: /);
+    expect(err).toMatch(REFUSED[input.id]);
   });
 
-  test.each(all.map((i) => [i.id, i] as const))('fromManifest: %s', (_id, input) => {
+  test.each(all.filter((i) => !i.noNamespace).map((i) => [i.id, i] as const))('fromManifest: %s', (_id, input) => {
     const app = new App();
     const chart = new Chart(app, 'test');
     const configMaps = input.objects.filter((o) => o?.kind === 'ConfigMap');
@@ -134,7 +159,7 @@ describeShared('manifests round-trip through fromManifest and convert', () => {
   const modules = all.map((input, i) => {
     let out = '';
     let err = '';
-    const code = runConvert([input.file], { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, cwd: REPO_ROOT });
+    const code = runConvert(input.args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, cwd: REPO_ROOT });
     const file = path.join(dir, `m${i}.ts`);
     fs.writeFileSync(file, out);
     return { input, file, code, err, text: out };
@@ -173,7 +198,7 @@ describeShared('manifests round-trip through fromManifest and convert', () => {
     expect(m.code).toBe(0);
     // deterministic
     let again = '';
-    runConvert([m.input.file], { stdout: (s) => { again += s; }, stderr: () => undefined, cwd: REPO_ROOT });
+    runConvert(m.input.args, { stdout: (s) => { again += s; }, stderr: () => undefined, cwd: REPO_ROOT });
     expect(again).toBe(m.text);
     const js = ts.transpileModule(m.text, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
     const mod: { exports: { build?: (app: App) => Chart } } = { exports: {} };
@@ -185,6 +210,11 @@ describeShared('manifests round-trip through fromManifest and convert', () => {
     new Function('require', 'module', 'exports', js)(load, mod, mod.exports);
     const chart = mod.exports.build!(new App());
     const expected = expectedObjects(m.input.objects);
-    expect(comparable(chart.toJson(), expected)).toEqual(comparableInput(expected));
+    // from values: no namespace; and the Helm layer may quote a quantity Helm printed as a number
+    // (`cpu: "12"` for `12`), which the conformance test accepts as the same quantity
+    const strip = (objs: any[]) => (m.input.noNamespace ? objs.map((o) => quantitiesAsText({ ...o, metadata: { ...o.metadata, namespace: undefined } })) : objs);
+    // the Helm layer adds the library's default labels too (as the conformance test allows)
+    const libraryLabels = m.input.noNamespace ? [...LIBRARY_LABELS, ...DEFAULT_LABELS] : LIBRARY_LABELS;
+    expect(strip(comparable(chart.toJson(), expected, libraryLabels))).toEqual(strip(comparableInput(expected)));
   });
 });
