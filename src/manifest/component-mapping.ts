@@ -244,8 +244,8 @@ function storage(path: string, v: unknown, s: ComponentState): void {
   Object.assign(s.props, standard);
   if (prefix !== undefined && prefix !== key) s.props.volumeNamePrefix = prefix;
   // the typed API writes emptyDirs, then hostPaths, then storageVolumes: the leading ones of those shapes use their props
-  const isEmptyDir = (v: ExprMap) => Object.keys(v).length === 3 && v.storageClassName === 'emptyDir';
-  const isHostPath = (v: ExprMap) => Object.keys(v).length === 4 && v.storageClassName === 'hostPath' && v.hostPath !== undefined;
+  const isEmptyDir = (x: ExprMap) => Object.keys(x).length === 3 && x.storageClassName === 'emptyDir';
+  const isHostPath = (x: ExprMap) => Object.keys(x).length === 4 && x.storageClassName === 'hostPath' && x.hostPath !== undefined;
   let i = 0;
   const emptyDirs: ExprMap[] = [];
   for (; i < rest.length && isEmptyDir(rest[i]); i++) emptyDirs.push({ name: rest[i].name, mountPath: rest[i].mountPath });

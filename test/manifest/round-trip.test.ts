@@ -212,7 +212,8 @@ describeShared('manifests round-trip through fromManifest and convert', () => {
     const expected = expectedObjects(m.input.objects);
     // from values: no namespace; and the Helm layer may quote a quantity Helm printed as a number
     // (`cpu: "12"` for `12`), which the conformance test accepts as the same quantity
-    const strip = (objs: any[]) => (m.input.noNamespace ? objs.map((o) => quantitiesAsText({ ...o, metadata: { ...o.metadata, namespace: undefined } })) : objs);
+    const strip = (objs: any[]) => (m.input.noNamespace
+      ? objs.map((o) => quantitiesAsText({ ...o, metadata: { ...o.metadata, namespace: undefined } })) : objs);
     // the Helm layer adds the library's default labels too (as the conformance test allows)
     const libraryLabels = m.input.noNamespace ? [...LIBRARY_LABELS, ...DEFAULT_LABELS] : LIBRARY_LABELS;
     expect(strip(comparable(chart.toJson(), expected, libraryLabels))).toEqual(strip(comparableInput(expected)));
