@@ -1,7 +1,9 @@
 import { Duration, Size } from 'cdk8s';
-import { Code, Expr, ExprMap, ImportName, K8sData } from './expr';
+import { Code, Expr, ExprMap, ImportName, K8sData, stringCode } from './expr';
 import { bool, int, Json, list, obj, objects, str, stringMap, unrepresentable, checkKeys, isObject } from './read';
+import { StarRocksPropError } from '../common/errors';
 import { ResourceQuantity } from '../common/quantity';
+import { fail } from '../common/validate';
 
 /** Value types of the mapping: each turns manifest data into a tree node, checked. */
 
@@ -36,8 +38,17 @@ export function quantity(path: string, v: unknown): Code {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) {
     return new Code(`ResourceQuantity.fromNumber(${v})`, ResourceQuantity.fromNumber(v), [LIB('ResourceQuantity')]);
   }
-  const text = str(path, v);
-  return new Code(`ResourceQuantity.of(${JSON.stringify(text).replace(/^"|"$/g, '\'')})`, ResourceQuantity.of(text), [LIB('ResourceQuantity')]);
+  if (typeof v !== 'string') {
+    fail(path, 'a whole number or a quantity string such as "500m" or "8Gi" (the CRD refuses a fractional JSON number)', v);
+  }
+  let q: ResourceQuantity;
+  try {
+    q = ResourceQuantity.of(v);
+  } catch (e) {
+    if (e instanceof StarRocksPropError) throw new StarRocksPropError(path, e.problem);
+    throw e;
+  }
+  return new Code(`ResourceQuantity.of(${stringCode(v)})`, q, [LIB('ResourceQuantity')]);
 }
 
 /** A map of quantities (limits, requests). @internal */
