@@ -66,7 +66,7 @@ export const FE_PROXY_FIELDS: readonly FieldRule[] = ([
     { field: 'requests', prop: 'resources.requests', read: (v, p, s) => { ((s as ProxyState).resources ??= {}).requests = quantities(p, v); } },
     {
       field: 'storageVolumes',
-      prop: 'emptyDirs (emptyDir volumes)',
+      prop: '`emptyDirs` (emptyDir volumes)',
       read: (v, p, s) => {
         s.props.emptyDirs = emptyOk(objects)(p, v).map((vol, i) => {
           checkKeys(`${p}[${i}]`, vol, ['name', 'mountPath', 'storageClassName', 'storageSize', 'subPath', 'hostPath'], 'CRD');
@@ -88,11 +88,11 @@ const SPEC_KEYS: ReadonlyArray<[string, ComponentKey, string]> = [
 /** Every top-level field of a StarRocksCluster's spec and its prop. @internal */
 export const CLUSTER_FIELDS: ReadonlyArray<{ field: string; prop: string }> = [
   { field: 'starRocksFeSpec', prop: 'fe' },
-  { field: 'starRocksBeSpec', prop: 'be (absent: be.enabled false)' },
+  { field: 'starRocksBeSpec', prop: '`be` (absent: `be: { enabled: false }`)' },
   { field: 'starRocksCnSpec', prop: 'cn' },
   { field: 'starRocksFeProxySpec', prop: 'feProxy' },
   { field: 'waitForFullRollout', prop: 'waitForFullRollout' },
-  { field: 'disasterRecovery', prop: 'disasterRecovery (enabled, generation; no enabled: omitEnabled)' },
+  { field: 'disasterRecovery', prop: '`disasterRecovery` (without `enabled`: `omitEnabled: true`)' },
   { field: 'serviceAccount', prop: '' },
 ];
 

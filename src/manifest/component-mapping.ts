@@ -30,6 +30,10 @@ export interface FieldRule {
   readonly field: string;
   /** The typed prop(s) that write it, for the documentation; empty: a JSON patch. */
   readonly prop: string;
+  /** The FE's prop(s), when they differ. */
+  readonly feProp?: string;
+  /** More on how it maps, for the documentation. */
+  readonly note?: string;
   /** Which specs have the field (all when not given). */
   readonly only?: readonly SpecKind[];
   /** Reads the field into the state; throws `Unrepresentable` to have it patched instead. */
@@ -130,7 +134,8 @@ export const COMPONENT_FIELDS: readonly FieldRule[] = [
   renamed('envVars', 'envVars', nonEmpty(k8sList), ['warehouse']),
   {
     field: 'configMapInfo',
-    prop: 'config + configMapName + rollOnConfigChange (the ConfigMap in the file), else existingConfig',
+    prop: '`config`, `configMapName`, `rollOnConfigChange`; or `existingConfig`',
+    note: 'a ConfigMap of the file holding only the config file becomes `config` (`StarRocksConfig.fromText`), with `configMapName` when its name is not `<cluster>-<component>-cm` and `rollOnConfigChange: false` without the config-hash pod annotation; any other becomes `existingConfig`',
     read: (v, p, s) => {
       const o = obj(p, v);
       checkKeys(p, o, ['configMapName', 'resolveKey'], 'CRD');
@@ -140,7 +145,8 @@ export const COMPONENT_FIELDS: readonly FieldRule[] = [
   },
   {
     field: 'annotations',
-    prop: 'podAnnotations (the config-hash annotation: config\'s hash, rollOnConfigChange)',
+    prop: '`podAnnotations`',
+    note: 'the config-hash and entrypoint-hash pod annotations are the ones the library writes for `config` and `entrypointScript` (a hash the library would not compute is kept: `StarRocksConfig.fromText(text, { hash })`, `entrypointScriptHash`)',
     read: (v, p, s) => { s.podAnnotations = nonEmpty(strings)(p, v) as { [key: string]: string }; },
   },
   same('podLabels', nonEmpty(strings)),
@@ -166,14 +172,21 @@ export const COMPONENT_FIELDS: readonly FieldRule[] = [
   same('initContainers', nonEmpty(k8sList)),
   same('updateStrategy', k8sData),
   same('shareProcessNamespace', flag),
-  same('command', stringList),
-  same('args', stringList),
+  {
+    field: 'command',
+    prop: '`command`, or `entrypointScript`',
+    note: '`command: [bash, -c]`, `args: [/etc/starrocks/entrypoint.sh]`, the last `configMaps` mount and the entrypoint-hash annotation, with the ConfigMap `<cluster>-<component>-entrypoint-script` in the file, become `entrypointScript`',
+    read: as('command', stringList),
+  },
+  { field: 'args', prop: '`args`, or `entrypointScript`', read: as('args', stringList) },
   same('service', service),
-  same('configMaps', nonEmpty(mountList)),
+  { field: 'configMaps', prop: '`configMaps` (the entrypoint script\'s mount: `entrypointScript`)', read: as('configMaps', nonEmpty(mountList)) },
   same('secrets', nonEmpty(mountList)),
   {
     field: 'storageVolumes',
-    prop: 'metaStorage, logStorage (FE); dataStorage, logStorage, spillStorage (BE, CN); volumeNamePrefix; the others emptyDirs, hostPaths, storageVolumes',
+    prop: '`dataStorage`, `logStorage`, `spillStorage`, `volumeNamePrefix`; `emptyDirs`, `hostPaths`, `storageVolumes`',
+    feProp: '`metaStorage`, `logStorage`, `volumeNamePrefix`; `emptyDirs`, `hostPaths`, `storageVolumes`',
+    note: 'the leading volumes named `<prefix>-meta`/`-data`/`-log`/`-spill` at the default paths, with a size of whole Mi/Gi/Ti/Pi, become the standard storage props (`Size`); the following emptyDir and hostPath volumes `emptyDirs` and `hostPaths`; the rest `storageVolumes`',
     read: (v, p, s) => storage(p, v, s),
   },
   same('persistentVolumeClaimRetentionPolicy', k8sData),

@@ -7,8 +7,8 @@ import { WAREHOUSE_ALIAS_SUFFIX } from '../common/constants';
 
 /** Every top-level field of a StarRocksWarehouse's spec and its prop. @internal */
 export const WAREHOUSE_FIELDS: ReadonlyArray<{ field: string; prop: string }> = [
-  { field: 'starRocksCluster', prop: 'cluster (StarRocksCluster.fromClusterName)' },
-  { field: 'template', prop: 'the warehouse\'s own props (CnBaseOptions), as in starRocksCnSpec' },
+  { field: 'starRocksCluster', prop: '`cluster` (`StarRocksCluster.fromClusterName`, or the cluster of the same file)' },
+  { field: 'template', prop: 'the warehouse\'s component props (`CnBaseOptions`), below' },
 ];
 
 /**
