@@ -40,6 +40,11 @@ function inputs(): Input[] {
     const file = path.join(examples, f);
     out.push({ id: `example ${f}`, file, objects: parseManifestStream(fs.readFileSync(file, 'utf8')), args: [file] });
   }
+  const fixtures = path.join(__dirname, 'fixtures');
+  for (const f of fs.readdirSync(fixtures).filter((n) => n.endsWith('.yaml')).sort()) {
+    const file = path.join(fixtures, f);
+    out.push({ id: `fixture ${f}`, file, objects: parseManifestStream(fs.readFileSync(file, 'utf8')), args: [file] });
+  }
   const cases = sharedPath('conformance/cases');
   for (const c of fs.readdirSync(cases).sort()) {
     const file = path.join(cases, c, 'expected.yaml');
