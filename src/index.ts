@@ -14,6 +14,7 @@ export * from './operator';
 export * from './disruption/budget';
 export * from './disruption/disruption-budgets';
 export * from './warehouse/warehouse';
+export * from './manifest/options';
 export * from './init-password/password-source';
 export * from './init-password/init-password-job';
 export * from './monitoring/monitored-component';

@@ -19,6 +19,7 @@ import { FeOptions } from '../components/options';
 import { DisruptionBudgetsOptions, StarRocksDisruptionBudgets } from '../disruption/disruption-budgets';
 import { renderFeProxy } from '../fe-proxy/fe-proxy';
 import { InitPasswordJob, InitPasswordJobOptions } from '../init-password/init-password-job';
+import { applyManifestMapping, configMapsOf, exprValue, FromManifestOptions, mapClusterManifest } from '../manifest';
 import { DatadogOptions, StarRocksDatadog } from '../monitoring/datadog';
 import { StarRocksPrometheusRule, StarRocksPrometheusRuleOptions } from '../monitoring/prometheus-rule';
 import { StarRocksServiceMonitor, StarRocksServiceMonitorOptions } from '../monitoring/service-monitor';
@@ -56,6 +57,26 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
   ): IStarRocksCluster {
     checkDns1035Label('clusterName', clusterName, 49);
     return new ImportedCluster(scope, id, clusterName, options);
+  }
+
+  /**
+   * A cluster from a StarRocksCluster manifest (as parsed from YAML), checked like one built with
+   * the props: each spec field becomes the prop that writes it (the README's "From manifests to
+   * the typed API"), what no prop can say becomes a JSON patch of `apiObject`, and a field the CRD
+   * does not declare is an error naming its path. The synthesized resource equals the manifest
+   * (besides the `cluster: <name>` label the library adds); the library's default labels are off.
+   *
+   * @param scope the scope
+   * @param id the id
+   * @param manifest the StarRocksCluster object
+   * @param options the ConfigMaps of the manifest's file
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  public static fromManifest(scope: Construct, id: string, manifest: { [key: string]: any }, options: FromManifestOptions = {}): StarRocksCluster {
+    const mapping = mapClusterManifest(manifest, configMapsOf(options.configMaps ?? []));
+    const cluster = new StarRocksCluster(scope, id, exprValue(mapping.props) as StarRocksClusterProps);
+    applyManifestMapping(cluster, mapping);
+    return cluster;
   }
 
   /**

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { StarRocksWarehouseProps, WarehouseDisruptionBudgetsOptions, WarehouseOptions } from './options';
 import type { StarRocksWarehouseSpec, StarRocksWarehouseSpecTemplate } from './wire';
 import { ComponentKind, StarRocksPort } from '../cluster/component-kind';
+import { ImportedCluster } from '../cluster/imported';
 import { IStarRocksCluster } from '../cluster/reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { LABEL_WAREHOUSE, NAME_BUDGET, WAREHOUSE_ALIAS_SUFFIX, WAREHOUSE_APP, WAREHOUSE_MIN_VERSION } from '../common/constants';
@@ -19,6 +20,7 @@ import { ComponentContext, StarRocksComponent } from '../components/component';
 import { CnBaseOptions } from '../components/options';
 import { StarRocksConfig } from '../config/config';
 import { checkDisruptionBudget, createDisruptionBudget, DisruptionBudget, DisruptionTarget, replicasOf } from '../disruption/budget';
+import { applyManifestMapping, configMapsOf, exprValue, FromManifestOptions, mapWarehouseManifest } from '../manifest';
 
 // the options were declared here
 export * from './options';
@@ -48,6 +50,27 @@ export * from './options';
  * new StarRocksWarehouse(chart, 'Etl', { cluster, image: 'registry.example.com/starrocks/cn-ee:3.3.8', replicas: 3 });
  */
 export class StarRocksWarehouse extends Construct {
+  /**
+   * A warehouse from a StarRocksWarehouse manifest (as parsed from YAML), checked like one built
+   * with the props: the template's fields become the props that write them, what no prop can say
+   * becomes a JSON patch of `apiObject`, and a field the CRD does not declare is an error naming
+   * its path. The cluster is `spec.starRocksCluster`, referred to by name (a construct
+   * `<id>Cluster` in the scope); the library's default labels are off.
+   *
+   * @param scope the scope
+   * @param id the id
+   * @param manifest the StarRocksWarehouse object
+   * @param options the ConfigMaps of the manifest's file
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  public static fromManifest(scope: Construct, id: string, manifest: { [key: string]: any }, options: FromManifestOptions = {}): StarRocksWarehouse {
+    const mapping = mapWarehouseManifest(manifest, configMapsOf(options.configMaps ?? []));
+    const cluster = new ImportedCluster(scope, `${id}Cluster`, mapping.clusterName ?? '', { namespace: mapping.namespace });
+    const warehouse = new StarRocksWarehouse(scope, id, { ...exprValue(mapping.props) as WarehouseOptions, cluster });
+    applyManifestMapping(warehouse, mapping);
+    return warehouse;
+  }
+
   /** The StarRocksWarehouse custom resource (the escape hatch; also `ApiObject.of(warehouse)`). */
   public readonly apiObject: ApiObject;
   /** Name of the StarRocksWarehouse resource. */
