@@ -108,6 +108,8 @@ Usage:
   cdk8s-starrocks template CHART [flags]             (release "${DEFAULT_RELEASE_NAME}", as with Helm)
   cdk8s-starrocks lint FILE... [--output text|json]  (checks StarRocksCluster and StarRocksWarehouse
                                                      manifests; "cdk8s-starrocks lint --help")
+  cdk8s-starrocks convert FILE|- | --from-values FILE [--release NAME]
+                                                     (prints a TypeScript module of the typed API)
   cdk8s-starrocks --help | --version
 
 Arguments:

@@ -179,6 +179,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const { runLint } = require('./lint') as typeof import('./lint');
     return runLint(argv.slice(1), io);
   }
+  if (argv[0] === 'convert') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runConvert } = require('./convert') as typeof import('./convert');
+    return runConvert(argv.slice(1), io);
+  }
   let debug = argv.includes('--debug');
   try {
     const req = parseArgs(argv);
@@ -197,7 +202,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return 0;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    // a value nested deeper than the objects' printers go (Helm reads up to 10,000 levels)
+    const message = e instanceof RangeError && /call stack/i.test(e.message)
+      ? 'a value in the values is nested too deeply to render (at most a few thousand levels below a key the chart prints)'
+      : e instanceof Error ? e.message : String(e);
     io.stderr(`Error: ${message}\n`);
     if (e instanceof UsageError) {
       io.stderr('Run "cdk8s-starrocks --help" for usage.\n');

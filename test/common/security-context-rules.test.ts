@@ -4,8 +4,11 @@ describe('container security contexts (core ValidateSecurityContext)', () => {
   test('accepts the operator chart\'s and a complete one', () => {
     expect(() => checkContainerSecurityContext('s', { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true })).not.toThrow();
     expect(() => checkContainerSecurityContext('s', {
-      runAsUser: 1000, runAsGroup: 0, procMount: 'Default',
-      seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/sr.json' }, appArmorProfile: { type: 'RuntimeDefault' },
+      runAsUser: 1000,
+      runAsGroup: 0,
+      procMount: 'Default',
+      seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/sr.json' },
+      appArmorProfile: { type: 'RuntimeDefault' },
     })).not.toThrow();
   });
 

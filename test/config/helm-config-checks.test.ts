@@ -105,7 +105,7 @@ describeShared('config checks on the Helm path', () => {
 
     // THEN
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Error: starrocksBeSpec\.configyaml\.max_compaction_concurrency must be an int32 .* in be\.conf .* got "two"/);
+    expect(r.stderr).toMatch(/^Error: starrocks\.starrocksBeSpec\.configyaml\.max_compaction_concurrency must be an int32 .* in be\.conf .* got "two"/);
   }, 60_000);
 
   test('fails for a config text value StarRocks cannot parse, naming the values key', async () => {
@@ -114,7 +114,7 @@ describeShared('config checks on the Helm path', () => {
 
     // THEN
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Error: starrocksFESpec\.config\.qe_max_connection must be an int32 .* in fe\.conf .* got "lots"/);
+    expect(r.stderr).toMatch(/^Error: starrocks\.starrocksFESpec\.config\.qe_max_connection must be an int32 .* in fe\.conf .* got "lots"/);
   }, 60_000);
 
   test('fails for the warehouse\'s spec.config, naming the values key', async () => {
