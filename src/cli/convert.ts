@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { parseValuesYaml } from './yaml-io';
 import { StarRocksCluster } from '../cluster/cluster';
 import { StarRocksPropError } from '../common/errors';

@@ -11,20 +11,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CHART_VERSION, checkKubeVersion, HELP, parseArgs, TemplateRequest, UsageError } from './args';
+import type { CliIo } from './io';
 import type { SetMode } from '../helm/set';
 import type { ValuesMap } from '../helm/values';
 
-/** Where the command reads and writes; the process streams for the real command. @internal */
-export interface CliIo {
-  /** Receives everything for standard output (one call on success). */
-  readonly stdout: (s: string) => void;
-  /** Receives error messages. */
-  readonly stderr: (s: string) => void;
-  /** The directory relative file names are resolved from. */
-  readonly cwd: string;
-  /** Reads standard input whole (for `-f -`). Default: file descriptor 0. */
-  readonly readStdin?: () => string;
-}
+export type { CliIo } from './io';
 
 /** The version of this package, from its package.json (found above this file: src/cli or lib/src/cli). */
 function packageVersion(): string {

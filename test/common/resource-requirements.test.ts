@@ -2,22 +2,11 @@
  * The API server's rules for a container's requests and limits (core `ValidateResourceRequirements`),
  * and the exact comparison of quantities they need.
  */
-import { StarRocksPropError } from '../../src/common/errors';
 import { checkResourceName } from '../../src/common/k8s-rules';
 import { checkResourceRequirements, compareQuantities, ResourceQuantity } from '../../src/common/quantity';
+import { propErrorOf } from '../util/errors';
 
 const q = (text: string) => ResourceQuantity.of(text);
-
-/** The error `f` throws (a StarRocksPropError). */
-function errorOf(f: () => unknown): StarRocksPropError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StarRocksPropError);
-    return e as StarRocksPropError;
-  }
-  throw new Error('expected a StarRocksPropError');
-}
 
 describe('compareQuantities', () => {
   test.each([
@@ -64,7 +53,7 @@ describe('resource names', () => {
     expect(checkResourceName('r', n)).toBe(n);
   });
   test.each(['bad name', 'storage', 'gpu', 'requests.example.com/gpu', 'Example.com/gpu', 'a/b/c', ''])('fails for %j', (n) => {
-    const e = errorOf(() => checkResourceName('fe.resources.limits', n));
+    const e = propErrorOf(() => checkResourceName('fe.resources.limits', n));
     expect(e.prop).toBe('fe.resources.limits');
     expect(e.message).toContain(`got ${JSON.stringify(n)}`);
   });
@@ -77,27 +66,27 @@ describe('checkResourceRequirements', () => {
     expect(() => checkResourceRequirements('r', { cpu: q('2') }, undefined)).not.toThrow();
   });
   test('fails for a request above its limit, naming it and the limit', () => {
-    const e = errorOf(() => checkResourceRequirements('fe.resources', { memory: q('1Gi') }, { memory: q('512Mi') }));
+    const e = propErrorOf(() => checkResourceRequirements('fe.resources', { memory: q('1Gi') }, { memory: q('512Mi') }));
     expect(e.prop).toBe('fe.resources.requests.memory');
     expect(e.message).toBe('\'fe.resources.requests.memory\' must be at most its limit "512Mi" (the API server refuses a request above the limit), got "1Gi"');
-    expect(errorOf(() => checkResourceRequirements('r', { cpu: q('1001m') }, { cpu: q('1') })).prop).toBe('r.requests.cpu');
+    expect(propErrorOf(() => checkResourceRequirements('r', { cpu: q('1001m') }, { cpu: q('1') })).prop).toBe('r.requests.cpu');
   });
   test('fails for a request above its limit by one in big values', () => {
     expect(() => checkResourceRequirements('r', { memory: q('1152921504606846977') }, { memory: q('1Ei') })).toThrow(/at most its limit "1Ei"/);
   });
   test('fails for a bad resource name in requests or limits', () => {
-    expect(errorOf(() => checkResourceRequirements('r', { 'bad name': q('1') }, undefined)).prop).toBe('r.requests');
-    expect(errorOf(() => checkResourceRequirements('r', undefined, { 'bad name': q('1') })).prop).toBe('r.limits');
+    expect(propErrorOf(() => checkResourceRequirements('r', { 'bad name': q('1') }, undefined)).prop).toBe('r.requests');
+    expect(propErrorOf(() => checkResourceRequirements('r', undefined, { 'bad name': q('1') })).prop).toBe('r.limits');
   });
   test('extended resources: a limit is needed, equal to the request, and whole', () => {
     expect(() => checkResourceRequirements('r', { 'nvidia.com/gpu': q('1') }, { 'nvidia.com/gpu': q('1') })).not.toThrow();
-    expect(errorOf(() => checkResourceRequirements('r', { 'nvidia.com/gpu': q('1') }, undefined)).prop).toBe('r.limits');
-    expect(errorOf(() => checkResourceRequirements('r', { 'nvidia.com/gpu': q('1') }, { 'nvidia.com/gpu': q('2') })).message).toContain('equal to its limit "2"');
-    expect(errorOf(() => checkResourceRequirements('r', undefined, { 'nvidia.com/gpu': q('500m') })).prop).toBe('r.limits.nvidia.com/gpu');
+    expect(propErrorOf(() => checkResourceRequirements('r', { 'nvidia.com/gpu': q('1') }, undefined)).prop).toBe('r.limits');
+    expect(propErrorOf(() => checkResourceRequirements('r', { 'nvidia.com/gpu': q('1') }, { 'nvidia.com/gpu': q('2') })).message).toContain('equal to its limit "2"');
+    expect(propErrorOf(() => checkResourceRequirements('r', undefined, { 'nvidia.com/gpu': q('500m') })).prop).toBe('r.limits.nvidia.com/gpu');
     expect(() => checkResourceRequirements('r', undefined, { 'nvidia.com/gpu': q('1000m') })).not.toThrow();
   });
   test('fails for huge pages without cpu or memory', () => {
-    expect(errorOf(() => checkResourceRequirements('r', undefined, { 'hugepages-2Mi': q('100Mi') })).prop).toBe('r');
+    expect(propErrorOf(() => checkResourceRequirements('r', undefined, { 'hugepages-2Mi': q('100Mi') })).prop).toBe('r');
     expect(() => checkResourceRequirements('r', undefined, { 'hugepages-2Mi': q('100Mi'), 'memory': q('1Gi') })).not.toThrow();
   });
 });

@@ -20,6 +20,7 @@ import { createRequire } from 'module';
 import Ajv, { ErrorObject, Options, ValidateFunction } from 'ajv';
 import * as YAML from 'yaml';
 import { readShared, SHARED_DIR, sharedAvailable } from './shared';
+import { formatPath } from '../../src/lint/structural';
 
 /** A JSON path as a list of keys and list indexes. */
 export type PathSegment = string | number;
@@ -38,20 +39,8 @@ export interface ValidateOptions {
   readonly nullAsAbsent?: boolean;
 }
 
-/** Formats a path as `spec.template.spec.containers[0].image` / `metadata.labels["app.kubernetes.io/name"]`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') {
-      out += `[${seg}]`;
-    } else if (/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(seg)) {
-      out += out === '' ? seg : `.${seg}`;
-    } else {
-      out += `[${JSON.stringify(seg)}]`;
-    }
-  }
-  return out;
-}
+/** Formats a path as `spec.template.spec.containers[0].image` / `metadata.labels["app.kubernetes.io/name"]` (the library's own formatting). */
+export { formatPath };
 
 function isPlainObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
