@@ -30,37 +30,52 @@ function clusterValuesKey(path: readonly PathSegment[], root: string): string | 
 }
 
 /**
- * Checks every StarRocksCluster and StarRocksWarehouse under `scope` against its CRD: the first
- * undeclared or wrong field is a HelmValuesError naming the values key (`root` is `starrocks.` in
- * the kube-starrocks chart) or, where the chart builds the field itself, the resource's field.
+ * The first problem of a rendered StarRocksCluster or StarRocksWarehouse against its CRD, as a
+ * HelmValuesError naming the values key (`root` is `starrocks.` in the kube-starrocks chart) or,
+ * where the chart builds the field itself, the resource's field; undefined for other objects and
+ * for resources without a problem.
  *
  * @internal
  */
-export function checkCustomResources(scope: IConstruct, root: string): void {
-  for (const c of scope.node.findAll()) {
-    if (!(c instanceof ApiObject) || (c.kind !== 'StarRocksCluster' && c.kind !== 'StarRocksWarehouse')) {
-      continue;
-    }
-    let json: unknown;
-    try {
-      json = c.toJson();
-    } catch {
-      // a problem the synthesis reports, with its values key
-      continue;
-    }
-    // the spec (metadata is an ObjectMeta, which the CRD leaves to the API server's own checks)
-    const spec = (c.kind === 'StarRocksCluster' ? STARROCKS_CLUSTER : STARROCKS_WAREHOUSE).p?.spec;
-    const body = typeof json === 'object' && json !== null ? (json as { readonly spec?: unknown }).spec : undefined;
-    if (spec === undefined || body === undefined) {
-      continue;
-    }
-    const problem = validateStructural(body, spec, DEFS, ['spec']).find((p) => p.kind !== 'null');
-    if (problem === undefined) {
-      continue;
-    }
-    const field = formatPath(problem.path);
-    const key = c.kind === 'StarRocksCluster' ? clusterValuesKey(problem.path, root) : undefined;
-    const where = `the ${c.kind}'s ${field}, which the API server would drop or refuse`;
-    throw new HelmValuesError(key === undefined ? `${field} ${problem.message} (${where})` : `${key} ${problem.message} (${where})`);
+export function customResourceProblem(object: unknown, root: string): HelmValuesError | undefined {
+  const o = typeof object === 'object' && object !== null ? object as { readonly kind?: unknown; readonly spec?: unknown } : {};
+  if (o.kind !== 'StarRocksCluster' && o.kind !== 'StarRocksWarehouse') {
+    return undefined;
   }
+  // the spec (metadata is an ObjectMeta, which the CRD leaves to the API server's own checks)
+  const spec = (o.kind === 'StarRocksCluster' ? STARROCKS_CLUSTER : STARROCKS_WAREHOUSE).p?.spec;
+  if (spec === undefined || o.spec === undefined) {
+    return undefined;
+  }
+  const problem = validateStructural(o.spec, spec, DEFS, ['spec']).find((p) => p.kind !== 'null');
+  if (problem === undefined) {
+    return undefined;
+  }
+  const field = formatPath(problem.path);
+  const key = o.kind === 'StarRocksCluster' ? clusterValuesKey(problem.path, root) : undefined;
+  const where = `the ${o.kind}'s ${field}, which the API server would drop or refuse`;
+  return new HelmValuesError(key === undefined ? `${field} ${problem.message} (${where})` : `${key} ${problem.message} (${where})`);
+}
+
+/**
+ * Adds a check of every StarRocksCluster and StarRocksWarehouse under `scope` against its CRD when
+ * the app synthesizes (see {@link customResourceProblem}).
+ *
+ * @internal
+ */
+export function addCustomResourceCheck(scope: IConstruct, root: string): void {
+  scope.node.addValidation({
+    validate: () => {
+      const errors: string[] = [];
+      for (const c of scope.node.findAll()) {
+        if (c instanceof ApiObject && (c.kind === 'StarRocksCluster' || c.kind === 'StarRocksWarehouse')) {
+          const problem = customResourceProblem(c.toJson(), root);
+          if (problem !== undefined) {
+            errors.push(problem.message);
+          }
+        }
+      }
+      return errors;
+    },
+  });
 }

@@ -16,6 +16,16 @@ export interface HelmRenderRequest extends HelmContext {
   readonly chart: HelmChartName;
   /** The user's values, already merged from every `-f` file and `--set` (not yet over the chart defaults). */
   readonly values: ValuesMap;
+  /**
+   * Whether the custom resources are checked against their CRDs when the app synthesizes
+   * (default); `renderHelmChart` checks the rendered objects instead.
+   */
+  readonly checkAtSynth?: boolean;
+}
+
+/** Where a chart's values keys start in its values file. */
+function valuesRoot(chart: HelmChartName): string {
+  return chart === 'kube-starrocks' ? 'starrocks.' : '';
 }
 
 /**
@@ -35,10 +45,12 @@ export function addHelmChart(scope: Construct, request: HelmRenderRequest): void
     const { addWarehouseChart } = require('./warehouse-chart') as typeof import('./warehouse-chart');
     addWarehouseChart(scope, request.values, request);
   }
-  // what the charts print as given is checked against the CRDs, naming the values key
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { checkCustomResources } = require('./crd-check') as typeof import('./crd-check');
-  checkCustomResources(scope, request.chart === 'kube-starrocks' ? 'starrocks.' : '');
+  if (request.checkAtSynth !== false) {
+    // what the charts print as given is checked against the CRDs, naming the values key
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { addCustomResourceCheck } = require('./crd-check') as typeof import('./crd-check');
+    addCustomResourceCheck(scope, valuesRoot(request.chart));
+  }
 }
 
 /**
@@ -50,7 +62,18 @@ export function addHelmChart(scope: Construct, request: HelmRenderRequest): void
 export function renderHelmChart(request: HelmRenderRequest): ValuesMap[] {
   const app = new App({ outdir: '.' });
   const chart = new Chart(app, request.release, { namespace: request.namespace, disableResourceNameHashes: true });
-  addHelmChart(chart, request);
+  addHelmChart(chart, { ...request, checkAtSynth: false });
   // resolves dependencies, runs every validation, then renders (the same path as `cdk8s synth`)
-  return Testing.synth(chart);
+  const objects = Testing.synth(chart);
+  // what the charts print as given, checked against the CRDs on the rendered objects (no second
+  // rendering), naming the values key
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { customResourceProblem } = require('./crd-check') as typeof import('./crd-check');
+  for (const o of objects) {
+    const problem = customResourceProblem(o, valuesRoot(request.chart));
+    if (problem !== undefined) {
+      throw problem;
+    }
+  }
+  return objects;
 }
