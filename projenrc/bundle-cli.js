@@ -252,6 +252,17 @@ async function build(out) {
       },
     },
     {
+      // the `lint` and `convert` subcommands stay out of the bundle (and its code cache, which every
+      // `template` run loads): the bundle's require is the one of lib/src/cli/bundle.js, so
+      // './lint' and './convert' load lib/src/cli/lint.js and convert.js as modules
+      name: 'subcommands-outside',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/(lint|convert)$/ }, (a) => (a.importer.endsWith(`${path.sep}cli${path.sep}main.js`)
+          ? { path: a.path, external: true }
+          : undefined));
+      },
+    },
+    {
       // cdk8s loads child_process (with net, dgram, ...) for Helm charts and URLs; a render uses neither
       name: 'lazy-child-process',
       setup(b) {

@@ -125,9 +125,12 @@ class Validator {
   }
 
   private checkString(value: string, s: CompactSchema, path: PathSegment[]): void {
-    const length = [...value].length;
-    if (s.minL !== undefined && length < s.minL) this.add(path, 'violation', `must be at least ${s.minL} characters long, got ${describe(value)}`);
-    if (s.maxL !== undefined && length > s.maxL) this.add(path, 'violation', `must be at most ${s.maxL} characters long, got ${describe(value)}`);
+    if (s.minL !== undefined || s.maxL !== undefined) {
+      // characters as the API server counts them (code points), counted only where a limit is set
+      const length = [...value].length;
+      if (s.minL !== undefined && length < s.minL) this.add(path, 'violation', `must be at least ${s.minL} characters long, got ${describe(value)}`);
+      if (s.maxL !== undefined && length > s.maxL) this.add(path, 'violation', `must be at most ${s.maxL} characters long, got ${describe(value)}`);
+    }
     if (s.pt !== undefined && !this.pattern(s.pt).test(value)) {
       this.add(path, 'violation', `must match the pattern ${s.pt}, got ${describe(value)}`);
     }
@@ -170,7 +173,11 @@ class Validator {
     }
     if (s.i !== undefined) {
       const items = s.i;
-      value.forEach((item, i) => this.check(item, items, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        this.check(value[i], items, path);
+        path.pop();
+      }
     }
   }
 
@@ -196,7 +203,10 @@ class Validator {
       if (dropped.has(k)) {
         continue;
       } else if (own !== undefined) {
-        this.check(value[k], own, [...path, k]);
+        // one path array for the whole walk, extended and shortened around each field
+        path.push(k);
+        this.check(value[k], own, path);
+        path.pop();
       } else if (embedded && (k === 'apiVersion' || k === 'kind' || k === 'metadata')) {
         this.check(value[k], { t: k === 'metadata' ? 'object' : 'string', pu: true }, [...path, k]);
       } else if (typeof s.a === 'object' || typeof s.a === 'number') {
