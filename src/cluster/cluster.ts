@@ -2,7 +2,7 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ComponentKind, StarRocksPort } from './component-kind';
 import { ImportedCluster } from './imported';
-import { DisasterRecoveryOptions, StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
+import { DisasterRecoveryOptions, mountsClusterSnapshot, StarRocksClusterProps, StarRocksClusterReferenceOptions } from './props';
 import { IStarRocksCluster, IStarRocksComponent } from './reference';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey, DERIVED_NAMES, NAME_BUDGET } from '../common/constants';
@@ -383,8 +383,7 @@ export class StarRocksCluster extends Construct implements IStarRocksCluster {
       }
       if (recoveryRuns(dr) && !dr.snapshotMountedElsewhere) {
         const mounts = props.fe?.configMaps ?? [];
-        const ok = mounts.some((m) => (m.subPath ?? '').includes('cluster_snapshot.yaml') || m.mountPath.replace(/\/+$/, '').endsWith('fe/conf'));
-        if (!ok) {
+        if (!mountsClusterSnapshot(mounts)) {
           fail('fe.configMaps', 'to mount a ConfigMap with cluster_snapshot.yaml (subPath containing cluster_snapshot.yaml, or a mountPath ending in fe/conf) when disasterRecovery is enabled', mounts);
         }
       }

@@ -152,3 +152,12 @@ export interface StarRocksClusterProps {
    */
   readonly volumeNameWithHash?: boolean;
 }
+
+/**
+ * Whether FE mounts the cluster snapshot disaster recovery reads: a mount whose `subPath` names
+ * `cluster_snapshot.yaml`, or one over FE's conf directory. @internal
+ */
+export function mountsClusterSnapshot(mounts: ReadonlyArray<{ readonly mountPath?: unknown; readonly subPath?: unknown }>): boolean {
+  return mounts.some((m) => (typeof m.subPath === 'string' && m.subPath.includes('cluster_snapshot.yaml'))
+    || (typeof m.mountPath === 'string' && m.mountPath.replace(/\/+$/, '').endsWith('fe/conf')));
+}

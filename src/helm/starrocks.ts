@@ -16,6 +16,7 @@ import { removeNamespace } from './typed-api-gaps';
 import { isMap, PropToValuesKey, section, stringMap, truthy, ValuesMap, valuesError } from './values';
 import { DisasterRecoveryOptions, StarRocksCluster, StarRocksClusterProps } from '../cluster/cluster';
 import { ComponentKind } from '../cluster/component-kind';
+import { mountsClusterSnapshot } from '../cluster/props';
 import { StarRocksApiObject } from '../common/api-object';
 import { ComponentKey } from '../common/constants';
 import { propProblems } from '../common/prop-validation';
@@ -212,7 +213,7 @@ function typedDisasterRecovery(value: unknown, fe: FeOptions): DisasterRecoveryO
 
 /** Whether FE mounts a cluster snapshot, as disaster recovery needs. */
 function snapshotMounted(fe: FeOptions): boolean {
-  return (fe.configMaps ?? []).some((m) => (m.subPath ?? '').includes('cluster_snapshot.yaml') || m.mountPath.replace(/\/+$/, '').endsWith('fe/conf'));
+  return mountsClusterSnapshot(fe.configMaps ?? []);
 }
 
 /** The cluster name: `starrocksCluster.name`, else `nameOverride`, else the chart name. @internal */

@@ -5,6 +5,7 @@ import { configMapPatches, ManifestPatch, newState, readMetadata, readSpec, read
 import {
   enumMember, flag, integer, k8sData, k8sList, quantities, seconds, secretNames, strings, text,
 } from './values';
+import { mountsClusterSnapshot } from '../cluster/props';
 import { ComponentKey } from '../common/constants';
 import { ImagePullPolicy } from '../components/options';
 
@@ -92,7 +93,7 @@ export const CLUSTER_FIELDS: ReadonlyArray<{ field: string; prop: string }> = [
   { field: 'starRocksCnSpec', prop: 'cn' },
   { field: 'starRocksFeProxySpec', prop: 'feProxy' },
   { field: 'waitForFullRollout', prop: 'waitForFullRollout' },
-  { field: 'disasterRecovery', prop: '`disasterRecovery` (without `enabled`: `omitEnabled: true`)' },
+  { field: 'disasterRecovery', prop: '`disasterRecovery` (without `enabled`: `omitEnabled: true`; enabled without a snapshot mount in `fe.configMaps`: `snapshotMountedElsewhere: true`)' },
   { field: 'serviceAccount', prop: '' },
 ];
 
@@ -149,8 +150,13 @@ export function mapClusterManifest(manifest: unknown, configMaps: ConfigMapsByNa
     const dr = obj('spec.disasterRecovery', spec.disasterRecovery);
     checkKeys('spec.disasterRecovery', dr, ['enabled', 'generation'], 'StarRocksCluster CRD');
     const generation = int('spec.disasterRecovery.generation', dr.generation);
-    props.disasterRecovery = dr.enabled === undefined ? { generation, omitEnabled: true }
-      : { enabled: bool('spec.disasterRecovery.enabled', dr.enabled), generation };
+    const enabled = dr.enabled === undefined ? undefined : bool('spec.disasterRecovery.enabled', dr.enabled);
+    // as written, although FE mounts no cluster snapshot (the library then warns, as on the Helm path)
+    const fe = spec.starRocksFeSpec;
+    const feMounts = typeof fe === 'object' && fe !== null ? (fe as { readonly configMaps?: unknown }).configMaps : undefined;
+    const elsewhere = enabled === true && !mountsClusterSnapshot(Array.isArray(feMounts) ? feMounts.filter((x) => typeof x === 'object' && x !== null) : []);
+    props.disasterRecovery = enabled === undefined ? { generation, omitEnabled: true }
+      : elsewhere ? { enabled, generation, snapshotMountedElsewhere: true } : { enabled, generation };
   }
   if (spec.serviceAccount !== undefined) {
     patches.push({ target: '', path: '/spec/serviceAccount', value: spec.serviceAccount, reason: 'the typed API has no prop for spec.serviceAccount' });

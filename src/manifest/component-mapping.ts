@@ -376,13 +376,30 @@ function templateLiteral(text: string): string {
   return `\`${text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r')}\``;
 }
 
-/** `StarRocksConfig.fromText(...)`, with the hash of the annotation when it is not the text's own. */
+/** A setting whose value is a number in exponent form (`1e+07`), as Helm prints large numbers. */
+const EXPONENT_SETTING = /^[^#=\n]+=[ \t]*[+-]?[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+[ \t]*$/m;
+
+/**
+ * `StarRocksConfig.fromText(...)`, with the hash of the annotation when it is not the text's own,
+ * and `exponentIntegersWarn` where the text holds numbers in exponent form (what Helm prints for
+ * large unquoted numbers): the file is reproduced as it is, each such number a warning, as on the
+ * Helm path.
+ */
 function configExpr(text: string, hash: string | undefined): Expr {
-  const plain = StarRocksConfig.fromText(text);
-  const literal = templateLiteral(text);
-  if (hash === undefined || hash === plain.hash) {
-    return new Code(`StarRocksConfig.fromText(${literal})`, plain, [{ module: 'cdk8s-starrocks', name: 'StarRocksConfig' }]);
+  const exponent = EXPONENT_SETTING.test(text);
+  const plainHash = StarRocksConfig.fromText(text).hash;
+  const options: { hash?: string; exponentIntegersWarn?: boolean } = {};
+  const code: string[] = [];
+  if (hash !== undefined && hash !== plainHash) {
+    options.hash = hash;
+    code.push(`hash: '${hash}'`);
   }
-  return new Code(`StarRocksConfig.fromText(${literal}, { hash: '${hash}' })`, StarRocksConfig.fromText(text, { hash }),
+  if (exponent) {
+    options.exponentIntegersWarn = true;
+    code.push('exponentIntegersWarn: true');
+  }
+  const args = code.length === 0 ? '' : `, { ${code.join(', ')} }`;
+  const comment = exponent ? '/* numbers in exponent form, which StarRocks cannot parse: a warning each; quote them at the source */ ' : '';
+  return new Code(`${comment}StarRocksConfig.fromText(${templateLiteral(text)}${args})`, StarRocksConfig.fromText(text, options),
     [{ module: 'cdk8s-starrocks', name: 'StarRocksConfig' }]);
 }

@@ -120,12 +120,6 @@ function comparableInput(expected: any[]): any[] {
 const REFUSED: { [id: string]: RegExp } = {
   // the chart prints `starRocksCluster: null` without a cluster name; the CRD requires one
   'conformance 02-warehouse-default': /'spec.starRocksCluster' must be a string/,
-  // FE cannot parse 1e+07 as an int32 (the Helm layer only warns about it, for the chart's sake)
-  'conformance 09-configyaml-types': /tablet_sched_max_scheduling_tablets' must be an int32/,
-  // disaster recovery without the snapshot mounted from a ConfigMap
-  'conformance 31-cluster-metadata': /'fe.configMaps' must be to mount a ConfigMap with cluster_snapshot.yaml/,
-  'values 09-configyaml-types': /tablet_sched_max_scheduling_tablets' must be an int32/,
-  'values 31-cluster-metadata': /'fe.configMaps' must be to mount a ConfigMap with cluster_snapshot.yaml/,
 };
 
 describeShared('manifests round-trip through fromManifest and convert', () => {
