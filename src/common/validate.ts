@@ -30,6 +30,17 @@ export function fail(prop: string, allowed: string, value: unknown): never {
   throw new StarRocksPropError(prop, `must be ${allowed}, got ${show(value)}`);
 }
 
+/** A boolean, not a string or number that merely looks like one; `defaultValue` when not given. @internal */
+export function checkBoolean(prop: string, value: boolean | undefined, defaultValue: boolean): boolean {
+  if (value === undefined) {
+    return defaultValue;
+  }
+  if (typeof value !== 'boolean') {
+    fail(prop, 'true or false', value);
+  }
+  return value;
+}
+
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { fail } from '../common/validate';
+import { checkBoolean, fail } from '../common/validate';
 import { InitPasswordJob } from '../init-password/init-password-job';
 import { StarRocksOperator } from '../operator/operator';
 
@@ -166,12 +166,12 @@ export class StarRocksGitOps {
       [Place.WAREHOUSE]: wave('warehouses', 1),
       [Place.INIT_JOB]: wave('initPasswordJob', 2),
     };
-    const asHook = checkFlag(`${p}.initPasswordJobAsHook`, options.initPasswordJobAsHook, true);
+    const asHook = checkBoolean(`${p}.initPasswordJobAsHook`, options.initPasswordJobAsHook, true);
     const crdOptions: string[] = [];
-    if (checkFlag(`${p}.keepCrdsOnPrune`, options.keepCrdsOnPrune, true)) {
+    if (checkBoolean(`${p}.keepCrdsOnPrune`, options.keepCrdsOnPrune, true)) {
       crdOptions.push('Prune=false');
     }
-    if (checkFlag(`${p}.serverSideApplyCrds`, options.serverSideApplyCrds, true)) {
+    if (checkBoolean(`${p}.serverSideApplyCrds`, options.serverSideApplyCrds, true)) {
       crdOptions.push('ServerSideApply=true');
     }
 
@@ -197,8 +197,8 @@ export class StarRocksGitOps {
    * @param options switches
    */
   public static flux(scope: IConstruct, options: FluxOptions = {}): void {
-    const keep = checkFlag('flux.keepCrdsOnPrune', options.keepCrdsOnPrune, true);
-    const force = checkFlag('flux.recreateInitPasswordJob', options.recreateInitPasswordJob, true);
+    const keep = checkBoolean('flux.keepCrdsOnPrune', options.keepCrdsOnPrune, true);
+    const force = checkBoolean('flux.recreateInitPasswordJob', options.recreateInitPasswordJob, true);
     annotateAll(scope, 'StarRocksGitOps.flux()', (obj, place) => {
       if (place === Place.CRD && keep) {
         setIfAbsent(obj, FLUX_PRUNE, 'disabled');
@@ -300,16 +300,6 @@ function checkWave(prop: string, value: number | undefined, dflt: number): numbe
   }
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     fail(prop, 'a whole number', value);
-  }
-  return value;
-}
-
-function checkFlag(prop: string, value: boolean | undefined, dflt: boolean): boolean {
-  if (value === undefined) {
-    return dflt;
-  }
-  if (typeof value !== 'boolean') {
-    fail(prop, 'true or false', value);
   }
   return value;
 }

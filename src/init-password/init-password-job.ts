@@ -14,7 +14,7 @@ import { checkAffinity, checkAnnotations, checkLabels, checkToleration } from '.
 import type { TolerationRuleInput } from '../common/k8s-rules';
 import { LABEL_CLUSTER, libraryLabels, mergeLabels } from '../common/labels';
 import { renderResources, ResourcesWire } from '../common/quantity';
-import { checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
+import { checkBoolean, checkDnsLabel, checkDnsSubdomain, copyStringMap, fail } from '../common/validate';
 import { warn } from '../common/warnings';
 import { wireValue } from '../common/wire';
 import type { StarRocksResources } from '../components/options';
@@ -232,8 +232,8 @@ export class InitPasswordJob extends Construct {
       });
     }
 
-    const emitJob = checkFlag('emitJob', props.emitJob, true);
-    const emitScript = checkFlag('emitScriptConfigMap', props.emitScriptConfigMap, emitJob);
+    const emitJob = checkBoolean('emitJob', props.emitJob, true);
+    const emitScript = checkBoolean('emitScriptConfigMap', props.emitScriptConfigMap, emitJob);
     if (emitJob && !emitScript) {
       fail('emitScriptConfigMap', 'true or unset while emitJob is true (the Job mounts the script ConfigMap)', emitScript);
     }
@@ -353,17 +353,6 @@ export class InitPasswordJob extends Construct {
       backoffLimit: JOB_BACKOFF_LIMIT,
     };
   }
-}
-
-/** A boolean prop, with its default. */
-function checkFlag(prop: string, value: boolean | undefined, defaultValue: boolean): boolean {
-  if (value === undefined) {
-    return defaultValue;
-  }
-  if (typeof value !== 'boolean') {
-    fail(prop, 'true or false', value);
-  }
-  return value;
 }
 
 /** The wire form of a cdk8s-plus-27 object (`wireValue` gives plain data). */

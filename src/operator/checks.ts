@@ -7,17 +7,6 @@ import type { WireObject } from './k8s-wire';
 import { fail } from '../common/validate';
 import { wireValue } from '../common/wire';
 
-/** A boolean, not a string or number that merely looks like one. @internal */
-export function checkBoolean(prop: string, value: boolean | undefined, defaultValue: boolean): boolean {
-  if (value === undefined) {
-    return defaultValue;
-  }
-  if (typeof value !== 'boolean') {
-    fail(prop, 'true or false', value);
-  }
-  return value;
-}
-
 /** A non-empty string without whitespace, e.g. an image reference. @internal */
 export function checkToken(prop: string, value: string, what: string): string {
   if (typeof value !== 'string' || !/^\S+$/.test(value)) {

@@ -2,7 +2,6 @@ import { ApiObject, Chart, Include, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   checkArray,
-  checkBoolean,
   checkFlag,
   checkTimeZone,
   checkToken,
@@ -35,7 +34,7 @@ import { checkAffinity, checkAnnotations, checkEnvVar, checkLabels, checkTolerat
 import type { EnvVarRuleInput, TolerationRuleInput } from '../common/k8s-rules';
 import { renderResources, ResourceQuantity } from '../common/quantity';
 import { checkContainerSecurityContext } from '../common/security-context-rules';
-import { checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
+import { checkBoolean, checkDnsLabel, checkDnsSubdomain, checkInt, checkOneOf, copyStringMap, fail, show } from '../common/validate';
 import { warn } from '../common/warnings';
 import { ImagePullPolicy, StarRocksResources } from '../components/options';
 
